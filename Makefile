@@ -1,0 +1,35 @@
+# Two commands do all the set-up on a fresh machine with only python3:
+#   make report   -> builds .venv from the lock file, writes report.html for data/
+#   make test     -> same environment, runs unit tests, doctests and notebooks (nbval)
+# `make bench` runs the benchmarks.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-stamp
+CORPUS ?= data
+REPORT ?= report.html
+
+.PHONY: report test bench env browser clean
+
+env: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+report: $(STAMP)
+	$(VENV)/bin/corpus-tools report $(CORPUS) -o $(REPORT)
+
+browser:
+	sh scripts/ensure-chromium.sh
+
+test: $(STAMP) browser
+	$(PY) -m pytest
+
+bench: $(STAMP)
+	$(PY) benchmarks/run_all.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache build *.egg-info report.html

@@ -1,0 +1,70 @@
+"""corpus_tools: load, clean and analyse collections of Chinese documents.
+
+The public API is imported lazily, so ``import corpus_tools`` is cheap and the
+heavy engines (jieba, OpenCC, plotly) load on first use:
+
+>>> import corpus_tools as ct
+>>> ct.to_simplified("細胞治療")
+'细胞治疗'
+"""
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+__version__ = "0.1.0"
+
+# public name -> module that defines it
+_EXPORTS: dict[str, str] = {
+    # load
+    "load_corpus": "load",
+    "read_corpus": "load",
+    "read_document": "load",
+    "LoadResult": "load",
+    # clean
+    "clean_text": "clean",
+    "clean_documents": "clean",
+    "explain": "clean",
+    "CleanConfig": "clean",
+    # segment
+    "sentences": "segment",
+    "split_sentences": "segment",
+    "articles": "segment",
+    "split_articles": "segment",
+    # script
+    "to_simplified": "script",
+    "to_traditional": "script",
+    "detect_script": "script",
+    # figures
+    "extract_figures": "figures",
+    "figures_table": "figures",
+    # tokens / keywords / entities
+    "tokenize": "tokens",
+    "tokens_table": "tokens",
+    "keywords": "keywords",
+    "keyness": "keywords",
+    "kwic": "keywords",
+    "collocations": "keywords",
+    "cooccurrence": "keywords",
+    "term_frequency": "keywords",
+    "extract_entities": "entities",
+    "entities_table": "entities",
+    # errors
+    "CorpusToolsError": "errors",
+    "InputError": "errors",
+}
+
+__all__ = sorted(_EXPORTS) + ["__version__"]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'corpus_tools' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"corpus_tools.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__

@@ -1,0 +1,158 @@
+"""Command-line interface: ``corpus-tools SUBCOMMAND PATH [options]``.
+
+Every subcommand prints or writes one table with the same output options
+(``--format table|csv|jsonl|parquet`` and ``-o FILE``); progress and summaries
+go to stderr so that stdout stays a clean table.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Callable, Sequence
+
+import pandas as pd
+
+from .errors import CorpusToolsError
+
+__all__ = ["main", "write_table"]
+
+FORMATS = ("table", "csv", "jsonl", "parquet")
+LONG_TEXT_COLUMNS = ("text_raw", "text")
+
+
+def write_table(frame: pd.DataFrame, *, fmt: str, output: str | None,
+                drop_in_table: Sequence[str] = ()) -> None:
+    """Write ``frame`` to ``output`` (stdout when None) in format ``fmt``."""
+    if fmt not in FORMATS:
+        raise CorpusToolsError(f"--format must be one of {FORMATS} (got {fmt!r})")
+    if fmt == "parquet":
+        if not output:
+            raise CorpusToolsError("--format parquet needs -o FILE (binary output is not printed)")
+        frame.to_parquet(output, index=False)
+        return
+    if fmt == "table":
+        shown = frame.drop(columns=[c for c in drop_in_table if c in frame.columns])
+        with pd.option_context("display.max_rows", None, "display.max_columns", None,
+                               "display.width", 200, "display.max_colwidth", 60):
+            text = shown.to_string(index=False) + "\n"
+    elif fmt == "csv":
+        text = frame.to_csv(index=False)
+    else:
+        text = frame.to_json(orient="records", lines=True, force_ascii=False, date_format="iso")
+        if text and not text.endswith("\n"):
+            text += "\n"
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+
+
+def _add_output_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--format", choices=FORMATS, default="table",
+                        help="output format (default: table)")
+    parser.add_argument("-o", "--output", metavar="FILE", default=None,
+                        help="write to FILE instead of stdout")
+
+
+def _cmd_load(args: argparse.Namespace) -> int:
+    from . import load
+
+    result = load.read_corpus(args.path)
+    print(result.summary(), file=sys.stderr)
+    if args.report:
+        write_table(result.report, fmt=args.format, output=args.output)
+    else:
+        write_table(result.documents, fmt=args.format, output=args.output,
+                    drop_in_table=LONG_TEXT_COLUMNS)
+    return 0
+
+
+def _cmd_figures(args: argparse.Namespace) -> int:
+    from . import figures, load
+
+    result = load.read_corpus(args.path)
+    print(result.summary(), file=sys.stderr)
+    table = figures.figures_table(result.documents)
+    if args.format == "jsonl":
+        table = figures.to_guideline_records(table)
+    write_table(table, fmt=args.format, output=args.output)
+    return 0
+
+
+def _cmd_keywords(args: argparse.Namespace) -> int:
+    from . import keywords, load
+
+    result = load.read_corpus(args.path)
+    print(result.summary(), file=sys.stderr)
+    table = keywords.keywords(result.documents, by=args.by, top=args.top, method=args.method)
+    write_table(table, fmt=args.format, output=args.output)
+    return 0
+
+
+def _cmd_entities(args: argparse.Namespace) -> int:
+    from . import entities, load
+
+    result = load.read_corpus(args.path)
+    print(result.summary(), file=sys.stderr)
+    write_table(entities.entities_table(result.documents), fmt=args.format, output=args.output)
+    return 0
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from . import report
+
+    out = report.build_report(args.path, output=args.output)
+    print(f"report written to {out}", file=sys.stderr)
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="corpus-tools", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("load", help="load and clean a corpus; print the documents table")
+    p.add_argument("path", help="a file, a folder (recursive) or a glob")
+    p.add_argument("--report", action="store_true",
+                   help="print the load report (one row per input file) instead")
+    _add_output_options(p)
+    p.set_defaults(func=_cmd_load)
+
+    p = sub.add_parser("figures", help="extract money, dates, headcounts, counts, percentages, quantities")
+    p.add_argument("path")
+    _add_output_options(p)
+    p.set_defaults(func=_cmd_figures)
+
+    p = sub.add_parser("keywords", help="top keywords per document or per group")
+    p.add_argument("path")
+    p.add_argument("--by", default="doc_id", help="documents column to group by (default: doc_id)")
+    p.add_argument("--top", type=int, default=20, help="keywords per group (default: 20)")
+    p.add_argument("--method", choices=("tfidf", "textrank"), default="tfidf")
+    _add_output_options(p)
+    p.set_defaults(func=_cmd_keywords)
+
+    p = sub.add_parser("entities", help="organisations, people and places with canonical names")
+    p.add_argument("path")
+    _add_output_options(p)
+    p.set_defaults(func=_cmd_entities)
+
+    p = sub.add_parser("report", help="run the notebooks on a corpus and write one offline HTML report")
+    p.add_argument("path", nargs="?", default="data")
+    p.add_argument("-o", "--output", default="report.html", metavar="FILE")
+    p.set_defaults(func=_cmd_report)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the process exit code."""
+    args = _parser().parse_args(argv)
+    func: Callable[[argparse.Namespace], int] = args.func
+    try:
+        return func(args)
+    except CorpusToolsError as exc:
+        print(f"corpus-tools: error: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,189 @@
+"""Column names and dtypes of every table corpus_tools returns, in one place.
+
+Each constant maps column name -> pandas dtype, in the column order the library
+returns. Functions that build a table call :func:`empty_frame` for the no-row
+case and :func:`conform` before returning, so an empty result still has the
+documented columns and dtypes.
+"""
+from __future__ import annotations
+
+from typing import Mapping
+
+import pandas as pd
+
+__all__ = [
+    "DOCUMENTS", "LOAD_REPORT", "CLEANING_LOG", "SENTENCES", "ARTICLES",
+    "FIGURES", "TOKENS", "KEYWORDS", "KEYNESS", "KWIC", "COLLOCATIONS",
+    "COOCCURRENCE", "ENTITIES", "empty_frame", "conform",
+]
+
+#: One row per document (``load.load_corpus``).
+DOCUMENTS: Mapping[str, str] = {
+    "doc_id": "string",          # path relative to the corpus root, "/" separators
+    "path": "string",            # absolute path of the file read
+    "format": "string",          # txt | html | docx | pdf
+    "encoding": "string",        # encoding the bytes were decoded with
+    "script": "string",          # hans | hant | mixed | none
+    "title": "string",
+    "date": "string",            # the document's own date, ISO 8601 at its precision
+    "date_precision": "string",  # day | month | year | <NA>
+    "source": "string",          # publisher, when stated
+    "doc_type": "string",        # press_release | government_reply | newspaper_page | article | notice ...
+    "n_chars": "Int64",          # characters of the clean text
+    "text_raw": "string",        # the decoded text, untouched
+    "text": "string",            # the clean text every span refers to
+}
+
+#: One row per input file (``load.read_corpus(...).report``).
+LOAD_REPORT: Mapping[str, str] = {
+    "path": "string",
+    "status": "string",          # loaded | skipped | failed
+    "reason": "string",
+    "format": "string",
+    "encoding": "string",
+    "n_chars": "Int64",
+}
+
+#: One row per change the cleaner made (``clean.explain``).
+CLEANING_LOG: Mapping[str, str] = {
+    "doc_id": "string",
+    "step": "string",            # name of the cleaning step
+    "action": "string",          # removed | replaced | joined | marked
+    "before": "string",
+    "after": "string",
+    "start": "Int64",            # span in the text the step received
+    "end": "Int64",
+}
+
+#: One row per sentence (``segment.sentences``).
+SENTENCES: Mapping[str, str] = {
+    "doc_id": "string",
+    "sentence_id": "Int64",
+    "start": "Int64",
+    "end": "Int64",
+    "text": "string",
+}
+
+#: One row per article of a newspaper page (``segment.articles``).
+ARTICLES: Mapping[str, str] = {
+    "doc_id": "string",
+    "article_id": "Int64",
+    "title": "string",
+    "byline": "string",
+    "start": "Int64",
+    "end": "Int64",
+    "text": "string",
+}
+
+#: One row per figure (``figures.extract_figures``), fields as in GUIDELINES.md.
+FIGURES: Mapping[str, str] = {
+    "doc_id": "string",
+    "kind": "string",            # money | date | people | count | percent | quantity
+    "text": "string",
+    "value": "Float64",
+    "unit": "string",
+    "qualifier": "string",       # exact | approx | over | under
+    "date": "string",
+    "scope": "string",           # start | end | <NA>
+    "subject": "string",
+    "start": "Int64",
+    "end": "Int64",
+    "sentence": "string",
+}
+
+#: One row per token (``tokens.tokenize``).
+TOKENS: Mapping[str, str] = {
+    "doc_id": "string",
+    "sentence_id": "Int64",
+    "token": "string",           # as written in the clean text
+    "norm": "string",            # simplified-script form used for counting
+    "pos": "string",
+    "start": "Int64",
+    "end": "Int64",
+}
+
+#: One row per keyword of a document or group (``keywords.keywords``).
+KEYWORDS: Mapping[str, str] = {
+    "group": "string",           # doc_id or the value of the grouping column
+    "rank": "Int64",
+    "keyword": "string",
+    "score": "Float64",
+    "count": "Int64",
+    "method": "string",          # tfidf | textrank
+}
+
+#: One row per term compared between two groups (``keywords.keyness``).
+KEYNESS: Mapping[str, str] = {
+    "keyword": "string",
+    "count_target": "Int64",
+    "count_reference": "Int64",
+    "chi2": "Float64",
+    "log_likelihood": "Float64",
+    "p_value": "Float64",
+    "log_ratio": "Float64",      # effect size (Hardie's log ratio, base 2)
+    "direction": "string",       # target | reference
+}
+
+#: One row per concordance line (``keywords.kwic``).
+KWIC: Mapping[str, str] = {
+    "doc_id": "string",
+    "start": "Int64",
+    "end": "Int64",
+    "left": "string",
+    "match": "string",
+    "right": "string",
+}
+
+#: One row per word pair (``keywords.collocations``).
+COLLOCATIONS: Mapping[str, str] = {
+    "word1": "string",
+    "word2": "string",
+    "count": "Int64",
+    "pmi": "Float64",
+    "log_likelihood": "Float64",
+}
+
+#: One row per pair of terms or entities seen in one sentence (``keywords.cooccurrence``).
+COOCCURRENCE: Mapping[str, str] = {
+    "source": "string",
+    "target": "string",
+    "weight": "Int64",           # number of sentences where both occur
+}
+
+#: One row per entity mention (``entities.extract_entities``).
+ENTITIES: Mapping[str, str] = {
+    "doc_id": "string",
+    "sentence_id": "Int64",
+    "label": "string",           # ORG | PERSON | PLACE
+    "text": "string",
+    "canonical": "string",
+    "start": "Int64",
+    "end": "Int64",
+    "method": "string",          # gazetteer | pattern | pos
+}
+
+
+def empty_frame(columns: Mapping[str, str]) -> pd.DataFrame:
+    """Return an empty DataFrame with the given columns and dtypes.
+
+    >>> list(empty_frame(SENTENCES).columns)
+    ['doc_id', 'sentence_id', 'start', 'end', 'text']
+    """
+    return pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in columns.items()})
+
+
+def conform(frame: pd.DataFrame, columns: Mapping[str, str]) -> pd.DataFrame:
+    """Return ``frame`` with the documented columns first, in order, and their dtypes.
+
+    Extra columns are kept after the documented ones; missing ones are an error.
+
+    >>> conform(pd.DataFrame({"doc_id": ["a"], "sentence_id": [0], "start": [0],
+    ...                       "end": [3], "text": ["你好。"]}), SENTENCES).dtypes["start"]
+    Int64Dtype()
+    """
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise KeyError(f"table lacks documented columns {missing} (has {list(frame.columns)})")
+    extra = [c for c in frame.columns if c not in columns]
+    out = frame[list(columns) + extra]
+    return out.astype(dict(columns))
