@@ -1,0 +1,415 @@
+"""Segment clean text into tokens with part-of-speech tags, across both scripts.
+
+Every text is segmented in its *simplified view* (OpenCC ``t2s``, which keeps
+the length of Chinese text), so 創新 and 创新 get the same ``norm`` and spans
+found in the view are spans of the clean text: ``text[start:end] == token``.
+
+The engine is ``rjieba`` (jieba-rs: jieba's dictionary, HMM and POS tables in
+Rust, about 30x faster than ``jieba.posseg`` here) or, on request, a
+``jieba.Tokenizer`` of this library's own (never jieba's global one). Both load
+the package's domain dictionary (``data/userdict.txt``) and the user's files
+through the same ``add_word`` calls, so they segment alike; the benchmark
+``benchmarks/bench_tokens.py`` measures the agreement.
+
+>>> [t.token for t in tokenize("香港科技園公司推動細胞治療")]
+['香港科技園公司', '推動', '細胞治療']
+>>> [t.norm for t in tokenize("香港科技園公司推動細胞治療")]
+['香港科技园公司', '推动', '细胞治疗']
+"""
+from __future__ import annotations
+
+import functools
+import logging
+import re
+import warnings
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Literal, NamedTuple, Sequence
+
+import pandas as pd
+
+from . import _data, resources, schema
+from .errors import ConfigError, InputError
+from .script import to_simplified
+from .segment import split_sentences
+
+__all__ = [
+    "Token", "TokenConfig", "tokenize", "tokens_table", "simplified_view",
+    "stopwords", "dictionary_entries", "is_content", "jieba_tokenizer", "agreement",
+]
+
+Engine = Literal["rjieba", "jieba"]
+ENGINES: tuple[str, ...] = ("rjieba", "jieba")
+DOMAIN_DICT = "userdict.txt"
+GENERAL_STOPWORDS = "stopwords_zh.txt"
+DOMAIN_STOPWORDS = "stopwords_domain.txt"
+
+#: POS tags of tokens that can carry a topic (nouns, verbs, adjectives, names,
+#: abbreviations, idioms, foreign words). jieba's tag set is ICTCLAS's.
+CONTENT_POS: frozenset[str] = frozenset({
+    "n", "nr", "nr1", "nr2", "nrt", "nrfg", "ns", "nt", "nz", "ng", "nl",
+    "v", "vn", "vd", "vi", "vl", "a", "an", "ad", "b", "j", "l", "i", "s", "eng",
+})
+
+
+class Token(NamedTuple):
+    """One token of a clean text.
+
+    Attributes:
+        token: the token as written in the clean text (``text[start:end]``).
+        norm: its simplified-script form, full-width ASCII folded: the form counted.
+        pos: jieba/ICTCLAS part-of-speech tag (``x`` for punctuation and symbols).
+        start: offset of the first character in the clean text.
+        end: offset after the last character.
+        sentence_id: index of the sentence (``segment.split_sentences``) it starts in.
+        doc_id: the document's id when given to :func:`tokenize`, else None.
+    """
+
+    token: str
+    norm: str
+    pos: str
+    start: int
+    end: int
+    sentence_id: int
+    doc_id: str | None = None
+
+
+@dataclass(frozen=True)
+class TokenConfig:
+    """Options of the tokens stage.
+
+    Attributes:
+        user_dicts: extra dictionary files, jieba's format (``WORD [FREQ] [TAG]``
+            per line, ``#`` comments allowed); entries in either script.
+        stopwords: extra stopword files, one word a line (``#`` comments allowed).
+        domain_profile: load the package's domain dictionary and domain
+            stopwords (``data/userdict.txt``, ``data/stopwords_domain.txt``).
+            The general stopword list (Stopwords ISO, ``data/stopwords_zh.txt``)
+            is always loaded.
+        engine: ``"rjieba"`` (fast, default) or ``"jieba"`` (the reference
+            implementation, ``jieba.posseg`` over an own ``jieba.Tokenizer``; slow).
+        hmm: let the engine find words missing from the dictionary with its HMM
+            (names such as 黄克强); jieba's default.
+        keep_punctuation: keep punctuation and symbol tokens (pos ``x``); spaces
+            are never kept.
+    """
+
+    user_dicts: tuple[str | Path, ...] = ()
+    stopwords: tuple[str | Path, ...] = ()
+    domain_profile: bool = True
+    engine: Engine = "rjieba"
+    hmm: bool = True
+    keep_punctuation: bool = True
+    _fingerprint: tuple = field(default=(), init=False, repr=False, compare=True)
+
+    def __post_init__(self) -> None:
+        for name in ("user_dicts", "stopwords"):
+            value = getattr(self, name)
+            if isinstance(value, (str, Path)):
+                value = (value,)
+            paths = tuple(Path(p) for p in value)
+            for path in paths:
+                if not path.is_file():
+                    raise InputError(
+                        f"TokenConfig.{name}: file {str(path)!r} does not exist "
+                        "(expected a UTF-8 text file, one entry a line)")
+            object.__setattr__(self, name, paths)
+        if self.engine not in ENGINES:
+            raise ConfigError(f"TokenConfig.engine must be one of {ENGINES} (got {self.engine!r})")
+        # files may change between two configs with the same paths: hash their stamps
+        stamps = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size)
+                       for p in self.user_dicts + self.stopwords)
+        object.__setattr__(self, "_fingerprint", stamps)
+
+
+DEFAULT_CONFIG = TokenConfig()
+
+
+# ---------------------------------------------------------------- dictionaries
+
+_DICT_LINE = re.compile(r"^(.+?)(?:\s+(\d+))?(?:\s+([a-zA-Z]+))?$")
+
+
+def _read_entries(lines: Iterable[str], source: str) -> list[tuple[str, int | None, str | None]]:
+    entries = []
+    for number, raw in enumerate(lines, 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        match = _DICT_LINE.match(line)
+        if match is None:  # pragma: no cover - the pattern accepts any non-empty line
+            raise InputError(f"{source}, line {number}: cannot read {raw!r} "
+                             "(expected 'WORD [FREQ] [TAG]')")
+        word, freq, tag = match.groups()
+        word = to_simplified(word.strip())
+        if any(ch.isspace() for ch in word):
+            raise InputError(f"{source}, line {number}: dictionary word {word!r} contains a space "
+                             "(expected 'WORD [FREQ] [TAG]', one word a line)")
+        entries.append((word, int(freq) if freq else None, tag.lower() if tag else None))
+    return entries
+
+
+def _read_user_file(path: Path) -> list[str]:
+    try:
+        return path.read_text(encoding="utf-8-sig").splitlines()
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start}); "
+                         "save dictionaries and stopword lists as UTF-8") from exc
+
+
+@functools.lru_cache(maxsize=16)
+def dictionary_entries(config: TokenConfig = DEFAULT_CONFIG) -> tuple[tuple[str, int | None, str | None], ...]:
+    """Return the ``(word, freq, tag)`` entries the engines load, in load order.
+
+    Simplified script; ``freq`` None lets the engine suggest one (jieba's
+    ``suggest_freq``), so that the word stays one token.
+
+    >>> ("科技园公司", None, "nt") in dictionary_entries()
+    True
+    """
+    entries: list[tuple[str, int | None, str | None]] = []
+    if config.domain_profile:
+        entries += _read_entries(_data.read_lines(DOMAIN_DICT), f"corpus_tools/data/{DOMAIN_DICT}")
+    for path in config.user_dicts:
+        entries += _read_entries(_read_user_file(path), str(path))
+    return tuple(entries)
+
+
+@functools.lru_cache(maxsize=16)
+def stopwords(config: TokenConfig = DEFAULT_CONFIG) -> frozenset[str]:
+    """Return the stopwords of ``config`` in simplified script.
+
+    Stopwords ISO's Chinese list, plus the domain list when
+    ``config.domain_profile``, plus the user's files.
+
+    >>> sw = stopwords()
+    >>> "的" in sw, "表示" in sw, "生物医药" in sw
+    (True, True, False)
+    """
+    words = set(_data.read_lines(GENERAL_STOPWORDS))
+    if config.domain_profile:
+        words.update(_data.read_lines(DOMAIN_STOPWORDS))
+    for path in config.stopwords:
+        words.update(line.strip() for line in _read_user_file(path)
+                     if line.strip() and not line.lstrip().startswith("#"))
+    return frozenset(to_simplified(w) for w in words)
+
+
+def is_content(norm: str, pos: str, *, stop: frozenset[str] = frozenset(),
+               min_length: int = 2) -> bool:
+    """Tell whether a token can be a keyword: not a stopword, number or symbol.
+
+    Args:
+        norm: the token's simplified form.
+        pos: its POS tag.
+        stop: stopwords (simplified), e.g. :func:`stopwords`.
+        min_length: shortest keyword in characters; 2 drops single-character
+            words (mostly function words: 的, 在, 将).
+
+    >>> is_content("生物医药", "n"), is_content("2023", "m"), is_content("二十", "m")
+    (True, False, False)
+    >>> is_content("的", "uj"), is_content("，", "x")
+    (False, False)
+    """
+    return (pos in CONTENT_POS and len(norm) >= min_length and norm not in stop
+            and resources.NUMERIC_TOKEN.match(norm) is None
+            and resources.NO_WORD_CHAR.match(norm) is None)
+
+
+# ---------------------------------------------------------------- engines
+
+def _import_jieba():
+    """Import jieba quietly: no pkg_resources warning, no stderr chatter."""
+    with warnings.catch_warnings():
+        # jieba 0.42.1 imports setuptools' deprecated pkg_resources; nothing to fix on our side
+        warnings.filterwarnings("ignore", category=DeprecationWarning)
+        warnings.filterwarnings("ignore", message=".*pkg_resources.*")
+        import jieba
+        import jieba.posseg
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+    return jieba
+
+
+@functools.lru_cache(maxsize=8)
+def jieba_tokenizer(config: TokenConfig = DEFAULT_CONFIG):
+    """Return an own ``jieba.Tokenizer`` with the dictionary of ``config`` loaded.
+
+    The reference engine: slow, but the segmentation other engines are
+    compared with (``benchmarks/bench_tokens.py``).
+
+    >>> jieba_tokenizer().lcut("科技园公司推动细胞治疗")
+    ['科技园公司', '推动', '细胞治疗']
+    """
+    jieba = _import_jieba()
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    for word, freq, tag in dictionary_entries(config):
+        tokenizer.add_word(word, freq, tag)
+    return tokenizer
+
+
+@functools.lru_cache(maxsize=8)
+def _tagger(config: TokenConfig) -> Callable[[str], list[tuple[str, str]]]:
+    if config.engine == "jieba":
+        jieba = _import_jieba()
+        pos_tokenizer = jieba.posseg.POSTokenizer(jieba_tokenizer(config))
+        return lambda text: [tuple(pair) for pair in pos_tokenizer.lcut(text, HMM=config.hmm)]
+    import rjieba
+
+    engine = rjieba.Jieba()
+    for word, freq, tag in dictionary_entries(config):
+        engine.add_word(word, freq, tag)
+    hmm = config.hmm
+    return lambda text: engine.tag(text, hmm)
+
+
+# ---------------------------------------------------------------- segmentation
+
+@functools.lru_cache(maxsize=4096)
+def _simplified_char(ch: str) -> str:
+    out = to_simplified(ch)
+    return out if len(out) == 1 else ch
+
+
+def simplified_view(text: str) -> str:
+    """Return ``text`` in simplified script with exactly the same length.
+
+    OpenCC's ``t2s`` keeps the length of Chinese text; should a phrase rule
+    ever change it, the text is converted character by character instead, so
+    offsets in the view are always offsets in ``text``.
+
+    >>> simplified_view("香港科技園公司與羅氏")
+    '香港科技园公司与罗氏'
+    """
+    view = to_simplified(text)
+    if len(view) == len(text):
+        return view
+    return "".join(_simplified_char(ch) for ch in text)
+
+
+def _spans(text: str, config: TokenConfig) -> tuple[str, list[tuple[str, str, int, int]]]:
+    """Segment the simplified view: ``(view, [(word, pos, start, end), ...])``, spaces dropped."""
+    view = simplified_view(text)
+    pairs = _tagger(config)(view)
+    out: list[tuple[str, str, int, int]] = []
+    append = out.append
+    pos = 0
+    keep_punct = config.keep_punctuation
+    for word, tag in pairs:
+        start = pos
+        pos += len(word)
+        if view[start:pos] != word:  # engines never drop characters; be safe if one does
+            start = view.find(word, start)
+            if start < 0:
+                raise InputError(f"segmenter returned {word!r}, which is not in the text at offset {pos}")
+            pos = start + len(word)
+        if word.isspace() or (not keep_punct and tag == "x" and resources.NO_WORD_CHAR.match(word)):
+            continue
+        append((word, tag, start, pos))
+    return view, out
+
+
+def _sentence_ids(text: str, starts: Sequence[int]) -> list[int]:
+    sentence_starts = [s for s, _ in split_sentences(text)] or [0]
+    return [max(bisect_right(sentence_starts, s) - 1, 0) for s in starts]
+
+
+def tokenize(text: str, *, doc_id: str | None = None,
+             config: TokenConfig = DEFAULT_CONFIG) -> list[Token]:
+    """Segment ``text`` into tokens with POS tags and spans into ``text``.
+
+    Args:
+        text: a clean text, in either script or mixed.
+        doc_id: carried into every token.
+        config: dictionaries, stopwords and engine (:class:`TokenConfig`).
+
+    Returns:
+        Tokens in text order; spaces are dropped, punctuation kept (pos ``x``).
+
+    >>> [(t.token, t.pos, t.start, t.end) for t in tokenize("羅氏與沪港合作。")]
+    [('羅氏', 'nr', 0, 2), ('與', 'p', 2, 3), ('沪港', 'j', 3, 5), ('合作', 'vn', 5, 7), ('。', 'x', 7, 8)]
+    """
+    if not isinstance(text, str):
+        raise InputError(f"tokenize: 'text' must be a str (got {type(text).__name__})")
+    if not text:
+        return []
+    _, spans = _spans(text, config)
+    sids = _sentence_ids(text, [s for _, _, s, _ in spans])
+    fold = resources.FULLWIDTH_TO_ASCII
+    return [Token(text[s:e], word.translate(fold), tag, s, e, sid, doc_id)
+            for (word, tag, s, e), sid in zip(spans, sids)]
+
+
+def agreement(reference: Sequence[str], candidate: Sequence[str]) -> dict[str, float]:
+    """Compare two segmentations of the same string.
+
+    Returns ``boundary_f1`` (F1 of the sets of token end offsets, the usual
+    score of Chinese word segmentation) and ``token_f1`` (F1 of identical
+    token spans, i.e. the share of tokens both segmenters agree on).
+
+    >>> agreement(["科技园", "公司"], ["科技园公司"])
+    {'boundary_f1': 0.6666666666666666, 'token_f1': 0.0}
+    """
+    if "".join(reference) != "".join(candidate):
+        raise InputError("agreement: the two segmentations are not of the same string")
+
+    def spans(words: Sequence[str]) -> set[tuple[int, int]]:
+        out, pos = set(), 0
+        for word in words:
+            out.add((pos, pos + len(word)))
+            pos += len(word)
+        return out
+
+    def f1(a: set, b: set) -> float:
+        both = len(a & b)
+        return 2 * both / (len(a) + len(b)) if a or b else 1.0
+
+    ref, cand = spans(reference), spans(candidate)
+    return {"boundary_f1": f1({e for _, e in ref}, {e for _, e in cand}),
+            "token_f1": f1(ref, cand)}
+
+
+def _check_documents(documents: pd.DataFrame, text_column: str) -> None:
+    if not isinstance(documents, pd.DataFrame):
+        raise InputError(f"expected a documents DataFrame (got {type(documents).__name__})")
+    missing = [c for c in ("doc_id", text_column) if c not in documents.columns]
+    if missing:
+        raise InputError(f"documents table lacks column(s) {missing} "
+                         f"(has {list(documents.columns)}; expected 'doc_id' and {text_column!r})")
+
+
+def tokens_table(documents: pd.DataFrame, *, config: TokenConfig = DEFAULT_CONFIG,
+                 text_column: str = "text") -> pd.DataFrame:
+    """Return the tokens table (``schema.TOKENS``): one row per token of every document.
+
+    Args:
+        documents: a table with ``doc_id`` and ``text_column``; missing texts
+            give no rows.
+        config: see :class:`TokenConfig`.
+        text_column: column holding the clean text.
+
+    >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "text": ["細胞治療", "细胞治疗。"]})
+    >>> tokens_table(docs)[["doc_id", "token", "norm", "start", "end"]].values.tolist()
+    [['a', '細胞治療', '细胞治疗', 0, 4], ['b', '细胞治疗', '细胞治疗', 0, 4], ['b', '。', '。', 4, 5]]
+    """
+    _check_documents(documents, text_column)
+    columns: dict[str, list] = {name: [] for name in schema.TOKENS}
+    fold = resources.FULLWIDTH_TO_ASCII
+    for doc_id, text in zip(documents["doc_id"], documents[text_column]):
+        if not isinstance(text, str) or not text:
+            continue
+        _, spans = _spans(text, config)
+        if not spans:
+            continue
+        words, tags, starts, ends = zip(*spans)
+        columns["doc_id"].extend([doc_id] * len(spans))
+        columns["sentence_id"].extend(_sentence_ids(text, starts))
+        columns["token"].extend([text[s:e] for s, e in zip(starts, ends)])
+        columns["norm"].extend([w.translate(fold) for w in words])
+        columns["pos"].extend(tags)
+        columns["start"].extend(starts)
+        columns["end"].extend(ends)
+    if not columns["doc_id"]:
+        return schema.empty_frame(schema.TOKENS)
+    return schema.conform(pd.DataFrame(columns), schema.TOKENS)
