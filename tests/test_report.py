@@ -1,0 +1,161 @@
+"""build_report on small synthetic notebooks and a two-file corpus (fast; the
+real notebooks are exercised by nbval and by tests/test_browser.py)."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+from corpus_tools import report
+from corpus_tools.errors import CorpusToolsError, InputError
+
+SETUP = """\
+import plotly.io as pio
+pio.renderers.default = "plotly_mimetype"
+import plotly.graph_objects as go
+from pathlib import Path
+from corpus_tools import charts"""
+
+PARAMETERS = 'CORPUS = "../data"'
+
+
+def _notebook(cells: list, path: Path) -> Path:
+    nb = new_notebook(cells=cells, metadata={"kernelspec": {"name": "python3", "language": "python",
+                                                              "display_name": "Python 3"}})
+    parameters = new_code_cell(PARAMETERS, metadata={"tags": ["parameters"]})
+    nb.cells.insert(1, parameters)
+    nbformat.write(nb, path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("corpus")
+    (folder / "a.txt").write_text("沪港生物医药合作。", encoding="utf-8")
+    (folder / "b.txt").write_text("細胞治療產業。", encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def notebooks(tmp_path_factory) -> list[Path]:
+    folder = tmp_path_factory.mktemp("notebooks")
+    first = _notebook([
+        new_markdown_cell("# 语料概览\n\nWhich files are in the corpus?"),
+        new_code_cell(SETUP),
+        new_code_cell('files = sorted(p.name for p in Path(CORPUS).glob("*.txt"))\n'
+                      'print(f"{len(files)} files: {files}")'),
+        new_code_cell('import sys; print("Building prefix dict (a log line)", file=sys.stderr)'),
+        new_code_cell('go.Figure(go.Bar(x=["沪港", "细胞治疗"], y=[3, 2]))'),
+        new_code_cell("assert len(files) >= 1  # nbval-only check", metadata={"tags": ["report-hide"]}),
+    ], folder / "01_overview.ipynb")
+    second = _notebook([
+        new_markdown_cell("# 关键词\n"),
+        new_code_cell(SETUP),
+        new_code_cell('weights = {"细胞治疗": 5, "沪港合作": 4, "生物医药": 3}\n'
+                      'charts.word_cloud(weights, width=240, height=120)'),
+        new_code_cell('go.Figure(go.Scatter(x=[1, 2], y=[2, 1], name="香港"))'),
+        new_code_cell('go.Figure(go.Scatter(x=[1, 2], y=[1, 2], name="上海"))'),
+    ], folder / "02_keywords.ipynb")
+    return [first, second]
+
+
+@pytest.fixture(scope="module")
+def built(corpus, notebooks, tmp_path_factory) -> tuple[Path, str]:
+    out = tmp_path_factory.mktemp("out") / "report.html"
+    path = report.build_report(corpus, output=out, notebooks=notebooks, timeout=120)
+    return path, path.read_text(encoding="utf-8")
+
+
+def test_report_is_written_and_returned(built):
+    path, page = built
+    assert path.is_file() and path.name == "report.html" and path.is_absolute()
+    assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
+
+
+def test_report_needs_no_network(built):
+    _, page = built
+    assert not re.search(r"<script[^>]+src=", page)          # every script is inline
+    assert not re.search(r"<link[^>]+href=\"https?:", page)  # no remote stylesheet
+    assert not re.search(r"<img[^>]+src=\"(?!data:)", page)  # images are data URIs
+    assert not re.search(r"url\(\s*['\"]?https?:", page)     # no remote fonts or backgrounds
+    from plotly.offline import get_plotlyjs
+
+    ours = page.replace(get_plotlyjs(), "")  # plotly.js itself names CDNs it never loads here
+    assert "cdn.plot.ly" not in ours and "cdnjs" not in ours and "mathjax.js" not in ours.lower()
+
+
+def test_plotly_js_is_included_exactly_once(built):
+    _, page = built
+    from plotly.offline import get_plotlyjs
+
+    signature = get_plotlyjs()[:200]
+    assert page.count(signature) == 1
+    assert page.index(signature) < page.index("<body")
+
+
+def test_every_figure_becomes_a_plotly_div(built):
+    _, page = built
+    divs = re.findall(r'<div (?=[^>]*class="plotly-graph-div")[^>]*id="([^"]+)"', page)
+    assert divs == ["01_overview-plot-1", "02_keywords-plot-1", "02_keywords-plot-2"]
+    assert page.count("Plotly.newPlot(") == 3
+    assert report.PLOTLY_MIMETYPE not in page
+
+
+def test_images_are_embedded(built):
+    _, page = built
+    images = re.findall(r'<img[^>]+src="data:image/png;base64,([A-Za-z0-9+/=]{200,})"', page)
+    assert len(images) == 1  # the word cloud
+
+
+def test_corpus_parameter_reaches_the_notebooks(built, corpus):
+    _, page = built
+    assert "2 files: [&#x27;a.txt&#x27;, &#x27;b.txt&#x27;]" in page or "2 files: ['a.txt', 'b.txt']" in page
+    assert str(corpus.resolve()) in page  # named in the header
+
+
+def test_code_parameters_logs_and_hidden_cells_stay_out(built):
+    _, page = built
+    assert "pio.renderers.default" not in page   # code is hidden
+    assert PARAMETERS not in page and "CORPUS = " not in page
+    assert "Building prefix dict" not in page    # stderr is not a finding
+    assert "nbval-only check" not in page
+
+
+def test_sections_and_contents_follow_the_notebooks(built):
+    _, page = built
+    assert re.findall(r'<section class="report-section" id="([^"]+)"', page) == ["01_overview", "02_keywords"]
+    assert '<a href="#01_overview">语料概览</a>' in page
+    assert '<a href="#02_keywords">关键词</a>' in page
+
+
+def test_cjk_glyphs_are_embedded(built):
+    _, page = built
+    assert "@font-face { font-family: 'Noto Sans CJK SC'" in page
+    assert re.search(r"url\(data:font/woff;base64,[A-Za-z0-9+/=]{1000,}\)", page)
+
+
+def test_failing_notebook_is_named(tmp_path, corpus):
+    broken = _notebook([new_markdown_cell("# 坏"), new_code_cell("1 / 0")], tmp_path / "09_broken.ipynb")
+    with pytest.raises(report.ReportError, match=r"09_broken\.ipynb failed .*ZeroDivisionError"):
+        report.build_report(corpus, output=tmp_path / "r.html", notebooks=[broken], timeout=60)
+    assert not (tmp_path / "r.html").exists()
+    assert issubclass(report.ReportError, CorpusToolsError)
+
+
+def test_bad_paths_say_what_is_missing(tmp_path, corpus, notebooks):
+    with pytest.raises(InputError, match="corpus path .*nowhere.* does not exist"):
+        report.build_report(tmp_path / "nowhere", output=tmp_path / "r.html", notebooks=notebooks)
+    with pytest.raises(InputError, match="output folder"):
+        report.build_report(corpus, output=tmp_path / "no" / "r.html", notebooks=notebooks)
+    with pytest.raises(InputError, match="notebook .*missing.ipynb.* does not exist"):
+        report.build_report(corpus, output=tmp_path / "r.html", notebooks=[tmp_path / "missing.ipynb"])
+
+
+def test_fragment_is_deterministic(notebooks, corpus, tmp_path):
+    executed = report.execute_notebook(notebooks[1], corpus, output=tmp_path / "x.ipynb", timeout=60)
+    first = report.notebook_fragment(executed, name="kw")
+    assert first == report.notebook_fragment(executed, name="kw")
+    assert 'id="kw-plot-1"' in first and 'id="kw-plot-2"' in first
