@@ -857,8 +857,8 @@ def word_cloud(table: pd.DataFrame | pd.Series | Mapping[str, float], *,
     Args:
         table: keywords table, tokens table, Series or mapping word -> weight.
         weight: the keywords table's weight column (default ``score``).
-        stopwords: words left out (default: the package's Chinese stopword
-            list when one is installed, else none).
+        stopwords: words left out (default: :func:`corpus_tools.tokens.stopwords`,
+            Stopwords ISO's Chinese list plus the domain list).
         min_length: shortest word kept, in characters.
         max_words: most words drawn.
         width: image width in pixels.
@@ -895,7 +895,6 @@ def word_cloud(table: pd.DataFrame | pd.Series | Mapping[str, float], *,
 
 
 def _default_stopwords() -> frozenset[str]:
-    from . import resources
+    from .tokens import stopwords
 
-    loader = getattr(resources, "stopwords", None)
-    return frozenset(loader()) if callable(loader) else frozenset()
+    return stopwords()

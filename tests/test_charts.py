@@ -304,3 +304,8 @@ def test_word_cloud_with_nothing_to_draw_says_why():
 def test_font_ships_with_a_dependency():
     path = charts.cjk_font_path()
     assert path.is_file() and "site-packages" in str(path)
+
+
+def test_word_cloud_applies_the_package_stopwords_by_default():
+    image = charts.word_cloud({"我们": 9, "表示": 8, "细胞治疗": 3, "沪港合作": 2}, width=240, height=120)
+    assert set(image.info["words"]) == {"细胞治疗", "沪港合作"}
