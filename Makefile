@@ -33,3 +33,8 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info report.html
+
+# Re-run the notebooks in place (stored outputs) and re-sync their jupytext pairs.
+.PHONY: notebooks
+notebooks: $(STAMP)
+	sh scripts/execute-notebooks
