@@ -563,8 +563,9 @@ def keyness_bars(keyness: pd.DataFrame, *, top: int = 15,
                  config: ChartConfig = _DEFAULT) -> go.Figure:
     """Diverging bars of the terms most typical of each of two groups.
 
-    Terms are ranked by log-likelihood within each direction; bar length is
-    Hardie's log ratio (positive: typical of the target group).
+    Terms are ranked by the size of their log-likelihood (signed or not) within
+    each direction; bar length is Hardie's log ratio (positive: typical of the
+    target group).
 
     Args:
         keyness: the keyness table (``keyword``, ``count_target``,
@@ -590,13 +591,15 @@ def keyness_bars(keyness: pd.DataFrame, *, top: int = 15,
     traces = []
     for i, (direction, name) in enumerate(zip(("target", "reference"), labels)):
         rows = keyness[(keyness["direction"] == direction) & keyness["log_ratio"].notna()]
-        rows = rows.sort_values(["log_likelihood", "keyword"], ascending=[False, True],
+        # statistics may be signed (negative: typical of the reference): rank by strength
+        rows = rows.assign(_strength=rows["log_likelihood"].astype("float64").abs())
+        rows = rows.sort_values(["_strength", "keyword"], ascending=[False, True],
                                 kind="stable").head(top)
         rows = rows.sort_values(["log_ratio", "keyword"], kind="stable")
         if rows.empty:
             continue
         hover = [f"<b>{_escape(k)}</b><br>{_escape(labels[0])}: {ct} · {_escape(labels[1])}: {cr}"
-                 f"<br>log-likelihood: {ll:.2f} · p = {p:.2g}<br>log ratio: {lr:+.2f}"
+                 f"<br>log-likelihood: {ll:+.2f} · p = {p:.2g}<br>log ratio: {lr:+.2f}"
                  for k, ct, cr, ll, p, lr in zip(rows["keyword"], rows["count_target"],
                                                 rows["count_reference"], rows["log_likelihood"],
                                                 rows["p_value"], rows["log_ratio"])]

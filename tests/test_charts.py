@@ -218,6 +218,13 @@ def test_keyness_diverges_by_direction(keyness_table):
     assert "香港" in fig.layout.title.text
 
 
+def test_keyness_ranks_signed_statistics_by_size(keyness_table):
+    signed = keyness_table.assign(log_likelihood=keyness_table["log_likelihood"].where(
+        keyness_table["direction"] == "target", -keyness_table["log_likelihood"]))
+    reference = charts.keyness_bars(signed, top=1).data[1]
+    assert list(reference.y) == ["上海"]  # G2 -8.0 beats -6.0
+
+
 def test_entity_heatmap_counts_canonical_names(entities):
     fig = charts.entity_heatmap(entities)
     heat = fig.data[0]
