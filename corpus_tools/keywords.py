@@ -1,0 +1,692 @@
+"""What a corpus talks about: keywords, keyness, term frequency, KWIC, collocations, co-occurrence.
+
+Everything counts the ``norm`` of tokens (simplified script), so 創新 and 创新
+are one word, and keeps only *content* tokens (:func:`tokens.is_content`: no
+stopword, number, punctuation or single-character word) unless said otherwise.
+
+Functions take a documents table (``doc_id``, ``text`` ...), which they
+tokenize, or a tokens table from :func:`tokens.tokens_table` (recognised by its
+``norm`` column), so a notebook can tokenize once and reuse the tokens.
+
+>>> import pandas as pd
+>>> docs = pd.DataFrame({"doc_id": ["a", "b"],
+...     "text": ["科技園公司推動細胞治療產業。", "科技园公司与罗氏合作，推动细胞治疗。"]})
+>>> keywords(docs, by=None, top=2)[["group", "keyword", "count"]].values.tolist()
+[['all', '科技园公司', 2], ['all', '细胞治疗', 2]]
+"""
+from __future__ import annotations
+
+import functools
+import importlib.util
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from itertools import combinations
+from pathlib import Path
+from typing import Any, Iterable, Literal, NamedTuple, Sequence
+
+import numpy as np
+import pandas as pd
+
+from . import schema, tokens as _tokens
+from .errors import ConfigError, InputError
+from .script import to_simplified
+
+__all__ = [
+    "KeywordConfig", "Keyword", "extract_keywords", "keywords", "keyness", "term_frequency",
+    "kwic", "collocations", "cooccurrence", "TERM_FREQUENCY",
+]
+
+Method = Literal["tfidf", "textrank"]
+IdfSource = Literal["auto", "corpus", "jieba"]
+Measure = Literal["lr", "chi2"]
+Correction = Literal["default", "yates", "williams", "none"]
+ALL_GROUP = "all"
+
+#: One row per term and group (``keywords.term_frequency``).
+TERM_FREQUENCY: dict[str, str] = {
+    "group": "string",           # value of the grouping column (a date, a year, a source ...)
+    "term": "string",
+    "count": "Int64",
+    "total": "Int64",            # content tokens of the group
+    "per_10k": "Float64",        # count per 10,000 content tokens of the group
+}
+
+
+def _choice(name: str, value: Any, choices: Sequence[str]) -> None:
+    if value not in choices:
+        raise ConfigError(f"{name} must be one of {tuple(choices)} (got {value!r})")
+
+
+@dataclass(frozen=True)
+class KeywordConfig:
+    """Options of the keywords stage.
+
+    Attributes:
+        tokens: tokenizer options (dictionaries, stopwords), see :class:`tokens.TokenConfig`.
+        min_length: shortest keyword in characters (2 drops single-character words).
+        pos: POS tags a keyword may have (default: nouns, verbs, adjectives, names,
+            abbreviations, idioms, foreign words; :data:`tokens.CONTENT_POS`).
+        idf: where TF-IDF's inverse document frequencies come from: ``"corpus"``
+            (the documents given, smoothed ``ln((1+N)/(1+df)) + 1``), ``"jieba"``
+            (jieba's ``idf.txt``, from a large general corpus; words it lacks get
+            its median) or ``"auto"``: the corpus when it has at least
+            ``min_corpus_docs`` documents, jieba's table below that.
+        min_corpus_docs: N of ``idf="auto"`` (default 20: with fewer documents
+            a corpus IDF has too few distinct values to rank words).
+        window: TextRank links two content tokens at most ``window - 1`` tokens
+            apart (jieba's span, 5).
+        damping: TextRank's damping factor (0.85).
+        max_iter: TextRank iterations at most.
+        tol: TextRank stops when no score moves more than ``tol``.
+    """
+
+    tokens: _tokens.TokenConfig = field(default_factory=_tokens.TokenConfig)
+    min_length: int = 2
+    pos: frozenset[str] = _tokens.CONTENT_POS
+    idf: IdfSource = "auto"
+    min_corpus_docs: int = 20
+    window: int = 5
+    damping: float = 0.85
+    max_iter: int = 200
+    tol: float = 1e-8
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "pos", frozenset(self.pos))
+        _choice("KeywordConfig.idf", self.idf, ("auto", "corpus", "jieba"))
+        if self.window < 2:
+            raise ConfigError(f"KeywordConfig.window must be >= 2 (got {self.window})")
+        if not 0 < self.damping < 1:
+            raise ConfigError(f"KeywordConfig.damping must be between 0 and 1 (got {self.damping})")
+        if self.min_length < 1:
+            raise ConfigError(f"KeywordConfig.min_length must be >= 1 (got {self.min_length})")
+
+
+DEFAULT_CONFIG = KeywordConfig()
+
+
+class Keyword(NamedTuple):
+    """A keyword of one text: its simplified form, score and number of occurrences."""
+
+    keyword: str
+    score: float
+    count: int
+
+
+# ---------------------------------------------------------------- tokens in, content out
+
+def _as_tokens(frame: pd.DataFrame, config: KeywordConfig, *, what: str) -> pd.DataFrame:
+    """A tokens table: ``frame`` itself if it is one, else the tokens of its documents."""
+    if not isinstance(frame, pd.DataFrame):
+        raise InputError(f"{what}: expected a documents or tokens DataFrame (got {type(frame).__name__})")
+    if {"doc_id", "norm", "pos"} <= set(frame.columns):
+        return frame
+    if {"doc_id", "text"} <= set(frame.columns):
+        return _tokens.tokens_table(frame, config=config.tokens)
+    raise InputError(f"{what}: the table has columns {list(frame.columns)}; expected a documents table "
+                     "('doc_id', 'text') or a tokens table ('doc_id', 'norm', 'pos', ...)")
+
+
+def _content_mask(toks: pd.DataFrame, config: KeywordConfig) -> np.ndarray:
+    stop = _tokens.stopwords(config.tokens)
+    pos_ok, min_len = config.pos, config.min_length
+    is_content = _tokens.is_content
+    return np.fromiter(
+        (p in pos_ok and is_content(n, p, stop=stop, min_length=min_len)
+         for n, p in zip(toks["norm"].tolist(), toks["pos"].tolist())),
+        dtype=bool, count=len(toks))
+
+
+def _group_values(documents: pd.DataFrame, by: str | None, *, what: str) -> pd.Series:
+    """The group of each document as strings; ``year`` may be derived from ``date``."""
+    if by is None:
+        return pd.Series(ALL_GROUP, index=documents.index, dtype="string")
+    if by in documents.columns:
+        values = documents[by]
+    elif by == "year" and "date" in documents.columns:
+        values = documents["date"].astype("string").str.slice(0, 4)
+    else:
+        raise InputError(f"{what}: by={by!r} is not a column of the documents table "
+                         f"(has {list(documents.columns)}; 'year' is derived from 'date' when present)")
+    return values.astype("string").fillna("<NA>")
+
+
+# ---------------------------------------------------------------- IDF
+
+def _jieba_idf_path() -> Path:
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or not spec.submodule_search_locations:  # pragma: no cover - jieba is a dependency
+        raise InputError("jieba is not installed: idf='jieba' needs its analyse/idf.txt")
+    return Path(list(spec.submodule_search_locations)[0]) / "analyse" / "idf.txt"
+
+
+@functools.lru_cache(maxsize=1)
+def jieba_idf() -> tuple[dict[str, float], float]:
+    """Return jieba's IDF table (``analyse/idf.txt``) and its median, loaded once.
+
+    >>> table, median = jieba_idf()
+    >>> table["的"] < table["合作"] < median
+    True
+    """
+    table: dict[str, float] = {}
+    with open(_jieba_idf_path(), encoding="utf-8") as handle:
+        for line in handle:
+            word, _, value = line.strip().rpartition(" ")
+            if word:
+                table[word] = float(value)
+    values = sorted(table.values())
+    return table, values[len(values) // 2]
+
+
+def _idf(toks: pd.DataFrame, n_docs: int, config: KeywordConfig) -> tuple[dict[str, float], float, str]:
+    """IDF of every norm: ``(table, default, source)``."""
+    source = config.idf
+    if source == "auto":
+        source = "corpus" if n_docs >= config.min_corpus_docs else "jieba"
+    if source == "jieba":
+        table, median = jieba_idf()
+        return table, median, "jieba"
+    df = toks.drop_duplicates(["doc_id", "norm"])["norm"].value_counts()
+    idf = {word: math.log((1 + n_docs) / (1 + count)) + 1 for word, count in df.items()}
+    return idf, math.log(1 + n_docs) + 1, "corpus"
+
+
+# ---------------------------------------------------------------- TextRank
+
+def _textrank(sequences: Iterable[tuple[Sequence[str], Sequence[bool]]], config: KeywordConfig) -> dict[str, float]:
+    """Weighted PageRank over the co-occurrence graph of content tokens.
+
+    ``sequences`` are per-document token norms with their content flags; two
+    content tokens less than ``window`` tokens apart are linked (jieba's rule).
+    Nodes are ordered alphabetically, so results do not depend on input order.
+    """
+    weights: Counter[tuple[str, str]] = Counter()
+    for norms, content in sequences:
+        n = len(norms)
+        for i in range(n):
+            if not content[i]:
+                continue
+            for j in range(i + 1, min(i + config.window, n)):
+                if content[j] and norms[j] != norms[i]:
+                    a, b = (norms[i], norms[j]) if norms[i] < norms[j] else (norms[j], norms[i])
+                    weights[(a, b)] += 1
+    if not weights:
+        return {}
+    nodes = sorted({w for pair in weights for w in pair})
+    index = {w: i for i, w in enumerate(nodes)}
+    pairs = sorted(weights.items())
+    src = np.array([index[a] for (a, _), _ in pairs] + [index[b] for (_, b), _ in pairs])
+    dst = np.array([index[b] for (_, b), _ in pairs] + [index[a] for (a, _), _ in pairs])
+    w = np.array([float(c) for _, c in pairs] * 2)
+    out = np.bincount(src, weights=w, minlength=len(nodes))
+    share = w / out[src]
+    d = config.damping
+    score = np.full(len(nodes), 1.0 / len(nodes))
+    for _ in range(config.max_iter):
+        new = (1 - d) + d * np.bincount(dst, weights=share * score[src], minlength=len(nodes))
+        done = np.max(np.abs(new - score)) < config.tol
+        score = new
+        if done:
+            break
+    score = score / score.max()
+    return {word: float(s) for word, s in zip(nodes, score)}
+
+
+# ---------------------------------------------------------------- keywords
+
+def _rank(scores: dict[str, float], counts: Counter, top: int) -> list[Keyword]:
+    ranked = sorted(scores.items(), key=lambda kv: (-round(kv[1], 12), kv[0]))[:top]
+    return [Keyword(word, score, int(counts[word])) for word, score in ranked]
+
+
+def _keywords_of(toks: pd.DataFrame, content: np.ndarray, *, top: int, method: Method,
+                 idf: tuple[dict[str, float], float, str] | None, config: KeywordConfig) -> list[Keyword]:
+    norms = toks["norm"].tolist()
+    counts = Counter(n for n, c in zip(norms, content) if c)
+    if not counts:
+        return []
+    if method == "tfidf":
+        assert idf is not None
+        table, default, _ = idf
+        total = sum(counts.values())
+        scores = {w: c / total * table.get(w, default) for w, c in counts.items()}
+    else:
+        docs = toks["doc_id"].tolist()
+        sequences, start = [], 0
+        for i in range(1, len(docs) + 1):
+            if i == len(docs) or docs[i] != docs[start]:
+                sequences.append((norms[start:i], content[start:i]))
+                start = i
+        scores = _textrank(sequences, config)
+    return _rank(scores, counts, top)
+
+
+def extract_keywords(text: str, *, top: int = 20, method: Method = "tfidf",
+                     config: KeywordConfig = DEFAULT_CONFIG) -> list[Keyword]:
+    """Return the top keywords of one text.
+
+    TF-IDF uses jieba's IDF table here (one text is no corpus); see
+    :func:`keywords` for corpus IDF and groups.
+
+    >>> [k.keyword for k in extract_keywords("科技園公司與羅氏合作推動細胞治療，細胞治療前景廣闊。", top=3)]
+    ['细胞治疗', '科技园公司', '罗氏']
+    """
+    _choice("method", method, ("tfidf", "textrank"))
+    toks = _tokens.tokens_table(pd.DataFrame({"doc_id": ["text"], "text": [text]}), config=config.tokens)
+    if toks.empty:
+        return []
+    idf = _idf(toks, 1, KeywordConfig(tokens=config.tokens, idf="jieba")) if method == "tfidf" else None
+    return _keywords_of(toks, _content_mask(toks, config), top=top, method=method, idf=idf, config=config)
+
+
+def keywords(documents: pd.DataFrame, *, by: str | None = "doc_id", top: int = 20,
+             method: Method = "tfidf", config: KeywordConfig = DEFAULT_CONFIG,
+             tokens: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Return the top keywords of each document or group of documents (``schema.KEYWORDS``).
+
+    Args:
+        documents: a documents table (``doc_id``, ``text`` and the ``by`` column).
+        by: documents column to group by (``doc_id``, ``source``, ``doc_type``,
+            ``year`` — derived from ``date`` —, ...); None for the whole corpus
+            as one group named ``"all"``.
+        top: keywords per group.
+        method: ``"tfidf"`` (term frequency in the group times IDF, see
+            :class:`KeywordConfig` for where IDF comes from) or ``"textrank"``
+            (PageRank over the co-occurrence graph of the group's content tokens).
+        config: see :class:`KeywordConfig`.
+        tokens: the documents' tokens table, if already computed.
+
+    Returns:
+        One row per keyword, groups in sorted order, ranks from 1; ``score``
+        is tf-idf or the TextRank score scaled to the group's best (1.0).
+
+    >>> import pandas as pd
+    >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "source": ["hk", "sh"],
+    ...     "text": ["科技園公司推動細胞治療。", "上海推动生物医药产业发展。"]})
+    >>> keywords(docs, by="source", top=1)[["group", "rank", "keyword"]].values.tolist()
+    [['hk', 1, '科技园公司'], ['sh', 1, '生物医药']]
+    """
+    _choice("method", method, ("tfidf", "textrank"))
+    if top < 1:
+        raise ConfigError(f"top must be >= 1 (got {top})")
+    if tokens is None:
+        _tokens._check_documents(documents, "text")
+    elif "doc_id" not in documents.columns:
+        raise InputError(f"keywords: documents table lacks 'doc_id' (has {list(documents.columns)})")
+    groups = _group_values(documents, by, what="keywords")
+    toks = _as_tokens(documents if tokens is None else tokens, config, what="keywords")
+    content = _content_mask(toks, config)
+    doc_group = dict(zip(documents["doc_id"].tolist(), groups.tolist()))
+    token_groups = np.array([doc_group.get(d) for d in toks["doc_id"].tolist()], dtype=object)
+    idf = _idf(toks[content], documents["doc_id"].nunique(), config) if method == "tfidf" else None
+    rows = []
+    for group in sorted(set(groups.tolist())):
+        mask = token_groups == group
+        found = _keywords_of(toks[mask], content[mask], top=top, method=method, idf=idf, config=config)
+        rows += [(group, rank, k.keyword, k.score, k.count, method) for rank, k in enumerate(found, 1)]
+    if not rows:
+        return schema.empty_frame(schema.KEYWORDS)
+    return schema.conform(pd.DataFrame(rows, columns=list(schema.KEYWORDS)), schema.KEYWORDS)
+
+
+# ---------------------------------------------------------------- keyness
+
+def _chi2_sf(x: np.ndarray) -> np.ndarray:
+    """Upper tail of the chi-squared distribution with one degree of freedom."""
+    return np.array([math.erfc(math.sqrt(v / 2)) for v in np.abs(x)], dtype=float)
+
+
+def keyness_statistics(a: np.ndarray, b: np.ndarray, total_target: float, total_reference: float, *,
+                       correction: Correction = "default") -> dict[str, np.ndarray]:
+    """Chi-squared, log-likelihood (G2), p-values and log ratio of 2x2 tables, vectorised.
+
+    ``a``/``b`` are a term's counts in target and reference, the totals their
+    sizes; statistics are signed like quanteda's ``textstat_keyness``
+    (negative: the term is rarer in the target). ``correction="default"``
+    applies Yates' continuity correction to both statistics where an expected
+    count is below 5 (quanteda's default), ``"williams"`` divides by Williams' q.
+
+    >>> s = keyness_statistics(np.array([3.0]), np.array([7.0]), 10, 9, correction="none")
+    >>> round(float(s["chi2"][0]), 4), round(float(s["log_likelihood"][0]), 4)
+    (-4.3372, -4.5349)
+    """
+    _choice("correction", correction, ("default", "yates", "williams", "none"))
+    a = np.asarray(a, dtype=float)
+    b = np.asarray(b, dtype=float)
+    with np.errstate(divide="ignore"):
+        log_ratio = np.log2((np.where(a == 0, 0.5, a) / total_target)
+                            / (np.where(b == 0, 0.5, b) / total_reference))
+    c, d = total_target - a, total_reference - b
+    n = a + b + c + d
+    row1, row2, col1, col2 = a + b, c + d, a + c, b + d
+    e11 = row1 * col1 / n
+    sign = np.where(a > e11, 1.0, -1.0)
+    diff = np.abs(a * d - b * c)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        chi2 = n * diff ** 2 / (row1 * row2 * col1 * col2)
+        q = np.ones_like(a)
+        if correction in ("default", "yates"):
+            small = ((row1 * col1 / n < 5) | (row1 * col2 / n < 5) | (col1 * row2 / n < 5)
+                     | (row2 * col2 / n < 5))
+            yates_chi2 = small & (diff >= n / 2)
+            chi2 = np.where(yates_chi2, n * (diff - n / 2) ** 2 / (row1 * row2 * col1 * col2), chi2)
+            shift = np.where(small & (diff > n / 2), np.where(a * d - b * c > 0, -0.5, 0.5), 0.0)
+            a, d, b, c = a + shift, d + shift, b - shift, c - shift
+        elif correction == "williams":
+            q = np.where(a * b * c * d == 0, 1.0, 1 + (n / row1 + n / row2 - 1) * (n / col1 + n / col2 - 1) / (6 * n))
+            chi2 = chi2 / q
+
+        def term(observed, expected):
+            return np.where(observed > 0, observed * np.log(observed / expected), 0.0)
+
+        g2 = 2 * (term(a, row1 * col1 / n) + term(b, row1 * col2 / n) + term(c, col1 * row2 / n)
+                  + term(d, row2 * col2 / n)) / q
+        chi2 = np.nan_to_num(chi2)
+        g2 = np.nan_to_num(g2)
+    chi2 = sign * np.abs(chi2)
+    g2 = sign * np.abs(g2)
+    return {"chi2": chi2, "log_likelihood": g2, "p_chi2": _chi2_sf(chi2), "p_lr": _chi2_sf(g2),
+            "log_ratio": log_ratio}
+
+
+def _mask(frame: pd.DataFrame, selector: Any, by: str | None, name: str) -> np.ndarray:
+    if selector is None:
+        return np.zeros(len(frame), dtype=bool)
+    if isinstance(selector, (pd.Series, np.ndarray, list, tuple)) and len(selector) == len(frame) \
+            and not isinstance(selector, str):
+        values = selector.to_numpy() if isinstance(selector, pd.Series) else np.asarray(selector)
+        if values.dtype != bool:
+            raise InputError(f"keyness: {name} mask must be boolean (got dtype {values.dtype})")
+        if isinstance(selector, pd.Series) and not selector.index.equals(frame.index):
+            raise InputError(f"keyness: {name} mask's index differs from the table's index")
+        return values
+    if by is None:
+        raise InputError(f"keyness: {name}={selector!r} needs by=COLUMN (or pass a boolean mask "
+                         f"of length {len(frame)})")
+    groups = _group_values(frame, by, what="keyness")
+    if str(selector) not in set(groups.tolist()):
+        raise InputError(f"keyness: {name}={selector!r} is not a value of column {by!r} "
+                         f"(values: {sorted(set(groups.tolist()))[:10]})")
+    return (groups == str(selector)).to_numpy(dtype=bool)
+
+
+def keyness(frame: pd.DataFrame, target: Any, *, by: str | None = None, reference: Any = None,
+            measure: Measure = "lr", correction: Correction = "default", min_count: int = 2,
+            config: KeywordConfig = DEFAULT_CONFIG) -> pd.DataFrame:
+    """Compare term frequencies of a target group with a reference group (``schema.KEYNESS``).
+
+    Like quanteda's ``textstat_keyness``: for each term a 2x2 table (count in
+    target / reference, other content tokens in target / reference) gives
+    Pearson's chi-squared and the log-likelihood G2 (both signed: negative
+    when the term is typical of the reference), a p-value (one degree of
+    freedom) and Hardie's log ratio (base 2, zero counts taken as 0.5) as
+    effect size.
+
+    Args:
+        frame: a documents table or a tokens table.
+        target: a boolean mask over ``frame``'s rows, or a value of column ``by``.
+        by: column whose value ``target`` (and ``reference``) name.
+        reference: like ``target``; default: every row not in the target.
+        measure: ``"lr"`` (G2) or ``"chi2"``: the statistic of ``p_value`` and
+            of the sort order (descending, so target terms come first).
+        correction: ``"default"`` (Yates where an expected count is < 5),
+            ``"yates"``, ``"williams"`` or ``"none"``; see :func:`keyness_statistics`.
+        min_count: drop terms seen fewer times in target and reference together.
+        config: see :class:`KeywordConfig` (content-token filter).
+
+    >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "source": ["hk", "sh"],
+    ...     "text": ["科技園公司與科技園公司合作。香港創科。", "上海生物医药产业。上海生物医药。"]})
+    >>> k = keyness(docs, "hk", by="source", min_count=1, correction="none")
+    >>> k[["keyword", "count_target", "count_reference", "direction"]].values.tolist()[:2]
+    [['科技园公司', 2, 0, 'target'], ['创科', 1, 0, 'target']]
+    """
+    _choice("measure", measure, ("lr", "chi2"))
+    _choice("correction", correction, ("default", "yates", "williams", "none"))
+    target_mask = _mask(frame, target, by, "target")
+    reference_mask = ~target_mask if reference is None else _mask(frame, reference, by, "reference")
+    if (target_mask & reference_mask).any():
+        raise InputError("keyness: target and reference overlap; they must be disjoint groups")
+    is_tokens = {"norm", "pos"} <= set(frame.columns)
+    if is_tokens:
+        toks = frame
+        target_tokens, reference_tokens = target_mask, reference_mask
+    else:
+        toks = _as_tokens(frame, config, what="keyness")
+        ids = frame["doc_id"].to_numpy()
+        target_ids, reference_ids = set(ids[target_mask].tolist()), set(ids[reference_mask].tolist())
+        doc_ids = toks["doc_id"].tolist()
+        target_tokens = np.array([d in target_ids for d in doc_ids], dtype=bool)
+        reference_tokens = np.array([d in reference_ids for d in doc_ids], dtype=bool)
+    content = _content_mask(toks, config)
+    norms = toks["norm"].to_numpy(dtype=object)
+    count_t = Counter(norms[content & target_tokens].tolist())
+    count_r = Counter(norms[content & reference_tokens].tolist())
+    total_t, total_r = sum(count_t.values()), sum(count_r.values())
+    if total_t == 0 or total_r == 0:
+        raise InputError(f"keyness: the {'target' if total_t == 0 else 'reference'} group has no content "
+                         "tokens; check the mask or the value of 'by'")
+    terms = sorted(t for t in set(count_t) | set(count_r) if count_t[t] + count_r[t] >= min_count)
+    if not terms:
+        return schema.empty_frame(schema.KEYNESS)
+    a = np.array([count_t[t] for t in terms], dtype=float)
+    b = np.array([count_r[t] for t in terms], dtype=float)
+    stats = keyness_statistics(a, b, total_t, total_r, correction=correction)
+    table = pd.DataFrame({
+        "keyword": terms, "count_target": a.astype(int), "count_reference": b.astype(int),
+        "chi2": stats["chi2"], "log_likelihood": stats["log_likelihood"],
+        "p_value": stats["p_lr"] if measure == "lr" else stats["p_chi2"],
+        "log_ratio": stats["log_ratio"],
+        "direction": np.where(a / total_t >= b / total_r, "target", "reference"),
+    })
+    sort_column = "log_likelihood" if measure == "lr" else "chi2"
+    table = table.sort_values([sort_column, "keyword"], ascending=[False, True], kind="stable")
+    return schema.conform(table.reset_index(drop=True), schema.KEYNESS)
+
+
+# ---------------------------------------------------------------- frequency over time
+
+def term_frequency(documents: pd.DataFrame, *, by: str = "date", terms: Sequence[str] | None = None,
+                   top: int = 20, config: KeywordConfig = DEFAULT_CONFIG,
+                   tokens: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Count terms per group (date, year, source ...): the long table of ``TERM_FREQUENCY``.
+
+    Args:
+        documents: a documents table with ``doc_id``, ``text`` and the ``by`` column.
+        by: grouping column; ``"year"`` is derived from ``date`` when absent.
+        terms: terms to count, in either script; default: the ``top`` most
+            frequent content terms of the corpus.
+        top: number of terms when ``terms`` is None.
+        config: see :class:`KeywordConfig`.
+        tokens: the documents' tokens table, if already computed.
+
+    Returns:
+        One row per group and term (zero counts included), groups sorted, with
+        ``per_10k`` = count per 10,000 content tokens of the group.
+
+    >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "date": ["2022-08-26", "2023-03-31"],
+    ...     "text": ["細胞治療。", "细胞治疗与细胞治疗。"]})
+    >>> term_frequency(docs, by="year", terms=["細胞治療"])[["group", "term", "count"]].values.tolist()
+    [['2022', '细胞治疗', 1], ['2023', '细胞治疗', 2]]
+    """
+    if tokens is None:
+        _tokens._check_documents(documents, "text")
+    groups = _group_values(documents, by, what="term_frequency")
+    toks = _as_tokens(documents if tokens is None else tokens, config, what="term_frequency")
+    content = _content_mask(toks, config)
+    doc_group = dict(zip(documents["doc_id"].tolist(), groups.tolist()))
+    norms = toks["norm"].to_numpy(dtype=object)[content]
+    token_groups = [doc_group.get(d, "<NA>") for d in toks["doc_id"].to_numpy(dtype=object)[content]]
+    if terms is None:
+        wanted = [w for w, _ in sorted(Counter(norms.tolist()).items(), key=lambda kv: (-kv[1], kv[0]))[:top]]
+    else:
+        wanted = list(dict.fromkeys(to_simplified(t) for t in terms))
+    counts = Counter(zip(token_groups, norms.tolist()))
+    totals = Counter(token_groups)
+    rows = []
+    for group in sorted(set(groups.tolist())):
+        total = totals.get(group, 0)
+        for term in wanted:
+            count = counts.get((group, term), 0)
+            rows.append((group, term, count, total, count / total * 10_000 if total else float("nan")))
+    if not rows:
+        return schema.empty_frame(TERM_FREQUENCY)
+    return schema.conform(pd.DataFrame(rows, columns=list(TERM_FREQUENCY)), TERM_FREQUENCY)
+
+
+# ---------------------------------------------------------------- KWIC
+
+def kwic(documents: pd.DataFrame, pattern: str, *, window: int = 20, regex: bool = False,
+         case_sensitive: bool = False, text_column: str = "text") -> pd.DataFrame:
+    """Concordance lines of a word or pattern (``schema.KWIC``), across scripts.
+
+    Matching runs on the simplified view of each text with the simplified
+    pattern, so 细胞治疗 finds 細胞治療; ``start``/``end`` are offsets in the
+    clean text and ``match`` is the text as written.
+
+    Args:
+        documents: a table with ``doc_id`` and ``text_column``.
+        pattern: a word, or a regular expression when ``regex`` is True.
+        window: characters of context on each side (line breaks shown as spaces).
+        regex: treat ``pattern`` as a regular expression.
+        case_sensitive: match Latin letters case-sensitively.
+        text_column: column holding the clean text.
+
+    >>> docs = pd.DataFrame({"doc_id": ["a"], "text": ["上海積極布局細胞治療新賽道。"]})
+    >>> kwic(docs, "细胞治疗", window=4)[["start", "end", "left", "match", "right"]].values.tolist()
+    [[6, 10, '積極布局', '細胞治療', '新賽道。']]
+    """
+    _tokens._check_documents(documents, text_column)
+    if not isinstance(pattern, str) or not pattern:
+        raise InputError(f"kwic: pattern must be a non-empty string (got {pattern!r})")
+    if window < 0:
+        raise ConfigError(f"kwic: window must be >= 0 (got {window})")
+    source = to_simplified(pattern) if regex else re.escape(to_simplified(pattern))
+    try:
+        compiled = re.compile(source, 0 if case_sensitive else re.IGNORECASE)
+    except re.error as exc:
+        raise InputError(f"kwic: pattern {pattern!r} is not a valid regular expression ({exc})") from exc
+    rows = []
+    for doc_id, text in zip(documents["doc_id"], documents[text_column]):
+        if not isinstance(text, str) or not text:
+            continue
+        view = _tokens.simplified_view(text)
+        for match in compiled.finditer(view):
+            s, e = match.span()
+            if s == e:
+                continue
+            rows.append((doc_id, s, e, _flat(text[max(0, s - window):s]), text[s:e],
+                         _flat(text[e:e + window])))
+    if not rows:
+        return schema.empty_frame(schema.KWIC)
+    return schema.conform(pd.DataFrame(rows, columns=list(schema.KWIC)), schema.KWIC)
+
+
+def _flat(context: str) -> str:
+    return re.sub(r"\s+", " ", context)
+
+
+# ---------------------------------------------------------------- collocations
+
+def collocations(frame: pd.DataFrame, *, min_count: int = 3, top: int | None = None,
+                 sort_by: Literal["log_likelihood", "pmi", "count"] = "log_likelihood",
+                 config: KeywordConfig = DEFAULT_CONFIG) -> pd.DataFrame:
+    """Bigrams of adjacent content tokens scored by PMI and log-likelihood (``schema.COLLOCATIONS``).
+
+    Two content tokens form a bigram when they are next to each other in one
+    sentence (a stopword, number or punctuation between them breaks the pair).
+    With N content tokens, f(x), f(y) their counts and f(xy) the bigram's:
+    ``pmi = log2(f(xy) N / (f(x) f(y)))`` and ``log_likelihood`` is Dunning's
+    G2 of the 2x2 table (as NLTK's ``BigramAssocMeasures.likelihood_ratio``).
+
+    Args:
+        frame: a documents or tokens table.
+        min_count: drop bigrams seen fewer times.
+        top: keep the first ``top`` rows.
+        sort_by: ``"log_likelihood"``, ``"pmi"`` or ``"count"`` (descending).
+        config: see :class:`KeywordConfig`.
+
+    >>> docs = pd.DataFrame({"doc_id": ["a"], "text": ["推动生物医药创新。生物医药创新发展。生物医药创新！"]})
+    >>> collocations(docs, min_count=2)[["word1", "word2", "count"]].values.tolist()
+    [['生物医药', '创新', 3]]
+    """
+    _choice("sort_by", sort_by, ("log_likelihood", "pmi", "count"))
+    toks = _as_tokens(frame, config, what="collocations")
+    content = _content_mask(toks, config)
+    norms = toks["norm"].tolist()
+    docs = toks["doc_id"].tolist()
+    sents = toks["sentence_id"].tolist() if "sentence_id" in toks.columns else [0] * len(toks)
+    unigrams = Counter(n for n, c in zip(norms, content) if c)
+    bigrams: Counter[tuple[str, str]] = Counter()
+    for i in range(len(norms) - 1):
+        if content[i] and content[i + 1] and docs[i] == docs[i + 1] and sents[i] == sents[i + 1]:
+            bigrams[(norms[i], norms[i + 1])] += 1
+    kept = sorted((pair, c) for pair, c in bigrams.items() if c >= min_count)
+    if not kept:
+        return schema.empty_frame(schema.COLLOCATIONS)
+    n = float(sum(unigrams.values()))
+    n_ii = np.array([c for _, c in kept], dtype=float)
+    n_ix = np.array([unigrams[a] for (a, _), _ in kept], dtype=float)
+    n_xi = np.array([unigrams[b] for (_, b), _ in kept], dtype=float)
+    pmi = np.log2(n_ii * n / (n_ix * n_xi))
+    stats = keyness_statistics(n_ii, n_xi - n_ii, n_ix, n - n_ix, correction="none")
+    table = pd.DataFrame({"word1": [a for (a, _), _ in kept], "word2": [b for (_, b), _ in kept],
+                          "count": n_ii.astype(int), "pmi": pmi,
+                          "log_likelihood": np.abs(stats["log_likelihood"])})
+    table = table.sort_values([sort_by, "word1", "word2"], ascending=[False, True, True], kind="stable")
+    if top is not None:
+        table = table.head(top)
+    return schema.conform(table.reset_index(drop=True), schema.COLLOCATIONS)
+
+
+# ---------------------------------------------------------------- co-occurrence
+
+def cooccurrence(frame: pd.DataFrame, *, terms: Sequence[str] | None = None, top_terms: int = 50,
+                 min_weight: int = 1, config: KeywordConfig = DEFAULT_CONFIG) -> pd.DataFrame:
+    """Sentence-level co-occurrence edges of terms or entities (``schema.COOCCURRENCE``).
+
+    The weight of an edge is the number of sentences in which both ends occur.
+    ``source < target`` in each row; rows sorted by weight, then names.
+
+    Args:
+        frame: an entities table (``entities.entities_table``: nodes are
+            ``canonical`` names), a tokens table or a documents table (nodes are
+            content terms).
+        terms: the nodes to keep (either script); default: the ``top_terms``
+            most frequent nodes.
+        top_terms: number of nodes when ``terms`` is None.
+        min_weight: drop edges seen in fewer sentences.
+        config: see :class:`KeywordConfig` (content-token filter for terms).
+
+    >>> docs = pd.DataFrame({"doc_id": ["a"], "text": ["香港與上海合作。香港和上海交流。香港科技園公司。"]})
+    >>> cooccurrence(docs, terms=["香港", "上海"]).values.tolist()
+    [['上海', '香港', 2]]
+    """
+    if not isinstance(frame, pd.DataFrame):
+        raise InputError(f"cooccurrence: expected a DataFrame (got {type(frame).__name__})")
+    if {"doc_id", "sentence_id", "canonical"} <= set(frame.columns):
+        units = list(zip(frame["doc_id"].tolist(), frame["sentence_id"].tolist()))
+        nodes = frame["canonical"].astype("string").fillna("").tolist()
+    else:
+        toks = _as_tokens(frame, config, what="cooccurrence")
+        content = _content_mask(toks, config)
+        sub = toks[content]
+        units = list(zip(sub["doc_id"].tolist(), sub["sentence_id"].tolist()))
+        nodes = sub["norm"].tolist()
+    if terms is None:
+        frequency = Counter(n for n in nodes if n)
+        wanted = {w for w, _ in sorted(frequency.items(), key=lambda kv: (-kv[1], kv[0]))[:top_terms]}
+    else:
+        wanted = {to_simplified(t) for t in terms}
+    per_unit: dict[tuple, set[str]] = defaultdict(set)
+    for unit, node in zip(units, nodes):
+        if node in wanted:
+            per_unit[unit].add(node)
+    weights: Counter[tuple[str, str]] = Counter()
+    for members in per_unit.values():
+        weights.update(combinations(sorted(members), 2))
+    rows = sorted(((a, b, w) for (a, b), w in weights.items() if w >= min_weight),
+                  key=lambda r: (-r[2], r[0], r[1]))
+    if not rows:
+        return schema.empty_frame(schema.COOCCURRENCE)
+    return schema.conform(pd.DataFrame(rows, columns=list(schema.COOCCURRENCE)), schema.COOCCURRENCE)
