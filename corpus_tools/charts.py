@@ -179,6 +179,11 @@ def _wide_span(values: Iterable[float], config: ChartConfig) -> bool:
     return len(positive) > 1 and max(positive) / min(positive) > config.log_span
 
 
+def _sig(value: float) -> float:
+    """``value`` to 6 significant digits: what a chart can show, and stable JSON across CPUs."""
+    return float(f"{float(value):.6g}")
+
+
 def _number(value: float | None) -> str:
     if value is None or pd.isna(value):
         return ""
@@ -542,20 +547,23 @@ def top_keywords(keywords: pd.DataFrame, *, top: int = 10, groups: Sequence[str]
         return _empty(config, title=title, message="no keywords")
     columns = min(columns, len(names))
     n_rows = math.ceil(len(names) / columns)
+    # room for the y labels of the right-hand panels (keywords of up to ~8 characters)
     fig = make_subplots(rows=n_rows, cols=columns, subplot_titles=[html.escape(g) for g in names],
-                        horizontal_spacing=0.22, vertical_spacing=min(0.2, 0.5 / n_rows))
+                        horizontal_spacing=0.16 if columns > 1 else 0.0,
+                        vertical_spacing=min(0.2, 0.5 / n_rows))
     for i, group in enumerate(names):
         rows = keywords[keywords["group"].astype(str) == group].sort_values(
             ["rank", "keyword"], kind="stable").head(top)
         fig.add_trace(go.Bar(
-            name=group, orientation="h", x=[float(v) for v in rows["score"]],
+            name=group, orientation="h", x=[_sig(v) for v in rows["score"]],
             y=_values(rows["keyword"]), customdata=_values(rows["count"]),
             marker_color=config.colorway[i % len(config.colorway)],
             hovertemplate="<b>%{y}</b><br>score: %{x:.4g}<br>count: %{customdata}<extra></extra>"),
             row=i // columns + 1, col=i % columns + 1)
         fig.update_yaxes(autorange="reversed", row=i // columns + 1, col=i % columns + 1)
     fig.update_layout(showlegend=False)
-    return _style(fig, config, title=title, height=100 + n_rows * max(260, 26 * top))
+    fig = _style(fig, config, title=title, height=100 + n_rows * max(260, 26 * top))
+    return fig.update_layout(margin={"l": 120})
 
 
 def keyness_bars(keyness: pd.DataFrame, *, top: int = 15,
@@ -603,7 +611,7 @@ def keyness_bars(keyness: pd.DataFrame, *, top: int = 15,
                  for k, ct, cr, ll, p, lr in zip(rows["keyword"], rows["count_target"],
                                                 rows["count_reference"], rows["log_likelihood"],
                                                 rows["p_value"], rows["log_ratio"])]
-        traces.append(go.Bar(name=name, orientation="h", x=[float(v) for v in rows["log_ratio"]],
+        traces.append(go.Bar(name=name, orientation="h", x=[_sig(v) for v in rows["log_ratio"]],
                              y=_values(rows["keyword"]), customdata=hover,
                              marker_color=config.colorway[i],
                              hovertemplate="%{customdata}<extra></extra>"))
@@ -849,7 +857,8 @@ def word_cloud(table: pd.DataFrame | pd.Series | Mapping[str, float], *,
                weight: str | None = None, stopwords: Iterable[str] | None = None,
                min_length: int = 2, max_words: int = 120, width: int = 900, height: int = 450,
                random_state: int = 0, background_color: str = "white",
-               colormap: str = "viridis", font_path: str | Path | None = None) -> Image.Image:
+               colormap: str = "viridis", font_path: str | Path | None = None,
+               mode: Literal["P", "RGB"] = "P") -> Image.Image:
     """Render a word cloud of a keywords or tokens table in a CJK font.
 
     Words are weighted by :func:`word_frequencies`; words holding a character
@@ -870,6 +879,9 @@ def word_cloud(table: pd.DataFrame | pd.Series | Mapping[str, float], *,
         background_color: background colour name or hex.
         colormap: matplotlib colormap for the words.
         font_path: font file (default: Noto Sans CJK SC from ``mplfonts``).
+        mode: ``"P"`` (128-colour palette: a PNG a third the size, which is what
+            notebooks and the report store) or ``"RGB"`` (full colour; also
+            needed to save as JPEG).
 
     >>> image = word_cloud({"细胞治疗": 3, "沪港": 2, "生物医药": 1}, width=200, height=100)
     >>> image.size, sorted(image.info["words"])
@@ -878,6 +890,8 @@ def word_cloud(table: pd.DataFrame | pd.Series | Mapping[str, float], *,
     from wordcloud import WordCloud
 
     _positive("max_words", max_words)
+    if mode not in ("P", "RGB"):
+        raise ConfigError(f"'mode' must be one of ('P', 'RGB') (got {mode!r})")
     font = str(font_path) if font_path is not None else str(cjk_font_path())
     charset = _font_charset(font)
     stop = _default_stopwords() if stopwords is None else frozenset(stopwords)
@@ -892,6 +906,10 @@ def word_cloud(table: pd.DataFrame | pd.Series | Mapping[str, float], *,
                       normalize_plurals=False, margin=4)
     cloud.generate_from_frequencies(weights)
     image = cloud.to_image()
+    if mode == "P":
+        from PIL import Image
+
+        image = image.convert("P", palette=Image.Palette.ADAPTIVE, colors=128)
     image.info["words"] = tuple(word for (word, _), *_ in cloud.layout_)
     image.info["font_path"] = font
     return image

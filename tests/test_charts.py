@@ -303,6 +303,15 @@ def test_word_cloud_is_reproducible_with_random_state():
     assert png(3) != png(4)
 
 
+def test_word_cloud_modes():
+    weights = {"细胞治疗": 3, "沪港合作": 2}
+    assert charts.word_cloud(weights, width=200, height=100).mode == "P"
+    rgb = charts.word_cloud(weights, width=200, height=100, mode="RGB")
+    assert rgb.mode == "RGB" and set(rgb.info["words"]) == set(weights)
+    with pytest.raises(ConfigError, match="'mode' must be one of"):
+        charts.word_cloud(weights, mode="CMYK")
+
+
 def test_word_cloud_with_nothing_to_draw_says_why():
     with pytest.raises(InputError, match="no words left to draw"):
         charts.word_cloud({"的": 3}, stopwords=())
