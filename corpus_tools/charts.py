@@ -39,6 +39,7 @@ if TYPE_CHECKING:  # plotly and PIL load on first use
 
 __all__ = [
     "FONT_FAMILY",
+    "NO_WORDS",
     "ChartConfig",
     "cjk_font_path",
     "cooccurrence_network",
@@ -97,6 +98,9 @@ class ChartConfig:
 
 
 _DEFAULT = ChartConfig()
+
+#: What a word cloud with nothing to draw shows.
+NO_WORDS = "no words to draw"
 
 
 # ---------------------------------------------------------------- helpers
@@ -863,6 +867,8 @@ def word_cloud(table: pd.DataFrame | pd.Series | Mapping[str, float], *,
 
     Words are weighted by :func:`word_frequencies`; words holding a character
     the font has no glyph for are left out rather than drawn as empty boxes.
+    With no word left to draw, the image says so (:data:`NO_WORDS`), as an
+    empty chart does, so that a notebook runs on any corpus.
     The image's ``info`` holds the words drawn (``info["words"]``) and the font
     used (``info["font_path"]``).
 
@@ -897,21 +903,35 @@ def word_cloud(table: pd.DataFrame | pd.Series | Mapping[str, float], *,
     stop = _default_stopwords() if stopwords is None else frozenset(stopwords)
     weights = word_frequencies(table, weight=weight, stopwords=stop, min_length=min_length)
     weights = {w: v for w, v in weights.items() if all(ord(ch) in charset for ch in w)}
-    if not weights:
-        raise InputError("no words left to draw after stopwords, min_length and the font's "
-                         "character set; pass a table with words in it")
-    cloud = WordCloud(font_path=font, width=width, height=height, max_words=max_words,
-                      random_state=random_state, background_color=background_color,
-                      colormap=colormap, prefer_horizontal=1.0, collocations=False,
-                      normalize_plurals=False, margin=4)
-    cloud.generate_from_frequencies(weights)
-    image = cloud.to_image()
+    if weights:
+        cloud = WordCloud(font_path=font, width=width, height=height, max_words=max_words,
+                          random_state=random_state, background_color=background_color,
+                          colormap=colormap, prefer_horizontal=1.0, collocations=False,
+                          normalize_plurals=False, margin=4)
+        cloud.generate_from_frequencies(weights)
+        image = cloud.to_image()
+        drawn = tuple(word for (word, _), *_ in cloud.layout_)
+    else:  # like an empty chart: say so, so a notebook runs on any corpus
+        image = _message_image(NO_WORDS, font=font, size=(width, height),
+                               background_color=background_color)
+        drawn = ()
     if mode == "P":
         from PIL import Image
 
         image = image.convert("P", palette=Image.Palette.ADAPTIVE, colors=128)
-    image.info["words"] = tuple(word for (word, _), *_ in cloud.layout_)
+    image.info["words"] = drawn
     image.info["font_path"] = font
+    return image
+
+
+def _message_image(message: str, *, font: str, size: tuple[int, int],
+                   background_color: str) -> Image.Image:
+    from PIL import Image, ImageDraw, ImageFont
+
+    image = Image.new("RGB", size, background_color)
+    draw = ImageDraw.Draw(image)
+    face = ImageFont.truetype(font, size=max(10, min(size[1] // 8, 2 * size[0] // (3 * len(message)))))
+    draw.text((size[0] / 2, size[1] / 2), message, fill="#888888", font=face, anchor="mm")
     return image
 
 

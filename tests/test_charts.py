@@ -312,9 +312,11 @@ def test_word_cloud_modes():
         charts.word_cloud(weights, mode="CMYK")
 
 
-def test_word_cloud_with_nothing_to_draw_says_why():
-    with pytest.raises(InputError, match="no words left to draw"):
-        charts.word_cloud({"的": 3}, stopwords=())
+def test_word_cloud_with_nothing_to_draw_says_so(keywords_table):
+    image = charts.word_cloud(keywords_table[keywords_table["group"] == "北京"], width=300, height=150)
+    assert image.size == (300, 150) and image.info["words"] == ()
+    assert image.convert("L").getextrema()[0] < 200  # the message is drawn
+    assert charts.word_cloud({"的": 3}, stopwords=()).info["words"] == ()
 
 
 def test_font_ships_with_a_dependency():
