@@ -6,17 +6,405 @@ under ``corpus_tools/data`` and are read with :mod:`corpus_tools._data`.
 """
 from __future__ import annotations
 
+import functools
+import json
 import re
+from dataclasses import dataclass
 
 # ---------------------------------------------------------------- segment
 #: Sentence-final punctuation, optionally followed by closing quotes/brackets.
 SENTENCE_END = re.compile(r"[。！？!?；;…]+[”’」』）)】》]*|\n+")
 
 # ---------------------------------------------------------------- load
+# (load.py and metadata.py)
+#: A run of Han characters (CJK unified ideographs and extension A).
+HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
+#: Characters a plausible decoded Chinese text consists of (for encoding sanity checks).
+PLAUSIBLE_CHAR = re.compile(
+    r"[\u3400-\u4dbf\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\u2000-\u206f"
+    r"\u0020-\u007e\u00a0-\u00ff\n\r\t\u2e80-\u2fdf\u31c0-\u31ef\uf900-\ufaff]"
+)
+
+_DIGIT = r"[0-9０-９]"
+_CN_DIGIT = "〇零一二三四五六七八九十两"
+#: A full date: year, month, day in Arabic or Chinese numerals ("2022 年 8 月 26 日", "二〇二二年八月二十六日").
+FULL_DATE = re.compile(
+    rf"(?P<y>{_DIGIT}{{4}}|[{_CN_DIGIT}]{{4}})\s*年\s*(?P<m>{_DIGIT}{{1,2}}|[{_CN_DIGIT}]{{1,3}})\s*月"
+    rf"(?:\s*(?P<d>{_DIGIT}{{1,2}}|[{_CN_DIGIT}]{{1,3}})\s*[日号號])?"
+    rf"|(?P<y2>{_DIGIT}{{4}})[-/.](?P<m2>{_DIGIT}{{1,2}})(?:[-/.](?P<d2>{_DIGIT}{{1,2}}))?(?!{_DIGIT})"
+)
+#: A full date with year, month and day, written with digits (the anchor of a dateline).
+YMD = re.compile(r"[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日")
+#: A press-release or news dateline at the start of a line: "(香港·2023年3月31日) —",
+#: "香港，2023年3月31日——", "新华社北京2023年3月5日电" (matched against one line).
+DATELINE = re.compile(
+    r"[(（【\[]?\s*(?P<place>[^\s()（）【】\[\]，,·、:：\n]{0,12})\s*[·,，、\s]?\s*"
+    r"(?P<date>[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日)"
+    r"(?:\s*[,，、]?\s*(?P<place2>[^\s()（）【】\[\]，,\n]{1,12}))?\s*[)）】\]]?\s*"
+    r"(?P<end>[—–－-]{1,2}|电|電|讯|訊|[:：])"
+)
+#: A labelled publication date in the header: "发布时间：2023-03-31", "日期: 2023年3月31日".
+DATE_FIELD = re.compile(r"(?=[时時日])(?:时间|時間|日期)\s*[:：]\s*")
+#: A line that is only a date (a sign-off or header date line), optionally with weekday / time.
+DATE_LINE = re.compile(
+    r"(?m)^[ \t]*(?:[0-9０-９]{4}|[〇零一二三四五六七八九]{4})\s*年\s*[0-9０-９〇零一二三四五六七八九十]{1,3}\s*月"
+    r"\s*[0-9０-９〇零一二三四五六七八九十]{1,3}\s*[日号號]"
+    r"(?:\s*(?:星期|周|週|礼拜|禮拜)[一二三四五六日天])?(?:\s*[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?[ \t]*$"
+)
+#: Document numbers of official documents: "沪科提复〔2022〕49号".
+DOC_NUMBER = re.compile(r"[〔\[［【(（][0-9０-９]{4}[〕\]］】)）]\s*[0-9０-９]{1,4}\s*[号號]")
+#: Cues of the document types (see metadata.DOC_TYPES); words are looked up with ``in``
+#: (English ones in the lower-cased text), which is much faster than a regex alternation.
+REPLY_WORDS = ("答复", "答覆", "回复", "回覆")
+REPLY_CONTEXT_WORDS = ("答复", "答覆", "提案", "办理情况", "辦理情況")
+NOTICE_CUE = re.compile(r"通知|公告|通告|公示|办法|辦法|规定|規定|意见|意見|细则|細則")
+PRESS_RELEASE_WORDS = (
+    "新闻稿", "新聞稿", "即时发布", "即時發布", "传媒查询", "傳媒查詢", "媒体查询", "媒體查詢",
+    "媒体联络", "媒體聯絡", "新闻联络", "新聞聯絡", "press release", "for immediate release",
+    "media enquiries", "media contact",
+)
+NEWSPAPER_CUE = re.compile(r"本(?:报|報)(?:讯|訊|记者|記者|通讯员|通訊員)")
+#: Repost platforms named in disclaimers (their names are the ``source`` of a repost).
+REPOST_PLATFORMS = ("网易号", "網易號", "搜狐号", "搜狐號", "百家号", "百家號", "头条号", "頭條號",
+                    "企鹅号", "企鵝號", "澎湃号", "澎湃號")
+REPOST_WORDS = REPOST_PLATFORMS + (
+    "netease hao", "信息发布平台", "信息發布平台", "信息存储空间", "信息存儲空間", "信息存储服务", "信息存儲服務",
+)
+#: "来源：新华网" lines of reposted articles (searched in "\n" + text).
+SOURCE_FIELD = re.compile(r"\n[ \t]*(?:来源|來源|稿源|出处|出處)\s*[:：]\s*(?P<source>[^\s|｜]{2,30})")
+#: Names of organisations as issuers or publishers (a line or a phrase that ends in an organisation suffix).
+ORG_NAME = re.compile(
+    r"[\u4e00-\u9fff（）()·]{2,30}?(?:委员会|委員會|人民政府|政府|办公厅|辦公廳|办公室|辦公室|"
+    r"管理局|监督管理局|監督管理局|局|厅|廳|部|署|委|院|研究所|中心|协会|協會|商会|商會|联合会|聯合會|"
+    r"基金会|基金會|有限公司|股份有限公司|公司|集团|集團|大学|大學|学院|學院|医院|醫院|银行|銀行|报社|報社)"
+)
+#: "关于XX公司": the about-the-publisher heading of a press release (searched in "\n" + text).
+ABOUT_HEADING = re.compile(r"\n[ \t]*(?:关于|關於|有关|有關)(?P<org>[^\s，。,.:：]{2,30})[ \t]*(?=\n|\Z)")
+
 
 # ---------------------------------------------------------------- clean
+# (clean.py; boilerplate pattern lists live in data/boilerplate_*.txt)
+#: Every character that normalize_line_endings, remove_invisible_chars and fold_width
+#: act on, plus blanks other than " " and superscript digits: a text without any of
+#: them skips those steps (one fast scan instead of several).
+RARE_CHARS = re.compile(
+    r"[\r\x0b\x0c\x85\u2028\u2029\u200b-\u200f\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f-\x9f"
+    r"\uff10-\uff19\uff21-\uff3a\uff41-\uff5a％＋＝＜＞＠＃＄＆＊／＼＾＿｜．－"
+    r"\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000¹²³⁴⁵⁶⁷⁸⁹⁰]"
+)
+#: Line breaks other than "\n": CRLF, CR, vertical tab, form feed (page break), NEL, LS, PS.
+LINE_BREAK = re.compile(r"\r\n?|[\x0b\x0c\x85\u2028\u2029]")
+#: Invisible characters: zero-width spaces and joiners, BOM, soft hyphen, C0/C1 controls.
+INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]+")
+#: Full-width digits and Latin letters (and, in the "symbols" mode, a few full-width
+#: symbols; ``．``/``－`` only between digits, checked by the cleaner).
+FULLWIDTH_ALNUM = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
+FULLWIDTH_ALNUM_SYMBOLS = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a％＋＝＜＞＠＃＄＆＊／＼＾＿｜．－]+")
+#: Whitespace runs that are not canonical (a single space between words, "\n", "\n\n"):
+#: a space or other blank followed by more whitespace, a single non-ASCII blank (tab,
+#: ideographic or no-break space), a line break followed by a blank, three or more
+#: line breaks. The pattern starts with one whitespace character (a fast scan) and
+#: looks back at it to tell the cases apart.
+WHITESPACE = re.compile(r"\s(?:(?<=[^\S\n])\s+|(?<=[^\S \n])|(?<=\n)(?:[^\S\n]|\n\s)\s*)")
+#: Markdown residue, one pattern per construct, each starting with a literal (fast scans):
+#: images, links, autolinks, bold/underline pairs, stray "**", heading hashes and table
+#: rules (the last two checked to stand at a line start by the cleaner).
+MARKDOWN_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+MARKDOWN_LINK = re.compile(r"\[(?P<link>[^\]\n]+)\]\([^)\s]*\)")
+MARKDOWN_AUTOLINK = re.compile(r"<(?P<autolink>(?:https?|ftp)://[^>\s]+)>")
+MARKDOWN_BOLD = re.compile(r"\*\*(?=\S)(?P<bold>[^\n]+?)(?<=\S)\*\*|(?P<stray>\*\*+)")
+MARKDOWN_UNDERLINE = re.compile(r"__(?=\S)(?P<under>[^\n]+?)(?<=\S)__")
+MARKDOWN_HASHES = re.compile(r"\#{1,6}[ \t]+(?=\S)")
+MARKDOWN_RULE = re.compile(r"[|\-][|:\- \t]*-{3}[|:\- \t]*(?:\n|\Z)")
+#: Footnote marks: superscript digits, "[1]", "注1"; with a URL after the mark the
+#: match covers a whole footnote line (the cleaner checks the line start and, for
+#: marks, that a superscript does not follow a Latin letter as in m² and that "[1]"
+#: follows Chinese text).
+FOOTNOTE = re.compile(
+    r"(?=[¹²³⁴⁵⁶⁷⁸⁹⁰\[注])"  # a fast first-character scan before the alternatives
+    r"(?P<mark>[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,3}\]|注\s*\d{1,3}[:：.．]?)"
+    r"(?P<url>[ \t]*<?(?:https?://|www\.)[^\s>]+>?[ \t]*(?:\n|\Z))?"
+)
+#: Where two lines may be one sentence broken by a line or page break: after a Han
+#: character or a comma, before a Han character, a digit or an opening quote.
+REJOIN_CANDIDATE = re.compile(
+    r"\n(?<=[\u4e00-\u9fff\u3400-\u4dbf，、,]\n)\n?(?=[\u4e00-\u9fff\u3400-\u4dbf0-9“‘「『《])"
+)
+#: Characters that never begin a paragraph or heading (particles, closing punctuation).
+NON_INITIAL = frozenset("的得了着過过们們吗嗎呢吧么麼，。、；：！？）」』”’》〉")
+#: Sentence-final punctuation (the tail of a line after the last one is its unfinished sentence).
+SENTENCE_FINAL = re.compile(r"[。！？!?]")
+#: Punctuation found in running prose (a line without any is a heading, byline or label).
+PROSE_PUNCT = re.compile(r"[，。；：、！？,;:]")
+#: Markers that open a list item, a numbered heading, a new article or a caption.
+BLOCK_START = re.compile(
+    r"[一二三四五六七八九十百]+[、.．]|[(（][一二三四五六七八九十百\d]+[)）]|\d{1,3}[、.．)）]\D"
+    r"|第[一二三四五六七八九十百\d]+[章节節条條款部篇]|本报讯|本報訊|[图圖][一二三四五六七八九十\d]|[图圖]为|[图圖]為"
+    r"|[•·●○▪■□◆◇►▶➢✓\-–—*]"
+)
+#: A list item: a line that starts with a bullet or a list number.
+LIST_ITEM = re.compile(r"[•·●○▪■□◆◇►▶➢✓\-–—*]\s*|\d{1,3}[.．)）]\s*|[(（]\d{1,3}[)）]\s*")
+#: Heading numbering whose "、" is not prose punctuation ("一、", "(一)", "1、").
+LEADING_NUMBERING = re.compile(r"[一二三四五六七八九十百]+[、.．]|[(（][一二三四五六七八九十百\d]+[)）]|\d{1,3}[、.．]")
+#: Caption lines: "图一及二：...", "图为...", photo credits "新华社记者 周华/摄", "图片来源：...".
+CAPTION = re.compile(
+    r"^(?:[图圖][一二三四五六七八九十百零〇\d]+(?:\s*[至及、和与與\-—–~～]\s*[一二三四五六七八九十百零〇\d]+)*\s*[：:.．]"
+    r"|(?:图片|圖片|照片|相片)(?:来源|來源|提供)\s*[:：]|图源\s*[:：]|圖源\s*[:：]"
+    r"|[(（]\s*(?:[图圖]|照片|相片)\s*[)）]"
+    r"|[^\n]{0,20}[/／]\s*(?:摄|攝)(?:影)?\s*$"
+    r"|[(（][^\n()（）]{0,20}(?:摄|攝)[)）]\s*$"
+    r"|(?:\S{0,8}(?:记者|記者|摄影|攝影)\s*)[^\n，。,]{1,12}\s*(?:摄|攝)\s*$"
+    r")"
+    r"|^[^\n]*?(?:图为|圖為)[^\n]*$",
+    re.M,
+)
+#: Characters or words that a caption line contains (to find candidate lines fast).
+CAPTION_TRIGGER = re.compile(r"[图圖摄攝照相]")
+#: A line break followed by a line, for line-based steps.
+LINE = re.compile(r"[^\n]+")
+
 
 # ---------------------------------------------------------------- figures
+# (figures.py and numerals.py; lexicons live in data/figures_*.txt|json, written in
+# simplified script: traditional variants are generated with OpenCC s2t when loaded)
+_F_DIGIT = "0-9０-９"
+_F_CN_SAFE = "〇○零一二三四五六七八九两兩壹贰貳叁肆柒捌玖"
+_F_CN_AMBIG = "伍陆陸拾參"  # also ordinary words (队伍, 大陆, 收拾): a numeral only before a unit
+_F_RUN_CHARS = _F_DIGIT + _F_CN_SAFE + _F_CN_AMBIG + "十百千佰仟万萬亿億兆"
+_F_SP = r"[ \t\u3000\u00a0]{0,2}"
+#: Range separators between two numbers (5%-20%, 10至15家, 2017年至2021年).
+FIGURE_RANGE_SEP = r"(?:至|到|—{1,2}|–|―|-{1,2}|－|−|~|～|〜)"
+#: A run of numeral characters: Arabic or Chinese digits, units, multipliers, separators.
+#: Starts only at the beginning of a run (no backtracking into it: possessive).
+FIGURE_NUMBER = (
+    rf"(?<![{_F_RUN_CHARS}A-Za-z.．])"
+    rf"(?:[{_F_DIGIT}{_F_CN_SAFE}]|十|佰|仟|百(?!分之|分点|分點)|千(?![米瓦克]|分之)|[万萬亿億](?!分之)|兆(?![瓦赫])"
+    rf"|[{_F_CN_AMBIG}](?=[拾佰仟十百千万萬亿億]))"
+    rf"(?:[{_F_DIGIT}{_F_CN_SAFE}{_F_CN_AMBIG}]|十|佰|仟|百(?!分之|分点|分點)|千(?![米瓦克]|分之)|[万萬亿億]|兆(?![瓦赫])"
+    rf"|(?<=[{_F_DIGIT}])[,，](?=[{_F_DIGIT}]{{3}}(?![{_F_DIGIT}]))"
+    rf"|(?<=[{_F_DIGIT}])[.．](?=[{_F_DIGIT}])"
+    rf"|[点點](?=[{_F_CN_SAFE}])"
+    rf"|(?<=[{_F_DIGIT}])[ \u00a0\u3000](?=[万萬亿億千百])"
+    rf"|[多余餘](?=[万萬亿億]))*+"
+)
+_F_MONTH = r"(?:1[0-2]|0?[1-9]|１[０-２]|０?[１-９]|十[一二]?|[一二三四五六七八九])"
+_F_DAY = (r"(?:3[01]|[12][0-9]|0?[1-9]|３[０１]|[１２][０-９]|０?[１-９]"
+          r"|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])")
+_F_YEAR = rf"(?:[{_F_DIGIT}]{{4}}|[〇○零一二三四五六七八九]{{4}}|[一二两兩][千仟]零?[一二三四五六七八九十〇○零]{{0,3}})"
+_F_INIT_STOP = "步次期级級中心衷始稿赛賽"
+
+
+@dataclass(frozen=True)
+class FigureLexicon:
+    """The figure lexicons, with traditional variants, keyed for fast lookup."""
+
+    units: dict            # unit word -> (category, normalised unit)
+    currency_prefix: dict  # prefix word -> ISO code
+    english_multipliers: dict
+    subunits: dict
+    qualifier_prefix: tuple  # (word, qualifier), longest first
+    qualifier_bare_prefix: tuple
+    qualifier_suffix: tuple
+    qualifier_not_after: dict
+    qualifier_suffix_not_before: dict
+    not_measure: dict      # first character -> words that are not measure uses
+    contexts: dict
+    event_nouns: tuple
+    subject_stops: tuple
+    electricity_unit: str
+    electricity_context: tuple
+
+
+def _variants(words) -> dict:
+    """Map every word and its traditional form (OpenCC s2t) back to the word."""
+    from .script import to_traditional
+
+    out: dict = {}
+    for word in words:
+        out.setdefault(word, word)
+        out.setdefault(to_traditional(word), word)
+    return out
+
+
+def _json_data(name: str) -> dict:
+    from ._data import data_path
+
+    return json.loads(data_path(name).read_text(encoding="utf-8"))
+
+
+@functools.lru_cache(maxsize=None)
+def figure_lexicon() -> FigureLexicon:
+    """Load the figure lexicons from ``data/figures_*`` (once per process)."""
+    from ._data import read_lines
+
+    cur = _json_data("figures_currencies.json")
+    qty = _json_data("figures_quantity_units.json")
+    qual = _json_data("figures_qualifiers.json")
+    ctx = _json_data("figures_contexts.json")
+    units: dict = {}
+    for variant, word in _variants(cur["suffix"]).items():
+        units[variant] = ("money", cur["suffix"][word])
+    units.update({w: ("money", iso) for w, iso in cur["suffix_latin"].items()})
+    for variant, word in _variants(qty["han"]).items():
+        units[variant] = ("quantity", qty["han"][word])
+    units.update({w: ("quantity", u) for w, u in {**qty["symbols"], **qty["latin"]}.items()})
+    people = read_lines("figures_people.txt")
+    for variant in _variants(w.split(":", 1)[1] for w in people if w.startswith("measure:")):
+        units[variant] = ("people", "person")
+    for variant in _variants(w for w in people if not w.startswith("measure:")):
+        units.setdefault(variant, ("person_noun", "person"))
+    for variant, word in _variants(read_lines("figures_measure_words.txt")).items():
+        units.setdefault(variant, ("count", word))
+    units["臺"] = ("count", "台")
+    units["隻"] = ("count", "只")
+    for variant in _variants(("%", "％", "个百分点", "百分点")):
+        units[variant] = ("percent", "%")
+    units["‰"] = ("permille", "%")
+    units["成"] = ("tenths", "%")
+    # durations and colloquial multipliers that start like a measure word (5个月, 两个亿)
+    for variant in _variants(("个月", "个多月", "个半月", "个小时", "个多小时", "个半小时", "个钟头", "个星期",
+                              "个工作日", "个交易日", "个季度", "个年头", "个亿", "个万", "个世纪", "个周末")):
+        units[variant] = ("duration", None)
+    not_measure: dict = {}
+    for variant in _variants(read_lines("figures_not_measure.txt")):
+        not_measure.setdefault(variant[0], []).append(variant)
+
+    def by_length(mapping: dict) -> tuple:
+        items = [(v, q) for w, q in mapping.items() for v in _variants([w])]
+        return tuple(sorted(set(items), key=lambda item: (-len(item[0]), item[0])))
+
+    return FigureLexicon(
+        units=units,
+        currency_prefix={**{v: cur["prefix"][w] for v, w in _variants(cur["prefix"]).items()}},
+        english_multipliers=cur["english_multipliers"],
+        subunits={**{v: cur["subunits"][w] for v, w in _variants(cur["subunits"]).items()}},
+        qualifier_prefix=by_length(qual["prefix"]),
+        qualifier_bare_prefix=by_length(qual["bare_prefix"]),
+        qualifier_suffix=by_length(qual["suffix"]),
+        qualifier_not_after={v: qual["not_after"][w] + to_traditional_chars(qual["not_after"][w])
+                             for v, w in _variants(qual["not_after"]).items()},
+        qualifier_suffix_not_before={v: qual["suffix_not_before"][w]
+                                     for v, w in _variants(qual["suffix_not_before"]).items()},
+        not_measure={k: tuple(sorted(v, key=len, reverse=True)) for k, v in not_measure.items()},
+        contexts=ctx,
+        event_nouns=tuple(sorted(_variants(read_lines("figures_event_nouns.txt")), key=len, reverse=True)),
+        subject_stops=tuple(sorted(_variants(read_lines("figures_subject_stops.txt")), key=len, reverse=True)),
+        electricity_unit=qty["electricity_unit"],
+        electricity_context=tuple(qty["electricity_context"]),
+    )
+
+
+def to_traditional_chars(chars: str) -> str:
+    """Traditional forms of a string of characters (for character-set lexicon entries)."""
+    from .script import to_traditional
+
+    return "".join(sorted(set(to_traditional(chars)) - set(chars)))
+
+
+def trie_regex(words) -> str:
+    """A regex alternation of ``words`` factored into a trie (fast, longest match first).
+
+    >>> trie_regex(["个", "个月", "家", "家次"])
+    '(?:个(?:月)?|家(?:次)?)'
+    """
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        optional = "" in node
+        body = branches[0] if len(branches) == 1 and not optional else "(?:" + "|".join(branches) + ")"
+        if optional:
+            body = (body if body.startswith("(?:") else "(?:" + body + ")") + "?"
+        return body
+
+    return "(?:" + "|".join(re.escape(ch) + emit(child) for ch, child in sorted(trie.items())) + ")"
+
+
+def _f_monthpart(tag: str) -> str:
+    """Month (or month range) with an optional day (or day range) and 底/末/初."""
+    sep, sp = FIGURE_RANGE_SEP, _F_SP
+    day_stop = _F_RUN_CHARS + "%％.．:：多余個个家项項间間种種场場名位人元年月日号號时時点點分天周週"
+    return (
+        rf"(?P<m{tag}>{_F_MONTH})(?:{sp}(?:月{sp})?{sep}{sp}(?P<mm{tag}>{_F_MONTH}))?{sp}月(?:份)?"
+        rf"(?:{sp}(?P<d{tag}>{_F_DAY}){sp}"
+        rf"(?:(?P<ds{tag}>[日号號])(?:{sp}{sep}{sp}(?P<dd{tag}>{_F_DAY}){sp}[日号號])?"
+        rf"|{sep}{sp}(?P<de{tag}>{_F_DAY}){sp}[日号號]"
+        rf"|(?![{day_stop}])))?"
+        rf"(?P<ms{tag}>底|末|初(?![{_F_INIT_STOP}])|上旬|中旬|下旬)?"
+    )
+
+
+@functools.lru_cache(maxsize=None)
+def figure_pattern() -> re.Pattern:
+    """The master regex of figure candidates, one named alternative per form.
+
+    ``nd`` numeric dates (2010-01-29), ``ya`` years with optional month and day,
+    ``md`` month-day without year, ``off`` offsets (二十年前), ``rel`` relative years
+    (去年12月, 去年年底, 同年), ``relm`` relative months (上月15日), ``pp`` percent
+    prefixes (百分之十五), ``cp`` currency prefixes (人民币5亿元), ``n`` numbers
+    with a unit or measure word, ``ey`` bare years (event and plan names).
+    """
+    lex = figure_lexicon()
+    sp, d, run = _F_SP, _F_DIGIT, FIGURE_NUMBER
+    latin_units = [w for w in lex.units if w[:1].isascii() and w[:1].isalpha()]
+    other_units = [w for w in lex.units if w not in latin_units]
+    units = rf"(?:{trie_regex(other_units)}|{trie_regex(latin_units)}(?![A-Za-z]))"
+    money_units = [w for w, (cat, _) in lex.units.items() if cat == "money"]
+    prefixes = sorted(lex.currency_prefix, key=len, reverse=True)
+    cp = "|".join((r"(?<![A-Za-z])" if p[0].isascii() and p[0].isalpha() else "") + re.escape(p) for p in prefixes)
+    eng = "|".join(sorted(lex.english_multipliers, key=len, reverse=True))
+    year_guard = rf"(?<![{_F_RUN_CHARS}A-Za-z.．/\-:：])"
+    rel_words = "去年|今年|明年|前年|后年|後年|上年|本年|次年|翌年|同年|当年|當年|上一年|下一年"
+    relm_words = "上个月|上個月|上月|本月|当月|當月|同月|下个月|下個月|下月|次月"
+    first_chars = set(_F_RUN_CHARS.replace("0-9", "0123456789").replace("０-９", "０１２３４５６７８９"))
+    first_chars |= {w[0] for w in rel_words.split("|") + relm_words.split("|") + prefixes}
+    first = "".join(sorted(first_chars)).replace("\\", "\\\\").replace("]", "\\]").replace("-", "\\-").replace("^", "\\^")
+    pattern = (
+        rf"(?=[{first}])(?:"
+        rf"(?<![{d}.．/\-])(?P<nd_y>(?:1[89]|20)[0-9]{{2}})(?P<nd_sep>[-/.])(?P<nd_m>1[0-2]|0?[1-9])(?P=nd_sep)"
+        rf"(?P<nd_d>3[01]|[12][0-9]|0?[1-9])(?![{d}])(?:{sp}日)?"
+        rf"|{year_guard}(?P<ya>{_F_YEAR})(?:\*\*)?{sp}年(?!代)"
+        rf"(?:(?P<ys>度|底|末|初(?![{_F_INIT_STOP}]))|{sp}{_f_monthpart('a')})?"
+        rf"|(?<![{_F_RUN_CHARS}年A-Za-z.．/\-:：])(?=[{d}一二三四五六七八九十])(?P<md>){_f_monthpart('b')}"
+        rf"|(?<![{_F_RUN_CHARS}第])(?P<off>[{d}]{{1,3}}|[一二三四五六七八九十两兩百]{{1,4}}){sp}"
+        rf"(?P<offu>年|个月|個月|天|日|周|週|个星期|個星期){sp}(?P<offd>前|后|後)(?![期者续續来來面夕景沿列台方端半])"
+        rf"|(?P<rel>{rel_words})(?:{sp}(?P<rs>年?底|年?末|年?初(?![{_F_INIT_STOP}]))|{sp}{_f_monthpart('c')})?"
+        rf"|(?P<relm>{relm_words}){sp}(?P<relm_d>{_F_DAY}){sp}[日号號]"
+        rf"|(?<![{_F_RUN_CHARS}])(?P<pp>百万分之|百萬分之|[百千万萬佰仟]分之){sp}(?P<ppn>{run})"
+        rf"|(?P<cp>{cp}){sp}(?P<cpn>{run})(?:{sp}(?P<cpe>{eng})(?![A-Za-z]))?(?:{sp}(?P<cpu>{trie_regex(money_units)}))?"
+        rf"|(?P<n>{run})(?P<more>[多余餘])?(?:{sp}(?P<incl>[(（]含[)）]))?{sp}(?P<u>{units})"
+        rf"|{year_guard}(?P<ey>(?:1[89]|20)[0-9]{{2}})(?![{_F_RUN_CHARS}.．,，%％])"
+        rf")"
+    )
+    return re.compile(pattern)
+
+
+#: A unit-less number and a range separator right before another figure (10至15家, 五、六千个).
+FIGURE_RANGE_HEAD = re.compile(
+    rf"(?P<a>{FIGURE_NUMBER})[ \t]*(?:[(（]含[)）][ \t]*)?(?P<sep>{FIGURE_RANGE_SEP}|、)[ \t]*\Z"
+)
+#: Money sub-units after 元/块: 123元1角1分, 十块三毛.
+FIGURE_MONEY_SUBUNIT = re.compile(
+    rf"{_F_SP}(?P<j>[{_F_DIGIT}一二三四五六七八九两兩壹贰貳叁肆伍陆陸柒捌玖])[角毛]"
+    rf"(?:{_F_SP}(?P<f>[{_F_DIGIT}一二三四五六七八九两兩壹贰貳叁肆伍陆陸柒捌玖])分)?(?:钱|錢)?"
+)
+#: Spans whose numbers are never figures: URLs, e-mail addresses, phone numbers and
+#: document numbers (沪科提复〔2022〕49号, 国发[2021]第3号).
+FIGURE_MASK = re.compile(
+    r"[〔\[［【(（][0-9０-９]{4}[〕\]］】)）][ \t]*第?[ \t]*[0-9０-９]{1,5}[ \t]*[号號]"
+    r"|(?:https?://|www\.)[^\s<>\"'，。、；）)]+"
+    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"
+    r"|(?:电话|電話|传真|傳真|热线|熱線|手机|手機|[Tt]el|TEL|[Ff]ax|FAX|[Pp]hone)[:：.]?[ \t]*[+\d(（][\d\s()（）+/\-]{5,}\d"
+    r"|\+\d{1,3}[ \t-]?\d[\d \t-]{6,}\d"
+)
+
 
 # ---------------------------------------------------------------- tokens / keywords
 #: A token that is only a number: digits (ASCII or full-width), Chinese numerals,
@@ -31,3 +419,46 @@ NO_WORD_CHAR = re.compile(r"^[^0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff�
 FULLWIDTH_TO_ASCII = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 
 # ---------------------------------------------------------------- entities
+#: Last words of organisation names (a token equal to one of them, or a longer
+#: token ending with one of the multi-character ones, ends a candidate name).
+ORG_HEADS = frozenset(
+    "公司 有限公司 股份有限公司 有限责任公司 集团 大学 学院 医学院 医院 研究院 研究所 研究中心 中心 "
+    "委员会 管委会 常委会 局 署 部 厅 办 办公室 办公厅 实验室 重点实验室 基金会 基金 协会 促进会 商会 "
+    "学会 联合会 联盟 银行 交易所 大使馆 领事馆 政府 人民政府 药厂 药业 资本 保险 孵化器 科学院 工程院 "
+    "红十字会 委 所 院 总部 电视台 报社 出版社".split())
+#: Org heads that end a longer token (研发中心, 管理局 ...): at least two characters.
+ORG_HEAD_ENDINGS = tuple(sorted((h for h in ORG_HEADS if len(h) >= 2), key=len, reverse=True))
+#: One-character heads end a longer token only when it has three characters or more (管理局, 商务部)
+#: or the token is tagged as an organisation or abbreviation; 格局, 布局, 内部 are no organisations.
+ORG_HEAD_CHARS = "局署部委厅院所办"
+#: Last words of place names made of a place and a kind of area.
+PLACE_HEADS = frozenset(
+    "市 省 区 县 镇 乡 州 新区 高新区 开发区 自贸区 示范区 合作区 科学城 园区 产业园 科技园 科学园 物流园 "
+    "创业园 工业园 软件园 港区 湾区".split())
+#: Tokens that may open a name although they are common words (国家药监局, 中国红十字会).
+PROPER_MARKERS = frozenset("国家 中国 全国 中华 中央".split())
+#: Verbs that take a name as object: a name never contains them (设立研发中心, 参观罗氏).
+STOP_VERBS = frozenset(
+    "设立 成立 建立 组建 创建 创立 推动 推进 促进 支持 加强 打造 建设 举办 主办 承办 参观 到访 走访 访问 "
+    "介绍 签署 签订 位于 落户 入驻 引进 吸引 联合 携手 依托 通过 围绕 包括 成为 作为 担任 出任 表示 率领 "
+    "带领 会同 协同 委托 发起 牵头 联手 与 和 及 以及 等 在 由 向 对 将 把 被 从 于 跟 同 为 是 有 的".split())
+#: Titles before a person's name (行政总裁黄克强, 局长孙东, 记者 李争粉).
+PERSON_TITLES = tuple(sorted(set(
+    "总裁 行政总裁 副总裁 总经理 副总经理 董事长 副董事长 执行董事 董事 首席执行官 联席首席执行官 主席 副主席 "
+    "会长 副会长 秘书长 副秘书长 局长 副局长 署长 副署长 部长 副部长 司长 厅长 处长 主任 副主任 院长 副院长 "
+    "校长 副校长 所长 副所长 市长 副市长 区长 副区长 省长 副省长 书记 副书记 党委书记 党委副书记 委员长 "
+    "副委员长 大使 总监 高级总监 经理 负责人 创始人 联合创始人 院士 教授 研究员 记者 主编 科学家 领导 总统 "
+    "总理 首相 合伙人 常务副主任 专职副主任 主管 总干事 理事长 CEO".split()), key=len, reverse=True))
+#: Words right after a person's name (黄克强先生, 孙东教授, 王晓东表示).
+PERSON_AFTER = tuple(sorted(set(
+    "先生 女士 博士 教授 医生 院士 委员 同志 表示 说 指出 认为 提出 介绍 强调 致辞 主持 透露 称 谈到 坦言 "
+    "副市长 市长 副省长 省长 部长 副部长 局长 副局长 主任 副主任 书记 主席 会长 总裁 董事长".split()),
+    key=len, reverse=True))
+#: An abbreviation defined in parentheses after a name: （以下简称“上海前沿”）, (科技园公司), （Roche）.
+ABBREVIATION = re.compile(
+    r"[（(]\s*(?:以下简称|以下称|下称|简称)?\s*[:：]?\s*[“\"「『]?"
+    r"(?P<abbr>[^（()）“”\"「」『』，,。；;、\n]{2,30}?)[”\"」』]?\s*[）)]")
+#: A book title (law, plan, report): names inside 《》 are part of the title, not mentions.
+BOOK_TITLE = re.compile(r"《[^《》\n]{1,80}》")
+#: A Latin personal name of two or three capitalised words (Noah Friedman, Erik Lassila).
+LATIN_NAME = r"[A-Z][a-z]+(?:[ \u00a0][A-Z][a-z]+){1,2}"

@@ -1,0 +1,922 @@
+"""Extract figures: money, dates, headcounts, counts, percentages and quantities.
+
+Follows ``../shared/gold/GUIDELINES.md``: every figure has a ``kind``, the text as
+written (qualifier word + number + unit or measure word), a normalised ``value``
+and ``unit`` (ISO 4217 for money, ``person``, the simplified measure word, ``%``,
+``m2``/``t``/``kWh``...), a ``qualifier`` (exact/approx/over/under) and, for dates,
+an ISO ``date`` at the precision written with an optional ``scope`` (年底 end,
+年初 start). Ranges give two figures sharing the range's text.
+
+One compiled master regex (:func:`corpus_tools.resources.figure_pattern`) finds the
+candidates, anchored on numerals; small handlers check the context (ordinals,
+ranks, captions, articles, document numbers, URLs...) and normalise. Relative
+dates (去年12月, 二十年前, 同年) are resolved against the document's own date.
+
+Two layers: :func:`extract_figures` over one string and :func:`figures_table`
+over a documents table; :func:`to_guideline_records` turns a figures table into
+the guideline's JSONL fields.
+"""
+from __future__ import annotations
+
+import bisect
+import calendar
+import datetime as _dt
+import re
+from dataclasses import dataclass, fields
+from decimal import Decimal
+from typing import Literal
+
+import pandas as pd
+
+from . import numerals, resources, schema
+from .errors import ConfigError, InputError
+from .segment import split_sentences
+
+__all__ = ["Figure", "FigureConfig", "extract_figures", "figures_table", "to_guideline_records",
+           "KINDS", "Kind", "Qualifier"]
+
+Kind = Literal["money", "date", "people", "count", "percent", "quantity"]
+Qualifier = Literal["exact", "approx", "over", "under"]
+KINDS: tuple[Kind, ...] = ("money", "date", "people", "count", "percent", "quantity")
+
+_ISO_DATE = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?")
+_BARE_MULTIPLIERS = frozenset("百佰千仟万萬亿億兆")
+_INNER_APPROX = frozenset("多余餘")
+_MULTIPLIER_CHARS = frozenset("万萬亿億兆")
+_UNIT_CHARS = frozenset("十拾百佰千仟万萬亿億兆")
+_SPACES = " \t\u3000\u00a0"
+_SUBJECT_END = frozenset("，。；：！？,.;:!?（）()《》“”\"'「」『』【】[]\n\r\t —-/|·…0123456789０１２３４５６７８９%％")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_SEP_ONLY = re.compile(rf"[ \t\u3000]*{resources.FIGURE_RANGE_SEP}[ \t\u3000]*\Z")
+_RANGE_SEP_CHARS = frozenset("至到—–―-－−~～〜、")
+_RELATIVE_YEARS = {"去年": -1, "上年": -1, "上一年": -1, "今年": 0, "本年": 0, "明年": 1, "下一年": 1,
+                   "前年": -2, "后年": 2, "後年": 2}
+_ANCHOR_YEARS = {"同年": 0, "当年": 0, "當年": 0, "次年": 1, "翌年": 1}
+_BARE_RELATIVE_OK = frozenset(("同年", "次年", "翌年"))
+_BARE_RELATIVE_NOT_BEFORE = "龄齡级級纪紀轻輕代龄度届屆"
+_BARE_RELATIVE_NOT_AFTER = "不共陪认認相如等"
+_RELATIVE_MONTHS = {"上个月": -1, "上個月": -1, "上月": -1, "本月": 0, "当月": 0, "當月": 0,
+                    "下个月": 1, "下個月": 1, "下月": 1}
+_ANCHOR_MONTHS = {"同月": 0, "次月": 1}
+_CN_MONTH_ONLY_NEXT = frozenset("，。；：！？,.;:!?、）)」』”’ \t\n份底末初中上下以起前后後间間里裏内內的至到—-~～")
+_SCOPES = {"底": "end", "末": "end", "初": "start", "年底": "end", "年末": "end", "年初": "start"}
+
+
+@dataclass(frozen=True)
+class FigureConfig:
+    """Options of figure extraction (all keyword-only when constructed).
+
+    Attributes:
+        kinds: the kinds to return (default: all six of GUIDELINES.md).
+        resolve_relative: resolve relative dates (去年12月, 二十年前, 两个月后, 同年)
+            against the document date; when False, or when the document has no
+            date, they are left out.
+        event_years: treat the bare year of an event, edition or plan name
+            (``2022北京·昌平生命科学国际论坛``, ``《中国制造2025》``) as a date.
+        bare_days: read a day without month (``29日``) as a date in the
+            document's month (``---29`` when the document has no date).
+        subjects: fill ``subject`` with the noun after the measure word.
+        max_subject_chars: longest subject kept (its last characters, the head noun).
+
+    >>> FigureConfig(kinds=("money", "date")).kinds
+    ('money', 'date')
+    """
+
+    kinds: tuple[Kind, ...] = KINDS
+    resolve_relative: bool = True
+    event_years: bool = True
+    bare_days: bool = True
+    subjects: bool = True
+    max_subject_chars: int = 12
+
+    def __post_init__(self) -> None:
+        bad = [k for k in self.kinds if k not in KINDS]
+        if bad or not isinstance(self.kinds, tuple):
+            raise ConfigError(f"FigureConfig.kinds must be a tuple of {KINDS} (got {self.kinds!r})")
+        if self.max_subject_chars < 0:
+            raise ConfigError(f"FigureConfig.max_subject_chars must be >= 0 (got {self.max_subject_chars})")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure, with the fields of ``schema.FIGURES``; ``text == doc_text[start:end]``."""
+
+    doc_id: str | None
+    kind: Kind
+    text: str
+    value: float | None
+    unit: str | None
+    qualifier: Qualifier
+    date: str | None
+    scope: str | None
+    subject: str | None
+    start: int
+    end: int
+    sentence: str
+
+
+class _Cand:
+    """A figure under construction (mutable; turned into a :class:`Figure` at the end)."""
+
+    __slots__ = ("kind", "start", "end", "value", "unit", "qualifier", "y", "m", "d", "y_explicit",
+                 "m_explicit", "scope", "subject", "ranged", "drop")
+
+    def __init__(self, kind: str, start: int, end: int, *, value: float | None = None,
+                 unit: str | None = None, qualifier: str = "exact") -> None:
+        self.kind, self.start, self.end = kind, start, end
+        self.value, self.unit, self.qualifier = value, unit, qualifier
+        self.y = self.m = self.d = None
+        self.y_explicit = self.m_explicit = False
+        self.scope = self.subject = None
+        self.ranged = self.drop = False
+
+
+class _Doc:
+    """Per-document state: text, document date, lexicons, masked spans, date anchor."""
+
+    def __init__(self, text: str, doc_date: str | None, config: FigureConfig) -> None:
+        self.text, self.config = text, config
+        self.lex = resources.figure_lexicon()
+        self.y, self.m, self.d = _parse_doc_date(doc_date)
+        self.anchor_y: int | None = None
+        self.anchor_m: int | None = None
+        spans = [mt.span() for mt in resources.FIGURE_MASK.finditer(text)] if _maybe_masked(text) else []
+        spans.sort()
+        self.mask_starts = [s for s, _ in spans]
+        self.mask_reach: list[int] = []  # furthest mask end among masks starting at or before each one
+        for _, e in spans:
+            self.mask_reach.append(max(e, self.mask_reach[-1]) if self.mask_reach else e)
+
+    def masked(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self.mask_starts, end - 1) - 1
+        return i >= 0 and self.mask_reach[i] > start
+
+
+def _maybe_masked(text: str) -> bool:
+    return any(key in text for key in ("http", "www.", "@", "+", "号", "號", "电话", "電話", "传真", "傳真",
+                                       "热线", "熱線", "手机", "手機", "el", "EL", "ax", "AX", "hone"))
+
+
+def _parse_doc_date(doc_date: str | None) -> tuple[int | None, int | None, int | None]:
+    if doc_date is None or doc_date == "":
+        return None, None, None
+    match = _ISO_DATE.fullmatch(str(doc_date).strip()[:10]) if isinstance(doc_date, str) else None
+    if match is None:
+        raise InputError(f"doc_date must be an ISO date 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' (got {doc_date!r})")
+    y, m, d = (int(match[g]) if match[g] else None for g in ("y", "m", "d"))
+    if (m is not None and not 1 <= m <= 12) or (d is not None and not _valid_day(y, m, d)):
+        raise InputError(f"doc_date is not a calendar date (got {doc_date!r})")
+    return y, m, d
+
+
+def _valid_day(y: int | None, m: int | None, d: int) -> bool:
+    if m is None:
+        return 1 <= d <= 31
+    return 1 <= d <= calendar.monthrange(y if y is not None else 2000, m)[1]
+
+
+# ---------------------------------------------------------------- public API
+
+def extract_figures(text: str, *, doc_date: str | None = None, doc_id: str | None = None,
+                    config: FigureConfig = FigureConfig()) -> list[Figure]:
+    """Return the figures of one text, in text order.
+
+    Args:
+        text: the clean text; ``start``/``end`` index into it.
+        doc_date: the document's own date (``'2023-03-31'``, ``'2023-03'``,
+            ``'2023'``) to give year-less dates a year and resolve relative dates;
+            None when the document states none (year-less dates become ``--MM-DD``).
+        doc_id: copied into every figure.
+        config: options, see :class:`FigureConfig`.
+
+    Returns:
+        A list of :class:`Figure`; both figures of a range share its text.
+
+    >>> figs = extract_figures("截至2021年底，共有506家，其中约24%来自香港，获资助约 2500 万元。",
+    ...                        doc_date="2022-08-26")
+    >>> [(f.kind, f.text, f.value, f.unit, f.qualifier, f.date, f.scope) for f in figs]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('date', '2021年底', None, None, 'exact', '2021', 'end'),
+     ('count', '506家', 506.0, '家', 'exact', None, None),
+     ('percent', '约24%', 24.0, '%', 'approx', None, None),
+     ('money', '约 2500 万元', 25000000.0, 'CNY', 'approx', None, None)]
+    >>> [(f.text, f.date) for f in extract_figures("去年12月12日和二十年前", doc_date="2022-08-26")]
+    [('去年12月12日', '2021-12-12'), ('二十年前', '2002')]
+    """
+    if not isinstance(text, str):
+        raise InputError(f"extract_figures: text must be a str (got {type(text).__name__})")
+    if not text:
+        return []
+    doc = _Doc(text, doc_date, config)
+    cands = _candidates(doc)
+    cands = _merge_adjacent_ranges(doc, cands)
+    wanted = set(config.kinds)
+    kept = [c for c in cands if not c.drop and c.kind in wanted]
+    if not kept:
+        return []
+    return _finish(doc, kept, doc_id)
+
+
+def figures_table(documents: pd.DataFrame, *, text_column: str = "text", date_column: str = "date",
+                  config: FigureConfig = FigureConfig()) -> pd.DataFrame:
+    """Return the figures table (``schema.FIGURES``) of a documents table, one row per figure.
+
+    Rows are ordered by ``doc_id`` then ``start`` (stable). The date column may be
+    missing or null; year-less dates then stay ``--MM-DD``.
+
+    >>> docs = pd.DataFrame({"doc_id": ["a.txt", "b.txt"], "text": ["共有506家。", "9月10日，近300人参加。"],
+    ...                      "date": ["2022-08-26", None]})
+    >>> figures_table(docs)[["doc_id", "kind", "text", "value", "date"]].values.tolist()
+    [['a.txt', 'count', '506家', 506.0, <NA>], ['b.txt', 'date', '9月10日', <NA>, '--09-10'], ['b.txt', 'people', '近300人', 300.0, <NA>]]
+    """
+    for column in ("doc_id", text_column):
+        if column not in documents.columns:
+            raise InputError(f"figures_table: documents has no column {column!r} "
+                             f"(columns: {list(documents.columns)}); pass text_column=... to choose another")
+    dates = documents[date_column] if date_column in documents.columns else pd.Series([None] * len(documents))
+    rows: list[tuple] = []
+    names = [f.name for f in fields(Figure)]
+    for doc_id, text, date in zip(documents["doc_id"], documents[text_column], dates):
+        if text is None or text is pd.NA or (isinstance(text, float) and text != text):
+            continue
+        for fig in extract_figures(str(text), doc_date=_date_string(date), doc_id=doc_id, config=config):
+            rows.append(tuple(getattr(fig, n) for n in names))
+    if not rows:
+        return schema.empty_frame(schema.FIGURES)
+    frame = pd.DataFrame(rows, columns=names)
+    frame = frame.sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)
+    return schema.conform(frame, schema.FIGURES)
+
+
+def to_guideline_records(table: pd.DataFrame) -> pd.DataFrame:
+    """Turn a figures table into the guideline's JSONL fields (one record per figure).
+
+    Columns: ``doc`` (the document's ``doc_id``), ``kind``, ``text``, ``value``
+    (an integer when whole), ``unit``, ``qualifier``, ``date``, ``scope``,
+    ``subject``; ``value``/``unit`` are null for dates, ``date``/``scope`` for
+    the other kinds.
+
+    >>> t = figures_table(pd.DataFrame({"doc_id": ["a.txt"], "text": ["投资2400亿元。"], "date": [None]}))
+    >>> to_guideline_records(t).to_dict("records")  # doctest: +NORMALIZE_WHITESPACE
+    [{'doc': 'a.txt', 'kind': 'money', 'text': '2400亿元', 'value': 240000000000, 'unit': 'CNY',
+      'qualifier': 'exact', 'date': None, 'scope': None, 'subject': None}]
+    """
+    missing = [c for c in schema.FIGURES if c not in table.columns]
+    if missing:
+        raise InputError(f"to_guideline_records: table lacks figure columns {missing}; pass figures_table(...)")
+
+    def plain(v):
+        if v is None or v is pd.NA or (isinstance(v, float) and v != v):
+            return None
+        return v
+
+    def number(v):
+        v = plain(v)
+        if v is None:
+            return None
+        v = float(v)
+        return int(v) if v.is_integer() and abs(v) < 2**63 else v
+
+    records = {
+        "doc": [plain(v) for v in table["doc_id"]],
+        "kind": [plain(v) for v in table["kind"]],
+        "text": [plain(v) for v in table["text"]],
+        "value": [number(v) for v in table["value"]],
+        "unit": [plain(v) for v in table["unit"]],
+        "qualifier": [plain(v) for v in table["qualifier"]],
+        "date": [plain(v) for v in table["date"]],
+        "scope": [plain(v) for v in table["scope"]],
+        "subject": [plain(v) for v in table["subject"]],
+    }
+    return pd.DataFrame(records, columns=list(records), dtype=object).reset_index(drop=True)
+
+
+def _date_string(value) -> str | None:
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return None
+    if isinstance(value, (pd.Timestamp, _dt.date)):
+        return value.strftime("%Y-%m-%d")
+    return str(value) or None
+
+
+# ---------------------------------------------------------------- candidates
+
+def _candidates(doc: _Doc) -> list[_Cand]:
+    pattern = resources.figure_pattern()
+    handlers = _handlers()
+    out: list[_Cand] = []
+    for match in pattern.finditer(doc.text):
+        found = handlers[match.lastindex](doc, match)
+        if found:
+            out.extend(c for c in found if not doc.masked(c.start, c.end))
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+_HANDLER_CACHE: dict = {}
+
+
+def _handlers() -> list:
+    """Map each capture-group index of the master regex to its alternative's handler."""
+    if "table" in _HANDLER_CACHE:
+        return _HANDLER_CACHE["table"]
+    pattern = resources.figure_pattern()
+    markers = [("nd_y", _numeric_date), ("ya", _year_date), ("md", _month_date), ("off", _offset_date),
+               ("rel", _relative_year), ("relm", _relative_month), ("pp", _percent_prefix),
+               ("cp", _currency_prefix), ("n", _number_unit), ("ey", _event_year)]
+    starts = sorted((pattern.groupindex[name], handler) for name, handler in markers)
+    table: list = [None] * (pattern.groups + 1)
+    for index in range(1, pattern.groups + 1):
+        pos = bisect.bisect_right([s for s, _ in starts], index) - 1
+        table[index] = starts[pos][1]
+    _HANDLER_CACHE["table"] = table
+    return table
+
+
+# ---- contexts
+
+def _prev_index(text: str, pos: int) -> int:
+    """Index just after the last non-space character before ``pos``."""
+    while pos > 0 and text[pos - 1] in _SPACES:
+        pos -= 1
+    return pos
+
+
+def _ends_with(text: str, end: int, words) -> bool:
+    return bool(words) and text.endswith(tuple(words), 0, end)
+
+
+def _blocked_context(doc: _Doc, start: int) -> bool:
+    """Ordinals, captions, ranks, rates and vague amounts before a number."""
+    text, ctx = doc.text, doc.lex.contexts
+    p = _prev_index(text, start)
+    if p == 0:
+        return False
+    if _ends_with(text, p, ctx["ordinal"]) or _ends_with(text, p, ctx["caption"]):
+        return True
+    if _ends_with(text, p, ctx["rank"]) and not _ends_with(text, p, ctx["rank_exempt"]):
+        return True
+    if _ends_with(text, p, ctx["per"]) or _ends_with(text, p, ctx["vague"]):
+        return True
+    return text[p - 1] == "+"
+
+
+def _prefix_qualifier(doc: _Doc, start: int, *, bare: bool) -> tuple[str | None, int]:
+    text, lex = doc.text, doc.lex
+    p = _prev_index(text, start)
+    if p == 0:
+        return None, start
+    candidates = lex.qualifier_prefix + (lex.qualifier_bare_prefix if bare else ())
+    for word, qualifier in candidates:
+        if text.endswith(word, 0, p):
+            q_start = p - len(word)
+            if q_start > 0 and text[q_start - 1] in lex.qualifier_not_after.get(word, ""):
+                continue
+            return qualifier, q_start
+    return None, start
+
+
+def _suffix_qualifier(doc: _Doc, end: int) -> tuple[str | None, int]:
+    text, lex = doc.text, doc.lex
+    if end >= len(text):
+        return None, end
+    for word, qualifier in lex.qualifier_suffix:
+        if text.startswith(word, end):
+            after = end + len(word)
+            if after < len(text) and text[after] in lex.qualifier_suffix_not_before.get(word, ""):
+                continue
+            return qualifier, after
+    return None, end
+
+
+def _combine(prefix: str | None, inner: str | None, suffix: str | None) -> str:
+    found = [q for q in (prefix, inner, suffix) if q and q != "exact"]
+    if not found:
+        return "exact"
+    return "approx" if "approx" in found else found[0]
+
+
+# ---- numbers with a unit
+
+def _number_unit(doc: _Doc, m: re.Match) -> list[_Cand]:
+    text, lex = doc.text, doc.lex
+    unit = m.group("u")
+    category, norm = lex.units[unit]
+    if category == "duration":
+        return []
+    u_start, u_end = m.span("u")
+    for word in lex.not_measure.get(unit[0], ()):
+        if len(word) > len(unit) and text.startswith(word, u_start):
+            return []
+    run = m.group("n")
+    n_start, n_end = m.span("n")
+    if _blocked_context(doc, n_start):
+        return []
+    if m.group("more") is None and n_end < u_start and text[n_end] in "多余餘":
+        return []
+    bare = all(ch in _BARE_MULTIPLIERS for ch in run)
+    if _inner_vague(run):
+        return []
+    if run in ("一", "壹", "弌"):
+        p = _prev_index(text, n_start)
+        if category == "count" or (p > 0 and text[p - 1] in lex.contexts["one_words"]):
+            return []
+        if text.startswith(lex.contexts["slogan_one"], u_end):
+            return []
+    if text.startswith("+", m.end()) or (category != "percent" and text.startswith("倍", u_end)):
+        return []
+    value = numerals._parse_decimal(run, allow_bare_unit=True)
+    if value is None:
+        return []
+    prefix_q, q_start = _prefix_qualifier(doc, n_start, bare=bare)
+    inner_q = "over" if (m.group("more") or any(ch in _INNER_APPROX for ch in run)) else None
+    end = u_end
+    kind, out_unit, subject = "count", norm, None
+    if category == "money":
+        kind, out_unit = "money", norm
+        value, out_unit, end = _money_tail(doc, unit, value, out_unit, end)
+    elif category == "count" and unit in ("块", "塊"):
+        sub = resources.FIGURE_MONEY_SUBUNIT.match(text, u_end)
+        if sub:
+            kind, out_unit = "money", "CNY"
+            value, end = _add_subunits(value, sub), sub.end()
+    elif category == "quantity":
+        kind = "quantity"
+        if unit == lex.electricity_unit and not _electricity(doc, run, n_start, u_end):
+            return []
+    elif category in ("people", "person_noun"):
+        kind = "people"
+        if category == "person_noun":
+            subject, end = unit, n_end if m.group("more") is None else m.end("more")
+    elif category == "percent":
+        kind = "percent"
+    elif category == "permille":
+        kind, value = "percent", value / 10
+    elif category == "tenths":
+        kind = "percent"
+        extra = _tenths_extra(text, u_end)
+        if value > 10 or extra is None:
+            return []
+        value, end = (value + extra[0]) * 10, extra[1]
+    suffix_q, s_end = _suffix_qualifier(doc, end) if category != "person_noun" else (None, end)
+    if bare and not (prefix_q or inner_q or suffix_q):
+        return []
+    end = s_end
+    cand = _Cand(kind, q_start, end, value=float(value), unit=out_unit,
+                 qualifier=_combine(prefix_q, inner_q, suffix_q))
+    if subject is not None:
+        cand.subject = subject
+    elif doc.config.subjects and kind in ("count", "people", "quantity"):
+        cand.subject = _subject(doc, end)
+    return _with_range_head(doc, cand, run, n_start)
+
+
+def _inner_vague(run: str) -> bool:
+    """百多万, 千余万: a bare multiplier with 多/余 inside is vague (GUIDELINES.md)."""
+    for i, ch in enumerate(run):
+        if ch in _INNER_APPROX and i > 0:
+            head = run[:i]
+            return all(c in _BARE_MULTIPLIERS for c in head)
+    return False
+
+
+def _tenths_extra(text: str, pos: int) -> tuple[Decimal, int] | None:
+    """After 成: nothing, 半 (三成半) or one digit (七成六)."""
+    if pos < len(text) and text[pos] == "半":
+        return Decimal("0.5"), pos + 1
+    nxt = text[pos:pos + 2]
+    if nxt[:1] and nxt[0] in numerals.DIGIT_CHARS and nxt[0] not in "两兩零〇○" and (
+            len(nxt) < 2 or nxt[1] not in numerals.DIGIT_CHARS + numerals.UNIT_CHARS
+            and not nxt[1].isdigit() and not _HAN.match(nxt[1])):
+        return Decimal(numerals.parse_number(nxt[0]) or 0) / 10, pos + 1
+    return Decimal(0), pos
+
+
+def _electricity(doc: _Doc, run: str, start: int, end: int) -> bool:
+    """度 is kWh only for large amounts or near a word about electricity."""
+    if any(ch in _MULTIPLIER_CHARS for ch in run):
+        return True
+    window = doc.text[max(0, start - 30):end + 10]
+    return any(word in window for word in doc.lex.electricity_context)
+
+
+def _money_tail(doc: _Doc, unit: str, value: Decimal, iso: str, end: int) -> tuple[Decimal, str, int]:
+    """Sub-units (123元1角1分) and a currency word after 元 (三万元欧元, 8亿元人民币)."""
+    text = doc.text
+    if unit in ("元", "圆", "圓", "块钱", "塊錢"):
+        sub = resources.FIGURE_MONEY_SUBUNIT.match(text, end)
+        if sub:
+            return _add_subunits(value, sub), iso, sub.end()
+    if unit in ("元", "圆", "圓"):
+        after = _money_word_at(doc, end)
+        if after:
+            word, w_end = after
+            return value, doc.lex.units[word][1], w_end
+        if text.startswith("整", end):
+            return value, iso, end + 1
+    return value, iso, end
+
+
+def _money_word_at(doc: _Doc, pos: int) -> tuple[str, int] | None:
+    units = doc.lex.units
+    for length in (5, 4, 3, 2):
+        word = doc.text[pos:pos + length]
+        if len(word) == length and units.get(word, ("",))[0] == "money":
+            return word, pos + length
+    return None
+
+
+def _add_subunits(value: Decimal, sub: re.Match) -> Decimal:
+    jiao = numerals.parse_number(sub.group("j")) or 0
+    fen = numerals.parse_number(sub.group("f")) if sub.group("f") else 0
+    return value + Decimal(str(jiao)) / 10 + Decimal(str(fen or 0)) / 100
+
+
+def _subject(doc: _Doc, pos: int) -> str | None:
+    text, limit = doc.text, min(len(doc.text), pos + 40)
+    j = pos
+    while j < limit and text[j] not in _SUBJECT_END:
+        j += 1
+    phrase = text[pos:j]
+    if "的" in phrase:
+        phrase = phrase.rsplit("的", 1)[1]
+    cut = len(phrase)
+    for word in doc.lex.subject_stops:
+        k = phrase.find(word, 1)
+        if 0 < k < cut:
+            cut = k
+    phrase = phrase[:cut].strip("、 ")
+    if not phrase or not _HAN.match(phrase[0]):
+        return None
+    limit_chars = doc.config.max_subject_chars
+    return phrase[-limit_chars:] if limit_chars else None
+
+
+# ---- ranges
+
+def _with_range_head(doc: _Doc, cand: _Cand, run: str, n_start: int) -> list[_Cand]:
+    """Give ``cand`` a partner when a unit-less number and a separator precede it."""
+    text = doc.text
+    p = _prev_index(text, cand.start)
+    if p == 0 or text[p - 1] not in _RANGE_SEP_CHARS or cand.start != n_start:
+        return [cand]
+    head = resources.FIGURE_RANGE_HEAD.search(text, max(0, p - 30), p)
+    if head is None:
+        return [cand]
+    a_run, a_start = head.group("a"), head.start("a")
+    if head.group("sep") == "、":
+        if not (len(a_run) == 1 and a_run in numerals.DIGIT_CHARS and run[:1] in numerals.DIGIT_CHARS
+                and numerals.parse_number(run[0]) == (numerals.parse_number(a_run) or 0) + 1):
+            return [cand]
+    if _blocked_context(doc, a_start) or doc.masked(a_start, head.end("a")):
+        return [cand]
+    a_value = numerals._parse_decimal(a_run, allow_bare_unit=False)
+    if a_value is None:
+        return [cand]
+    if cand.kind == "date":
+        if cand.m is not None or numerals.parse_year(a_run) is None:
+            return [cand]
+        first = _Cand("date", a_start, cand.end)
+        first.y, first.y_explicit, first.scope = numerals.parse_year(a_run), True, None
+    else:
+        scale = _inherited_scale(a_run, a_value, run)
+        first = _Cand(cand.kind, a_start, cand.end, value=float(a_value * scale), unit=cand.unit,
+                      qualifier=cand.qualifier)
+        first.subject = cand.subject
+    prefix_q, q_start = _prefix_qualifier(doc, a_start, bare=False)
+    if prefix_q:
+        first.qualifier = cand.qualifier = _combine(prefix_q, None, None if cand.qualifier == "exact"
+                                                    else cand.qualifier)
+        first.start = q_start
+    cand.start = first.start
+    first.ranged = cand.ranged = True
+    return [first, cand]
+
+
+def _inherited_scale(a_run: str, a_value: Decimal, b_run: str) -> Decimal:
+    """The multiplier a range's first number takes from the second (五、六千, 2-3万, 十八至三十万)."""
+    if a_run[-1:] in _MULTIPLIER_CHARS:
+        return Decimal(1)
+    k = len(b_run)
+    while k > 0 and b_run[k - 1] in _UNIT_CHARS:
+        k -= 1
+    suffix = b_run[k:]
+    if not suffix:
+        return Decimal(1)
+    if any(ch in _UNIT_CHARS for ch in a_run):  # 十八至三十万: only the 万/亿 part
+        j = len(suffix)
+        while j > 0 and suffix[j - 1] in _MULTIPLIER_CHARS:
+            j -= 1
+        suffix = suffix[j:]
+        if not suffix:
+            return Decimal(1)
+    lead = numerals._parse_decimal(b_run[: len(b_run) - len(suffix)], allow_bare_unit=False)
+    scale = numerals._parse_decimal(suffix, allow_bare_unit=True)
+    if lead is None or scale is None or a_value >= lead:
+        return Decimal(1)
+    return scale
+
+
+def _merge_adjacent_ranges(doc: _Doc, cands: list[_Cand]) -> list[_Cand]:
+    """Two figures of a kind joined by a range separator share the range's text."""
+    text = doc.text
+    for a, b in zip(cands, cands[1:]):
+        if a.kind != b.kind or a.ranged or b.ranged or a.drop or b.drop or b.start < a.end:
+            continue
+        if not _SEP_ONLY.match(text, a.end, b.start):
+            continue
+        if a.kind == "date":
+            if not b.y_explicit and a.y is not None:
+                b.y, b.y_explicit = a.y, a.y_explicit
+            if b.m is None and b.d is not None and a.m is not None:
+                b.m = a.m
+        a.end, b.start = b.end, a.start
+        a.ranged = b.ranged = True
+    return cands
+
+
+# ---- dates
+
+def _date_cand(doc: _Doc, start: int, end: int, y: int | None, m: int | None, d: int | None, *,
+               y_explicit: bool, scope: str | None = None) -> _Cand:
+    cand = _Cand("date", start, end)
+    if y is None and not y_explicit and m is not None and doc.y is not None:
+        y = doc.y
+    cand.y, cand.m, cand.d, cand.y_explicit, cand.scope = y, m, d, y_explicit, scope
+    if y_explicit and y is not None:
+        doc.anchor_y, doc.anchor_m = y, m if m is not None else doc.anchor_m
+    return cand
+
+
+def _month(text: str | None) -> int | None:
+    if not text:
+        return None
+    value = numerals.parse_number(text)
+    return int(value) if value is not None and value.is_integer() and 1 <= value <= 12 else None
+
+
+def _day(text: str | None) -> int | None:
+    if not text:
+        return None
+    value = numerals.parse_number(text)
+    return int(value) if value is not None and value.is_integer() and 1 <= value <= 31 else None
+
+
+def _numeric_date(doc: _Doc, m: re.Match) -> list[_Cand]:
+    y, mo, d = int(m.group("nd_y")), int(m.group("nd_m")), int(m.group("nd_d"))
+    if not _valid_day(y, mo, d):
+        return []
+    return [_date_cand(doc, m.start(), m.end(), y, mo, d, y_explicit=True)]
+
+
+def _month_part(doc: _Doc, m: re.Match, tag: str, y: int | None, *, y_explicit: bool,
+                start: int) -> list[_Cand] | None:
+    """Figures of the month part of a date match (month/day ranges give two)."""
+    month = _month(m.group("m" + tag))
+    if month is None:
+        return None
+    end = m.end()
+    scope = _SCOPES.get(m.group("ms" + tag) or "")
+    month2 = _month(m.group("mm" + tag))
+    if m.group("mm" + tag) is not None:
+        if month2 is None:
+            return None
+        first = _date_cand(doc, start, end, y, month, None, y_explicit=y_explicit)
+        second = _date_cand(doc, start, end, y, month2, None, y_explicit=y_explicit, scope=scope)
+        first.ranged = second.ranged = True
+        return [first, second]
+    day_text = m.group("d" + tag)
+    if day_text is None:
+        return [_date_cand(doc, start, end, y, month, None, y_explicit=y_explicit, scope=scope)]
+    day = _day(day_text)
+    if day is None or not _valid_day(y if y_explicit else None, month, day):
+        return None
+    day2_text = m.group("dd" + tag) or m.group("de" + tag)
+    first = _date_cand(doc, start, end, y, month, day, y_explicit=y_explicit)
+    if day2_text is None:
+        return [first]
+    day2 = _day(day2_text)
+    if day2 is None or not _valid_day(y if y_explicit else None, month, day2):
+        return None
+    second = _date_cand(doc, start, end, y, month, day2, y_explicit=y_explicit)
+    first.ranged = second.ranged = True
+    return [first, second]
+
+
+def _year_date(doc: _Doc, m: re.Match) -> list[_Cand]:
+    text = doc.text
+    y = numerals.parse_year(m.group("ya"))
+    if y is None:
+        return []
+    p = _prev_index(text, m.start())
+    if p and _ends_with(text, p, doc.lex.contexts["duration_before_year"]):
+        return []
+    start = m.start() - 2 if text.startswith("**", max(0, m.start() - 2)) and m.start() >= 2 else m.start()
+    if m.group("ma") is not None:
+        found = _month_part(doc, m, "a", y, y_explicit=True, start=start)
+        if found is None:
+            return [_date_cand(doc, start, _year_end(text, m), y, None, None, y_explicit=True)]
+        return found
+    scope = _SCOPES.get(m.group("ys") or "")
+    cand = _date_cand(doc, start, m.end(), y, None, None, y_explicit=True, scope=scope)
+    return _with_range_head(doc, cand, m.group("ya"), m.start())
+
+
+def _year_end(text: str, m: re.Match) -> int:
+    return text.index("年", m.end("ya")) + 1
+
+
+def _month_date(doc: _Doc, m: re.Match) -> list[_Cand]:
+    text = doc.text
+    month_text = m.group("mb")
+    if _blocked_context(doc, m.start()):
+        return []
+    if (not month_text[0].isdigit() and m.group("db") is None and m.group("msb") is None
+            and m.group("mmb") is None):
+        nxt = text[m.end():m.end() + 1]
+        if nxt and nxt not in _CN_MONTH_ONLY_NEXT:
+            return []
+    found = _month_part(doc, m, "b", None, y_explicit=False, start=m.start())
+    return found or []
+
+
+def _offset_date(doc: _Doc, m: re.Match) -> list[_Cand]:
+    if not doc.config.resolve_relative or doc.y is None:
+        return []
+    n = numerals.parse_number(m.group("off"))
+    if n is None or not n.is_integer() or n <= 0 or n > 999:
+        return []
+    p = _prev_index(doc.text, m.start())
+    if p and _ends_with(doc.text, p, doc.lex.contexts["vague"]):
+        return []
+    sign = -1 if m.group("offd") == "前" else 1
+    unit, k = m.group("offu"), int(n) * sign
+    if unit == "年":
+        return [_date_cand(doc, m.start(), m.end(), doc.y + k, None, None, y_explicit=False)]
+    if unit in ("个月", "個月"):
+        if doc.m is None:
+            return []
+        y, mo = divmod(doc.y * 12 + doc.m - 1 + k, 12)
+        return [_date_cand(doc, m.start(), m.end(), y, mo + 1, None, y_explicit=False)]
+    if doc.m is None or doc.d is None:
+        return []
+    days = k * 7 if unit in ("周", "週", "个星期", "個星期") else k
+    try:
+        day = _dt.date(doc.y, doc.m, doc.d) + _dt.timedelta(days=days)
+    except OverflowError:
+        return []
+    return [_date_cand(doc, m.start(), m.end(), day.year, day.month, day.day, y_explicit=False)]
+
+
+def _relative_year(doc: _Doc, m: re.Match) -> list[_Cand]:
+    word, text = m.group("rel"), doc.text
+    if word in _ANCHOR_YEARS:
+        base = doc.anchor_y if doc.anchor_y is not None else (doc.y if word in ("当年", "當年") else None)
+        y = None if base is None else base + _ANCHOR_YEARS[word]
+    else:
+        y = None if doc.y is None else doc.y + _RELATIVE_YEARS[word]
+    if y is None or not doc.config.resolve_relative:
+        return []
+    if m.group("mc") is not None:
+        found = _month_part(doc, m, "c", y, y_explicit=False, start=m.start())
+        return found or []
+    if m.group("rs") is not None:
+        scope = _SCOPES[m.group("rs")[-1]]
+        return [_date_cand(doc, m.start(), m.end(), y, None, None, y_explicit=False, scope=scope)]
+    if word not in _BARE_RELATIVE_OK:
+        return []
+    before = text[m.start() - 1] if m.start() else ""
+    after = text[m.end():m.end() + 1]
+    if before and before in _BARE_RELATIVE_NOT_AFTER or after and after in _BARE_RELATIVE_NOT_BEFORE:
+        return []
+    return [_date_cand(doc, m.start(), m.end(), y, None, None, y_explicit=False)]
+
+
+def _relative_month(doc: _Doc, m: re.Match) -> list[_Cand]:
+    word = m.group("relm")
+    if not doc.config.resolve_relative:
+        return []
+    if word in _ANCHOR_MONTHS:
+        if doc.anchor_y is None or doc.anchor_m is None:
+            return []
+        base_y, base_m, k = doc.anchor_y, doc.anchor_m, _ANCHOR_MONTHS[word]
+    else:
+        if doc.y is None or doc.m is None:
+            return []
+        base_y, base_m, k = doc.y, doc.m, _RELATIVE_MONTHS[word]
+    y, mo = divmod(base_y * 12 + base_m - 1 + k, 12)
+    day = _day(m.group("relm_d"))
+    if day is None or not _valid_day(y, mo + 1, day):
+        return []
+    return [_date_cand(doc, m.start(), m.end(), y, mo + 1, day, y_explicit=False)]
+
+
+def _event_year(doc: _Doc, m: re.Match) -> list[_Cand]:
+    """A bare year is a date in an event, edition or plan name, or a title in 《》."""
+    if not doc.config.event_years:
+        return []
+    text, start, end = doc.text, m.start(), m.end()
+    y = int(m.group("ey"))
+    if not 1900 <= y <= 2100 or _blocked_context(doc, start):
+        return []
+    open_title = text.rfind("《", max(0, start - 40), start)
+    if open_title >= 0 and text.rfind("》", open_title, start) < 0 and "》" in text[end:end + 40]:
+        return [_date_cand(doc, start, end, y, None, None, y_explicit=True)]
+    j = end
+    while j < len(text) and text[j] in " ·•・":
+        j += 1
+    if j >= len(text) or not _HAN.match(text[j]) or text[j] in _RANGE_SEP_CHARS or text[j] in "年月日号號":
+        return []
+    k = j
+    while k < min(len(text), j + 25) and (_HAN.match(text[k]) or text[k] in " ·•・"):
+        k += 1
+    stretch = text[j:k]
+    if any(noun in stretch for noun in doc.lex.event_nouns):
+        return [_date_cand(doc, start, end, y, None, None, y_explicit=True)]
+    return []
+
+
+# ---- percent and currency prefixes
+
+_PERCENT_PREFIX_SCALE = {"百分之": 1, "千分之": Decimal("0.1"), "万分之": Decimal("0.01"),
+                         "萬分之": Decimal("0.01"), "百万分之": Decimal("0.0001"),
+                         "百萬分之": Decimal("0.0001"), "佰分之": 1, "仟分之": Decimal("0.1")}
+
+
+def _percent_prefix(doc: _Doc, m: re.Match) -> list[_Cand]:
+    value = numerals._parse_decimal(m.group("ppn"), allow_bare_unit=False)
+    if value is None or _inner_vague(m.group("ppn")):
+        return []
+    prefix_q, q_start = _prefix_qualifier(doc, m.start(), bare=False)
+    suffix_q, end = _suffix_qualifier(doc, m.end())
+    value = value * _PERCENT_PREFIX_SCALE[m.group("pp")]
+    cand = _Cand("percent", q_start, end, value=float(value), unit="%",
+                 qualifier=_combine(prefix_q, None, suffix_q))
+    return [cand]
+
+
+def _currency_prefix(doc: _Doc, m: re.Match) -> list[_Cand]:
+    lex = doc.lex
+    run = m.group("cpn")
+    if _inner_vague(run):
+        return []
+    bare = all(ch in _BARE_MULTIPLIERS for ch in run)
+    value = numerals._parse_decimal(run, allow_bare_unit=True)
+    if value is None:
+        return []
+    iso = lex.currency_prefix[m.group("cp")]
+    if m.group("cpe"):
+        value = value * Decimal(str(lex.english_multipliers[m.group("cpe")]))
+    end = m.end()
+    suffix_unit = m.group("cpu")
+    if suffix_unit:
+        suffix_iso = lex.units[suffix_unit][1]
+        if suffix_unit not in ("元", "圆", "圓", "元整", "圆整", "圓整"):
+            iso = suffix_iso
+        value, _, end = _money_tail(doc, suffix_unit, value, iso, end)
+    prefix_q, q_start = _prefix_qualifier(doc, m.start(), bare=bare)
+    suffix_q, end = _suffix_qualifier(doc, end)
+    inner_q = "over" if any(ch in _INNER_APPROX for ch in run) else None
+    if bare and not (prefix_q or inner_q or suffix_q):
+        return []
+    return [_Cand("money", q_start, end, value=float(value), unit=iso,
+                  qualifier=_combine(prefix_q, inner_q, suffix_q))]
+
+
+# ---------------------------------------------------------------- output
+
+def _date_string_of(c: _Cand) -> str | None:
+    y, m, d = c.y, c.m, c.d
+    if m is None and d is None:
+        return None if y is None else f"{y:04d}"
+    if d is None:
+        return f"{y:04d}-{m:02d}" if y is not None else f"--{m:02d}"
+    if m is None:
+        return f"---{d:02d}"
+    if y is not None and _valid_day(y, m, d):
+        return f"{y:04d}-{m:02d}-{d:02d}"
+    if y is not None and c.y_explicit:
+        return None
+    return f"--{m:02d}-{d:02d}"
+
+
+def _finish(doc: _Doc, cands: list[_Cand], doc_id: str | None) -> list[Figure]:
+    text = doc.text
+    spans = split_sentences(text)
+    starts = [s for s, _ in spans]
+    out: list[Figure] = []
+    for c in cands:
+        date = None
+        if c.kind == "date":
+            date = _date_string_of(c)
+            if date is None:
+                continue
+        i = bisect.bisect_right(starts, c.start) - 1
+        if i >= 0 and spans[i][1] > c.start:
+            sentence = text[spans[i][0]:spans[i][1]]
+        else:
+            sentence = text[c.start:c.end]
+        out.append(Figure(doc_id=doc_id, kind=c.kind, text=text[c.start:c.end], value=c.value,
+                          unit=c.unit, qualifier=c.qualifier, date=date, scope=c.scope,
+                          subject=c.subject, start=c.start, end=c.end, sentence=sentence))
+    return out
