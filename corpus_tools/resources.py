@@ -274,3 +274,56 @@ NO_WORD_CHAR = re.compile(r"^[^0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff�
 FULLWIDTH_TO_ASCII = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 
 # ---------------------------------------------------------------- entities
+#: Last words of organisation names (a token equal to one of them, or a longer
+#: token ending with one of the multi-character ones, ends a candidate name).
+ORG_HEADS = frozenset(
+    "公司 有限公司 股份有限公司 有限责任公司 集团 大学 学院 医学院 医院 研究院 研究所 研究中心 中心 "
+    "委员会 管委会 常委会 局 署 部 厅 办 办公室 办公厅 实验室 重点实验室 基金会 基金 协会 促进会 商会 "
+    "学会 联合会 联盟 银行 交易所 大使馆 领事馆 政府 人民政府 药厂 药业 资本 保险 孵化器 科学院 工程院 "
+    "红十字会 委 所 院 电视台 报社 出版社".split())
+#: Org heads that end a longer token (研发中心, 管理局 ...): at least two characters.
+ORG_HEAD_ENDINGS = tuple(sorted((h for h in ORG_HEADS if len(h) >= 2), key=len, reverse=True))
+#: One-character heads end a longer token only when it has three characters or more (管理局, 商务部)
+#: or the token is tagged as an organisation or abbreviation; 格局, 布局, 内部 are no organisations.
+ORG_HEAD_CHARS = "局署部委厅院所办"
+#: Last words of place names made of a place and a kind of area.
+PLACE_HEADS = frozenset(
+    "市 省 区 县 镇 乡 州 新区 高新区 开发区 自贸区 示范区 合作区 科学城 园区 产业园 科技园 科学园 物流园 "
+    "创业园 工业园 软件园 港区 湾区".split())
+#: Tokens that may open a name although they are common words (国家药监局, 中国红十字会).
+PROPER_MARKERS = frozenset("国家 中国 全国 中华".split())
+#: Words that end with an organisation head but name a kind of organisation, not one.
+ORG_GENERIC = frozenset(
+    "科研院所 高校院所 院所 科研机构 研究机构 医疗机构 投资机构 金融机构 重点实验室 联合实验室 研发中心 "
+    "创新中心 孵化器 加速器 母基金 子基金 风险基金 产业基金 委办局 联合体 有关部门 相关部门".split())
+#: Verbs that take a name as object: a name never contains them (设立研发中心, 参观罗氏).
+STOP_VERBS = frozenset(
+    "设立 成立 建立 组建 创建 创立 推动 支持 加强 打造 举办 主办 承办 参观 到访 走访 访问 "
+    "介绍 签署 签订 位于 落户 入驻 引进 吸引 携手 依托 通过 围绕 包括 成为 作为 担任 出任 表示 率领 "
+    "带领 会同 协同 委托 发起 牵头 联手 与 和 及 以及 等 在 由 向 对 将 把 被 从 于 跟 同 为 是 有 的 有关 "
+    "相关 原 两地 双方 各类 多家".split())
+#: Verbs that do occur inside names (上海市生物医药产业促进中心, 港澳台科技合作办公室); other
+#: verbs end a candidate name (了解复星集团, 涉及国家发展改革委).
+NAME_VERBS = frozenset(
+    "促进 创新 合作 转移 发展 管理 交流 应用 推进 研究 研发 服务 投资 建设 监督 转化 孵化 检测 治疗 保护 "
+    "开发 控股 创业 咨询 设计 制造 创意 交易 结算 联合 改革 引导 培训 评价 认证 许可 合成 育成 加速".split())
+#: Titles before a person's name (行政总裁黄克强, 局长孙东, 记者 李争粉).
+PERSON_TITLES = tuple(sorted(set(
+    "总裁 行政总裁 副总裁 总经理 副总经理 董事长 副董事长 执行董事 董事 首席执行官 联席首席执行官 主席 副主席 "
+    "会长 副会长 秘书长 副秘书长 局长 副局长 署长 副署长 部长 副部长 司长 厅长 处长 主任 副主任 院长 副院长 "
+    "校长 副校长 所长 副所长 市长 副市长 区长 副区长 省长 副省长 书记 副书记 党委书记 党委副书记 委员长 "
+    "副委员长 大使 总监 高级总监 经理 负责人 创始人 联合创始人 院士 教授 研究员 记者 主编 科学家 领导 总统 "
+    "总理 首相 合伙人 常务副主任 专职副主任 主管 总干事 理事长 发起人 CEO".split()), key=len, reverse=True))
+#: Words right after a person's name (黄克强先生, 孙东教授, 王晓东表示).
+PERSON_AFTER = tuple(sorted(set(
+    "先生 女士 博士 教授 医生 院士 委员 同志 表示 说 指出 认为 提出 介绍 强调 致辞 主持 透露 称 谈到 坦言 "
+    "副市长 市长 副省长 省长 部长 副部长 局长 副局长 主任 副主任 书记 主席 会长 总裁 董事长".split()),
+    key=len, reverse=True))
+#: An abbreviation defined in parentheses after a name: （以下简称“上海前沿”）, (科技园公司), （Roche）.
+ABBREVIATION = re.compile(
+    r"[（(]\s*(?:以下简称|以下称|下称|简称)?\s*[:：]?\s*[“\"「『]?"
+    r"(?P<abbr>[^（()）“”\"「」『』，,。；;、\n]{2,30}?)[”\"」』]?\s*[）)]")
+#: A book title (law, plan, report): names inside 《》 are part of the title, not mentions.
+BOOK_TITLE = re.compile(r"《[^《》\n]{1,80}》")
+#: A Latin personal name of two or three capitalised words (Noah Friedman, Erik Lassila).
+LATIN_NAME = r"[A-Z][a-z]+(?:[ \u00a0][A-Z][a-z]+){1,2}"

@@ -36,7 +36,7 @@ from .segment import split_sentences
 
 __all__ = [
     "Token", "TokenConfig", "tokenize", "tokens_table", "simplified_view",
-    "stopwords", "dictionary_entries", "is_content", "jieba_tokenizer", "agreement",
+    "stopwords", "dictionary_entries", "is_content", "jieba_tokenizer", "agreement", "in_dictionary",
 ]
 
 Engine = Literal["rjieba", "jieba"]
@@ -250,18 +250,37 @@ def jieba_tokenizer(config: TokenConfig = DEFAULT_CONFIG):
 
 
 @functools.lru_cache(maxsize=8)
-def _tagger(config: TokenConfig) -> Callable[[str], list[tuple[str, str]]]:
-    if config.engine == "jieba":
-        jieba = _import_jieba()
-        pos_tokenizer = jieba.posseg.POSTokenizer(jieba_tokenizer(config))
-        return lambda text: [tuple(pair) for pair in pos_tokenizer.lcut(text, HMM=config.hmm)]
+def _rjieba(config: TokenConfig):
     import rjieba
 
     engine = rjieba.Jieba()
     for word, freq, tag in dictionary_entries(config):
         engine.add_word(word, freq, tag)
+    return engine
+
+
+@functools.lru_cache(maxsize=8)
+def _tagger(config: TokenConfig) -> Callable[[str], list[tuple[str, str]]]:
+    if config.engine == "jieba":
+        jieba = _import_jieba()
+        pos_tokenizer = jieba.posseg.POSTokenizer(jieba_tokenizer(config))
+        return lambda text: [tuple(pair) for pair in pos_tokenizer.lcut(text, HMM=config.hmm)]
+    engine = _rjieba(config)
     hmm = config.hmm
     return lambda text: engine.tag(text, hmm)
+
+
+def in_dictionary(word: str, *, config: TokenConfig = DEFAULT_CONFIG) -> bool:
+    """Tell whether the engine's dictionary knows ``word`` (simplified script).
+
+    Words the engine's HMM found instead (new names such as 黄克强) are not in it.
+
+    >>> in_dictionary("生物医药"), in_dictionary("科技园公司"), in_dictionary("葛英姿")
+    (True, True, False)
+    """
+    if config.engine == "jieba":
+        return jieba_tokenizer(config).FREQ.get(word, 0) > 0
+    return bool(_rjieba(config).has_word(word))
 
 
 # ---------------------------------------------------------------- segmentation
@@ -288,10 +307,17 @@ def simplified_view(text: str) -> str:
     return "".join(_simplified_char(ch) for ch in text)
 
 
+@functools.lru_cache(maxsize=8)
+def _user_tags(config: TokenConfig) -> dict[str, str]:
+    """Tags the dictionaries give; they win over the engine's (as with jieba's ``add_word``)."""
+    return {word: tag for word, _, tag in dictionary_entries(config) if tag}
+
+
 def _spans(text: str, config: TokenConfig) -> tuple[str, list[tuple[str, str, int, int]]]:
     """Segment the simplified view: ``(view, [(word, pos, start, end), ...])``, spaces dropped."""
     view = simplified_view(text)
     pairs = _tagger(config)(view)
+    user_tags = _user_tags(config)
     out: list[tuple[str, str, int, int]] = []
     append = out.append
     pos = 0
@@ -306,7 +332,7 @@ def _spans(text: str, config: TokenConfig) -> tuple[str, list[tuple[str, str, in
             pos = start + len(word)
         if word.isspace() or (not keep_punct and tag == "x" and resources.NO_WORD_CHAR.match(word)):
             continue
-        append((word, tag, start, pos))
+        append((word, user_tags.get(word, tag), start, pos))
     return view, out
 
 
@@ -328,7 +354,7 @@ def tokenize(text: str, *, doc_id: str | None = None,
         Tokens in text order; spaces are dropped, punctuation kept (pos ``x``).
 
     >>> [(t.token, t.pos, t.start, t.end) for t in tokenize("羅氏與沪港合作。")]
-    [('羅氏', 'nr', 0, 2), ('與', 'p', 2, 3), ('沪港', 'j', 3, 5), ('合作', 'vn', 5, 7), ('。', 'x', 7, 8)]
+    [('羅氏', 'nt', 0, 2), ('與', 'p', 2, 3), ('沪港', 'j', 3, 5), ('合作', 'vn', 5, 7), ('。', 'x', 7, 8)]
     """
     if not isinstance(text, str):
         raise InputError(f"tokenize: 'text' must be a str (got {type(text).__name__})")
