@@ -81,11 +81,14 @@ def _cmd_figures(args: argparse.Namespace) -> int:
 
 
 def _cmd_keywords(args: argparse.Namespace) -> int:
-    from . import keywords, load
+    from . import load
+    # the module and its main function share the name 'keywords': import the function directly
+    from .keywords import keywords as top_keywords
 
     result = load.read_corpus(args.path)
     print(result.summary(), file=sys.stderr)
-    table = keywords.keywords(result.documents, by=args.by, top=args.top, method=args.method)
+    by = None if args.by in ("", "none", "all") else args.by
+    table = top_keywords(result.documents, by=by, top=args.top, method=args.method)
     write_table(table, fmt=args.format, output=args.output)
     return 0
 
@@ -125,7 +128,9 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("keywords", help="top keywords per document or per group")
     p.add_argument("path")
-    p.add_argument("--by", default="doc_id", help="documents column to group by (default: doc_id)")
+    p.add_argument("--by", default="doc_id",
+                   help="documents column to group by: doc_id, source, doc_type, year (from date), ... "
+                        "or 'all' for the whole corpus (default: doc_id)")
     p.add_argument("--top", type=int, default=20, help="keywords per group (default: 20)")
     p.add_argument("--method", choices=("tfidf", "textrank"), default="tfidf")
     _add_output_options(p)

@@ -1,3 +1,4 @@
+import json
 import math
 
 import numpy as np
@@ -247,3 +248,51 @@ def test_cooccurrence_of_terms_and_entities(docs, toks):
                          "canonical": ["罗氏", "香港科技园公司", "罗氏", "罗氏"]})
     assert cooccurrence(ents).values.tolist() == [["罗氏", "香港科技园公司", 1]]
     assert cooccurrence(ents, min_weight=2).empty
+
+
+# ---------------------------------------------------------------- command line
+
+class _FakeLoad:
+    """Stands in for corpus_tools.load so the CLI test needs only the seeds."""
+
+    def __init__(self, documents):
+        self.documents = documents
+
+    def read_corpus(self, path):
+        documents = self.documents
+
+        class Result:
+            def summary(self):
+                return f"{path}: {len(documents)} documents"
+
+        result = Result()
+        result.documents = documents
+        return result
+
+
+def test_cli_keywords_and_entities(docs, monkeypatch, capsys, tmp_path):
+    import sys
+    import types
+
+    from corpus_tools import cli
+
+    fake = types.ModuleType("corpus_tools.load")
+    fake.read_corpus = _FakeLoad(docs).read_corpus
+    monkeypatch.setitem(sys.modules, "corpus_tools.load", fake)
+    import corpus_tools
+    monkeypatch.setattr(corpus_tools, "load", fake, raising=False)
+
+    assert cli.main(["keywords", "data", "--top", "2", "--format", "csv"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "group,rank,keyword,score,count,method" and len(out) == 1 + 2 * len(docs)
+    assert cli.main(["keywords", "data", "--by", "all", "--top", "3", "--method", "textrank",
+                     "-o", str(tmp_path / "kw.jsonl"), "--format", "jsonl"]) == 0
+    lines = (tmp_path / "kw.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 3 and json.loads(lines[0])["group"] == "all"
+    assert cli.main(["keywords", "data", "--by", "year", "--top", "1"]) == 0
+    assert "2024" in capsys.readouterr().out
+    assert cli.main(["keywords", "data", "--by", "publisher"]) == 2
+    assert "by='publisher' is not a column" in capsys.readouterr().err
+    assert cli.main(["entities", "data", "--format", "csv"]) == 0
+    rows = capsys.readouterr().out.splitlines()
+    assert rows[0] == ",".join(schema.ENTITIES) and len(rows) > 300
