@@ -21,6 +21,8 @@ from __future__ import annotations
 import bisect
 import calendar
 import datetime as _dt
+import functools
+import math
 import re
 from dataclasses import dataclass, fields
 from decimal import Decimal
@@ -30,7 +32,6 @@ import pandas as pd
 
 from . import numerals, resources, schema
 from .errors import ConfigError, InputError
-from .segment import split_sentences
 
 __all__ = ["Figure", "FigureConfig", "extract_figures", "figures_table", "to_guideline_records",
            "KINDS", "Kind", "Qualifier"]
@@ -40,12 +41,14 @@ Qualifier = Literal["exact", "approx", "over", "under"]
 KINDS: tuple[Kind, ...] = ("money", "date", "people", "count", "percent", "quantity")
 
 _ISO_DATE = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?")
-_BARE_MULTIPLIERS = frozenset("百佰千仟万萬亿億兆")
+_BARE_MULTIPLIERS = "百佰千仟万萬亿億兆"
 _INNER_APPROX = frozenset("多余餘")
 _MULTIPLIER_CHARS = frozenset("万萬亿億兆")
 _UNIT_CHARS = frozenset("十拾百佰千仟万萬亿億兆")
 _SPACES = " \t\u3000\u00a0"
 _SUBJECT_END = frozenset("，。；：！？,.;:!?（）()《》“”\"'「」『』【】[]\n\r\t —-/|·…0123456789０１２３４５６７８９%％")
+_SUBJECT_SPAN = re.compile(r"[^，。；：！？,.;:!?（）()《》“”\"'「」『』【】\[\]\n\r\t —\-/|·…0-9０-９%％]{1,40}")
+_OPEN_QUOTES = "“「『\"‘"
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _SEP_ONLY = re.compile(rf"[ \t\u3000]*{resources.FIGURE_RANGE_SEP}[ \t\u3000]*\Z")
 _RANGE_SEP_CHARS = frozenset("至到—–―-－−~～〜、")
@@ -140,7 +143,8 @@ class _Doc:
         self.y, self.m, self.d = _parse_doc_date(doc_date)
         self.anchor_y: int | None = None
         self.anchor_m: int | None = None
-        spans = [mt.span() for mt in resources.FIGURE_MASK.finditer(text)] if _maybe_masked(text) else []
+        spans = [mt.span() for triggers, regex in resources.FIGURE_MASKS
+                 if any(t in text for t in triggers) for mt in regex.finditer(text)]
         spans.sort()
         self.mask_starts = [s for s, _ in spans]
         self.mask_reach: list[int] = []  # furthest mask end among masks starting at or before each one
@@ -150,11 +154,6 @@ class _Doc:
     def masked(self, start: int, end: int) -> bool:
         i = bisect.bisect_right(self.mask_starts, end - 1) - 1
         return i >= 0 and self.mask_reach[i] > start
-
-
-def _maybe_masked(text: str) -> bool:
-    return any(key in text for key in ("http", "www.", "@", "+", "号", "號", "电话", "電話", "传真", "傳真",
-                                       "热线", "熱線", "手机", "手機", "el", "EL", "ax", "AX", "hone"))
 
 
 def _parse_doc_date(doc_date: str | None) -> tuple[int | None, int | None, int | None]:
@@ -302,54 +301,72 @@ def _date_string(value) -> str | None:
 # ---------------------------------------------------------------- candidates
 
 def _candidates(doc: _Doc) -> list[_Cand]:
-    pattern = resources.figure_pattern()
-    handlers = _handlers()
+    """Run the handlers over the matches of both master regexes, in text order.
+
+    A match that starts inside an earlier match that gave figures is skipped
+    (人民币5.08亿元 is one figure, not also 5.08亿元).
+    """
+    numeric, words = resources.figure_patterns()
+    numeric_handlers, word_handlers = _handlers()
+    matches = [(m, numeric_handlers) for m in numeric.finditer(doc.text)]
+    word_matches = [(m, word_handlers) for m in words.finditer(doc.text)]
+    if word_matches:
+        matches = sorted(matches + word_matches, key=lambda item: item[0].start())
     out: list[_Cand] = []
-    for match in pattern.finditer(doc.text):
+    covered = 0
+    for match, handlers in matches:
+        if match.start() < covered:
+            continue
         found = handlers[match.lastindex](doc, match)
         if found:
-            out.extend(c for c in found if not doc.masked(c.start, c.end))
+            found = [c for c in found if not doc.masked(c.start, c.end) and _plausible(c)]
+            if found:
+                out.extend(found)
+                covered = match.end()
     out.sort(key=lambda c: c.start)
     return out
 
 
-_HANDLER_CACHE: dict = {}
+def _plausible(c: _Cand) -> bool:
+    return c.value is None or (math.isfinite(c.value) and abs(c.value) < 1e21)
 
 
-def _handlers() -> list:
-    """Map each capture-group index of the master regex to its alternative's handler."""
-    if "table" in _HANDLER_CACHE:
-        return _HANDLER_CACHE["table"]
-    pattern = resources.figure_pattern()
-    markers = [("nd_y", _numeric_date), ("ya", _year_date), ("md", _month_date), ("off", _offset_date),
-               ("rel", _relative_year), ("relm", _relative_month), ("pp", _percent_prefix),
-               ("cp", _currency_prefix), ("n", _number_unit), ("ey", _event_year)]
-    starts = sorted((pattern.groupindex[name], handler) for name, handler in markers)
-    table: list = [None] * (pattern.groups + 1)
-    for index in range(1, pattern.groups + 1):
-        pos = bisect.bisect_right([s for s, _ in starts], index) - 1
-        table[index] = starts[pos][1]
-    _HANDLER_CACHE["table"] = table
-    return table
+@functools.lru_cache(maxsize=None)
+def _handlers() -> tuple[tuple, tuple]:
+    """For each master regex, map every capture-group index to its alternative's handler."""
+    markers = {"nd_y": _numeric_date, "ya": _year_date, "md": _month_date, "off": _offset_date,
+               "bd": _bare_day, "pp": _percent_prefix, "n": _number_unit, "ey": _event_year,
+               "rel": _relative_year, "relm": _relative_month, "cp": _currency_prefix}
+    tables = []
+    for pattern in resources.figure_patterns():
+        starts = sorted((index, markers[name]) for name, index in pattern.groupindex.items() if name in markers)
+        table: list = [None] * (pattern.groups + 1)
+        for index in range(1, pattern.groups + 1):
+            pos = bisect.bisect_right([s for s, _ in starts], index) - 1
+            table[index] = starts[pos][1]
+        tables.append(tuple(table))
+    return tables[0], tables[1]
 
 
 # ---- contexts
 
 def _prev_index(text: str, pos: int) -> int:
-    """Index just after the last non-space character before ``pos``."""
-    while pos > 0 and text[pos - 1] in _SPACES:
+    """Index just after the last non-space character before ``pos`` (at most 3 spaces back)."""
+    stop = max(0, pos - 3)
+    while pos > stop and text[pos - 1] in _SPACES:
         pos -= 1
     return pos
 
 
-def _ends_with(text: str, end: int, words) -> bool:
-    return bool(words) and text.endswith(tuple(words), 0, end)
+def _ends_with(text: str, end: int, words: tuple) -> bool:
+    return text.endswith(words, 0, end)
 
 
-def _blocked_context(doc: _Doc, start: int) -> bool:
-    """Ordinals, captions, ranks, rates and vague amounts before a number."""
+def _blocked_context(doc: _Doc, start: int, p: int | None = None) -> bool:
+    """Ordinals, captions, ranks, rates and vague amounts before a number (``p``: its _prev_index)."""
     text, ctx = doc.text, doc.lex.contexts
-    p = _prev_index(text, start)
+    if p is None:
+        p = _prev_index(text, start)
     if p == 0:
         return False
     if _ends_with(text, p, ctx["ordinal"]) or _ends_with(text, p, ctx["caption"]):
@@ -361,12 +378,14 @@ def _blocked_context(doc: _Doc, start: int) -> bool:
     return text[p - 1] == "+"
 
 
-def _prefix_qualifier(doc: _Doc, start: int, *, bare: bool) -> tuple[str | None, int]:
+def _prefix_qualifier(doc: _Doc, start: int, *, bare: bool, p: int | None = None) -> tuple[str | None, int]:
     text, lex = doc.text, doc.lex
-    p = _prev_index(text, start)
+    if p is None:
+        p = _prev_index(text, start)
     if p == 0:
         return None, start
-    candidates = lex.qualifier_prefix + (lex.qualifier_bare_prefix if bare else ())
+    last = text[p - 1]
+    candidates = lex.qualifier_prefix.get(last, ()) + (lex.qualifier_bare_prefix.get(last, ()) if bare else ())
     for word, qualifier in candidates:
         if text.endswith(word, 0, p):
             q_start = p - len(word)
@@ -380,7 +399,7 @@ def _suffix_qualifier(doc: _Doc, end: int) -> tuple[str | None, int]:
     text, lex = doc.text, doc.lex
     if end >= len(text):
         return None, end
-    for word, qualifier in lex.qualifier_suffix:
+    for word, qualifier in lex.qualifier_suffix.get(text[end], ()):
         if text.startswith(word, end):
             after = end + len(word)
             if after < len(text) and text[after] in lex.qualifier_suffix_not_before.get(word, ""):
@@ -401,35 +420,42 @@ def _combine(prefix: str | None, inner: str | None, suffix: str | None) -> str:
 def _number_unit(doc: _Doc, m: re.Match) -> list[_Cand]:
     text, lex = doc.text, doc.lex
     unit = m.group("u")
-    category, norm = lex.units[unit]
+    category, norm, factor = lex.units[unit]
     if category == "duration":
         return []
     u_start, u_end = m.span("u")
-    for word in lex.not_measure.get(unit[0], ()):
-        if len(word) > len(unit) and text.startswith(word, u_start):
+    blocked = lex.not_measure.get(unit[0])
+    if blocked is not None:
+        hit = blocked.match(text, u_start)
+        if hit is not None and hit.end() - u_start > len(unit):
             return []
     run = m.group("n")
     n_start, n_end = m.span("n")
-    if _blocked_context(doc, n_start):
+    p = _prev_index(text, n_start)
+    if _blocked_context(doc, n_start, p):
         return []
     if m.group("more") is None and n_end < u_start and text[n_end] in "多余餘":
         return []
-    bare = all(ch in _BARE_MULTIPLIERS for ch in run)
-    if _inner_vague(run):
+    bare = not run.strip(_BARE_MULTIPLIERS)
+    inner = "多" in run or "余" in run or "餘" in run
+    if inner and _inner_vague(run):
         return []
     if run in ("一", "壹", "弌"):
-        p = _prev_index(text, n_start)
         if category == "count" or (p > 0 and text[p - 1] in lex.contexts["one_words"]):
             return []
         if text.startswith(lex.contexts["slogan_one"], u_end):
             return []
+    if run in lex.contexts["lone_two"] and category not in ("percent", "tenths"):
+        return []
     if text.startswith("+", m.end()) or (category != "percent" and text.startswith("倍", u_end)):
+        return []
+    if _quoted_slogan(doc, n_start, u_end):
         return []
     value = numerals._parse_decimal(run, allow_bare_unit=True)
     if value is None:
         return []
-    prefix_q, q_start = _prefix_qualifier(doc, n_start, bare=bare)
-    inner_q = "over" if (m.group("more") or any(ch in _INNER_APPROX for ch in run)) else None
+    prefix_q, q_start = _prefix_qualifier(doc, n_start, bare=bare, p=p)
+    inner_q = "over" if (m.group("more") or inner) else None
     end = u_end
     kind, out_unit, subject = "count", norm, None
     if category == "money":
@@ -444,14 +470,13 @@ def _number_unit(doc: _Doc, m: re.Match) -> list[_Cand]:
         kind = "quantity"
         if unit == lex.electricity_unit and not _electricity(doc, run, n_start, u_end):
             return []
+        value = value * Decimal(str(factor))
     elif category in ("people", "person_noun"):
         kind = "people"
         if category == "person_noun":
             subject, end = unit, n_end if m.group("more") is None else m.end("more")
     elif category == "percent":
-        kind = "percent"
-    elif category == "permille":
-        kind, value = "percent", value / 10
+        kind, value = "percent", value * Decimal(str(factor))
     elif category == "tenths":
         kind = "percent"
         extra = _tenths_extra(text, u_end)
@@ -493,9 +518,11 @@ def _tenths_extra(text: str, pos: int) -> tuple[Decimal, int] | None:
 
 
 def _electricity(doc: _Doc, run: str, start: int, end: int) -> bool:
-    """度 is kWh only for large amounts or near a word about electricity."""
+    """度 is kWh only for large amounts or near a word about electricity (not 一度, 两度: "once, twice")."""
     if any(ch in _MULTIPLIER_CHARS for ch in run):
         return True
+    if not any(ch.isdigit() for ch in run):
+        return False
     window = doc.text[max(0, start - 30):end + 10]
     return any(word in window for word in doc.lex.electricity_context)
 
@@ -532,20 +559,28 @@ def _add_subunits(value: Decimal, sub: re.Match) -> Decimal:
     return value + Decimal(str(jiao)) / 10 + Decimal(str(fen or 0)) / 100
 
 
+def _quoted_slogan(doc: _Doc, start: int, end: int) -> bool:
+    """A short quoted number phrase is a slogan (“两个维护”, “四个意识”), not a count."""
+    text = doc.text
+    if start == 0 or text[start - 1] not in _OPEN_QUOTES:
+        return False
+    for pair in doc.lex.contexts["slogan_quotes"]:
+        if text[start - 1] == pair[0]:
+            close = text.find(pair[1], end, end + 8)
+            return close >= 0 and not any(ch in _SUBJECT_END for ch in text[end:close])
+    return False
+
+
 def _subject(doc: _Doc, pos: int) -> str | None:
-    text, limit = doc.text, min(len(doc.text), pos + 40)
-    j = pos
-    while j < limit and text[j] not in _SUBJECT_END:
-        j += 1
-    phrase = text[pos:j]
+    text = doc.text
+    if pos >= len(text) or not _HAN.match(text[pos]):
+        return None  # 国家级高新区8个、省级高新区32个: the noun came first
+    span = _SUBJECT_SPAN.match(text, pos)
+    phrase = span.group() if span else ""
     if "的" in phrase:
         phrase = phrase.rsplit("的", 1)[1]
-    cut = len(phrase)
-    for word in doc.lex.subject_stops:
-        k = phrase.find(word, 1)
-        if 0 < k < cut:
-            cut = k
-    phrase = phrase[:cut].strip("、 ")
+    stop = doc.lex.subject_stops.search(phrase, 1)
+    phrase = (phrase[:stop.start()] if stop else phrase).strip("、 ")
     if not phrase or not _HAN.match(phrase[0]):
         return None
     limit_chars = doc.config.max_subject_chars
@@ -643,8 +678,8 @@ def _date_cand(doc: _Doc, start: int, end: int, y: int | None, m: int | None, d:
     if y is None and not y_explicit and m is not None and doc.y is not None:
         y = doc.y
     cand.y, cand.m, cand.d, cand.y_explicit, cand.scope = y, m, d, y_explicit, scope
-    if y_explicit and y is not None:
-        doc.anchor_y, doc.anchor_m = y, m if m is not None else doc.anchor_m
+    if y is not None:  # 同年, 次年, 同月 refer to the latest date mentioned
+        doc.anchor_y, doc.anchor_m = y, m
     return cand
 
 
@@ -705,8 +740,9 @@ def _month_part(doc: _Doc, m: re.Match, tag: str, y: int | None, *, y_explicit: 
 
 def _year_date(doc: _Doc, m: re.Match) -> list[_Cand]:
     text = doc.text
-    y = numerals.parse_year(m.group("ya"))
-    if y is None:
+    ya = m.group("ya")
+    y = int(ya) if ya.isascii() else numerals.parse_year(ya)
+    if y is None or not 1000 <= y <= 2999:
         return []
     p = _prev_index(text, m.start())
     if p and _ends_with(text, p, doc.lex.contexts["duration_before_year"]):
@@ -811,6 +847,25 @@ def _relative_month(doc: _Doc, m: re.Match) -> list[_Cand]:
     return [_date_cand(doc, m.start(), m.end(), y, mo + 1, day, y_explicit=False)]
 
 
+def _bare_day(doc: _Doc, m: re.Match) -> list[_Cand]:
+    """A day without month (29日) is in the document's month (``---29`` without a document date)."""
+    if not doc.config.bare_days or _blocked_context(doc, m.start()):
+        return []
+    p = _prev_index(doc.text, m.start())
+    if p and _ends_with(doc.text, p, doc.lex.contexts["duration_before_year"]):
+        return []
+    day = _day(m.group("bd"))
+    if day is None:
+        return []
+    cand = _Cand("date", m.start(), m.end())
+    if doc.y is not None and doc.m is not None:
+        if not _valid_day(doc.y, doc.m, day):
+            return []
+        cand.y, cand.m = doc.y, doc.m
+    cand.d = day
+    return [cand]
+
+
 def _event_year(doc: _Doc, m: re.Match) -> list[_Cand]:
     """A bare year is a date in an event, edition or plan name, or a title in 《》."""
     if not doc.config.event_years:
@@ -860,7 +915,7 @@ def _currency_prefix(doc: _Doc, m: re.Match) -> list[_Cand]:
     run = m.group("cpn")
     if _inner_vague(run):
         return []
-    bare = all(ch in _BARE_MULTIPLIERS for ch in run)
+    bare = not run.strip(_BARE_MULTIPLIERS)
     value = numerals._parse_decimal(run, allow_bare_unit=True)
     if value is None:
         return []
@@ -900,10 +955,38 @@ def _date_string_of(c: _Cand) -> str | None:
     return f"--{m:02d}-{d:02d}"
 
 
+_TERMINATORS = "。！？!?；;…\n"
+_CLOSERS = "”’」』）)】》"
+
+
+def _sentence_around(text: str, pos: int, lo: int) -> tuple[int, int, int]:
+    """The sentence containing ``pos`` as :func:`segment.split_sentences` cuts it.
+
+    ``lo`` is a sentence boundary at or before ``pos`` (searching stops there).
+    Returns (start, end, raw_end), raw_end being where the next sentence may begin.
+    """
+    t = max(text.rfind(ch, lo, pos) for ch in _TERMINATORS)
+    start = lo if t < 0 else t + 1
+    if t >= 0 and text[t] != "\n":
+        while start < pos and text[start] in _CLOSERS:
+            start += 1
+    match = resources.SENTENCE_END.search(text, pos)
+    if match is None:
+        end = raw_end = len(text)
+    else:
+        end = match.end() if match.group()[0] != "\n" else match.start()
+        raw_end = match.end()
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end, raw_end
+
+
 def _finish(doc: _Doc, cands: list[_Cand], doc_id: str | None) -> list[Figure]:
     text = doc.text
-    spans = split_sentences(text)
-    starts = [s for s, _ in spans]
+    s_start = s_end = raw_end = 0
+    sentence = ""
     out: list[Figure] = []
     for c in cands:
         date = None
@@ -911,11 +994,9 @@ def _finish(doc: _Doc, cands: list[_Cand], doc_id: str | None) -> list[Figure]:
             date = _date_string_of(c)
             if date is None:
                 continue
-        i = bisect.bisect_right(starts, c.start) - 1
-        if i >= 0 and spans[i][1] > c.start:
-            sentence = text[spans[i][0]:spans[i][1]]
-        else:
-            sentence = text[c.start:c.end]
+        if not (s_start <= c.start < s_end):  # figures of one sentence share its string
+            s_start, s_end, raw_end = _sentence_around(text, c.start, raw_end if c.start >= raw_end else 0)
+            sentence = text[s_start:s_end]
         out.append(Figure(doc_id=doc_id, kind=c.kind, text=text[c.start:c.end], value=c.value,
                           unit=c.unit, qualifier=c.qualifier, date=date, scope=c.scope,
                           subject=c.subject, start=c.start, end=c.end, sentence=sentence))

@@ -54,6 +54,8 @@ _SLASH = re.compile(r"(?P<whole>-?\d+(?:\.\d+)?\s+)?(?P<num>-?\d+(?:\.\d+)?)/(?P
 _NEGATIVE = ("负", "負", "-", "−")
 _APPROX_INSIDE = frozenset("多余餘几幾")
 _LATIN_SCALE = {"k": 10**3, "K": 10**3, "M": 10**6}
+#: Longer spans are not one numeral (and would make exact arithmetic needlessly costly).
+MAX_NUMERAL_CHARS = 64
 
 
 def normalize_digits(text: str) -> str:
@@ -157,7 +159,7 @@ def _parse_signed(text: str) -> Decimal | None:
 def _parse_decimal(text: str, *, allow_bare_unit: bool) -> Decimal | None:
     """Parse a numeral span into an exact Decimal (see :func:`parse_number`)."""
     s = normalize_digits(text).strip()
-    if not s:
+    if not s or len(s) > MAX_NUMERAL_CHARS:
         return None
     if _PLAIN.fullmatch(s):  # fast path: most spans are plain Arabic numbers
         return Decimal(s)

@@ -53,19 +53,19 @@ _F_INIT_STOP = "步次期级級中心衷始稿赛賽"
 class FigureLexicon:
     """The figure lexicons, with traditional variants, keyed for fast lookup."""
 
-    units: dict            # unit word -> (category, normalised unit)
+    units: dict            # unit word -> (category, normalised unit, factor)
     currency_prefix: dict  # prefix word -> ISO code
     english_multipliers: dict
     subunits: dict
-    qualifier_prefix: tuple  # (word, qualifier), longest first
-    qualifier_bare_prefix: tuple
-    qualifier_suffix: tuple
+    qualifier_prefix: dict   # last character -> ((word, qualifier), ...), longest first
+    qualifier_bare_prefix: dict
+    qualifier_suffix: dict   # first character -> ((word, qualifier), ...), longest first
     qualifier_not_after: dict
     qualifier_suffix_not_before: dict
-    not_measure: dict      # first character -> words that are not measure uses
+    not_measure: dict      # first character -> regex of words that are not measure uses
     contexts: dict
     event_nouns: tuple
-    subject_stops: tuple
+    subject_stops: re.Pattern
     electricity_unit: str
     electricity_context: tuple
 
@@ -98,52 +98,57 @@ def figure_lexicon() -> FigureLexicon:
     ctx = _json_data("figures_contexts.json")
     units: dict = {}
     for variant, word in _variants(cur["suffix"]).items():
-        units[variant] = ("money", cur["suffix"][word])
-    units.update({w: ("money", iso) for w, iso in cur["suffix_latin"].items()})
+        units[variant] = ("money", cur["suffix"][word], 1)
+    units.update({w: ("money", iso, 1) for w, iso in cur["suffix_latin"].items()})
     for variant, word in _variants(qty["han"]).items():
-        units[variant] = ("quantity", qty["han"][word])
-    units.update({w: ("quantity", u) for w, u in {**qty["symbols"], **qty["latin"]}.items()})
+        unit = qty["han"][word]
+        units[variant] = ("quantity", unit, 1) if isinstance(unit, str) else ("quantity", unit[0], unit[1])
+    units.update({w: ("quantity", u, 1) for w, u in {**qty["symbols"], **qty["latin"]}.items()})
     people = read_lines("figures_people.txt")
     for variant in _variants(w.split(":", 1)[1] for w in people if w.startswith("measure:")):
-        units[variant] = ("people", "person")
+        units[variant] = ("people", "person", 1)
     for variant in _variants(w for w in people if not w.startswith("measure:")):
-        units.setdefault(variant, ("person_noun", "person"))
+        units.setdefault(variant, ("person_noun", "person", 1))
     for variant, word in _variants(read_lines("figures_measure_words.txt")).items():
-        units.setdefault(variant, ("count", word))
-    units["臺"] = ("count", "台")
-    units["隻"] = ("count", "只")
+        units.setdefault(variant, ("count", word, 1))
+    units["臺"] = ("count", "台", 1)
+    units["隻"] = ("count", "只", 1)
     for variant in _variants(("%", "％", "个百分点", "百分点")):
-        units[variant] = ("percent", "%")
-    units["‰"] = ("permille", "%")
-    units["成"] = ("tenths", "%")
+        units[variant] = ("percent", "%", 1)
+    units["‰"] = ("percent", "%", 0.1)
+    units["成"] = ("tenths", "%", 1)
     # durations and colloquial multipliers that start like a measure word (5个月, 两个亿)
     for variant in _variants(("个月", "个多月", "个半月", "个小时", "个多小时", "个半小时", "个钟头", "个星期",
                               "个工作日", "个交易日", "个季度", "个年头", "个亿", "个万", "个世纪", "个周末")):
-        units[variant] = ("duration", None)
+        units[variant] = ("duration", None, 1)
     not_measure: dict = {}
     for variant in _variants(read_lines("figures_not_measure.txt")):
         not_measure.setdefault(variant[0], []).append(variant)
 
-    def by_length(mapping: dict) -> tuple:
-        items = [(v, q) for w, q in mapping.items() for v in _variants([w])]
-        return tuple(sorted(set(items), key=lambda item: (-len(item[0]), item[0])))
+    def indexed(mapping: dict, *, last: bool) -> dict:
+        items = sorted({(v, q) for w, q in mapping.items() for v in _variants([w])},
+                       key=lambda item: (-len(item[0]), item[0]))
+        out: dict = {}
+        for word, qualifier in items:
+            out.setdefault(word[-1] if last else word[0], []).append((word, qualifier))
+        return {k: tuple(v) for k, v in out.items()}
 
     return FigureLexicon(
         units=units,
         currency_prefix={**{v: cur["prefix"][w] for v, w in _variants(cur["prefix"]).items()}},
         english_multipliers=cur["english_multipliers"],
         subunits={**{v: cur["subunits"][w] for v, w in _variants(cur["subunits"]).items()}},
-        qualifier_prefix=by_length(qual["prefix"]),
-        qualifier_bare_prefix=by_length(qual["bare_prefix"]),
-        qualifier_suffix=by_length(qual["suffix"]),
+        qualifier_prefix=indexed(qual["prefix"], last=True),
+        qualifier_bare_prefix=indexed(qual["bare_prefix"], last=True),
+        qualifier_suffix=indexed(qual["suffix"], last=False),
         qualifier_not_after={v: qual["not_after"][w] + to_traditional_chars(qual["not_after"][w])
                              for v, w in _variants(qual["not_after"]).items()},
         qualifier_suffix_not_before={v: qual["suffix_not_before"][w]
                                      for v, w in _variants(qual["suffix_not_before"]).items()},
-        not_measure={k: tuple(sorted(v, key=len, reverse=True)) for k, v in not_measure.items()},
-        contexts=ctx,
+        not_measure={k: re.compile(trie_regex(v)) for k, v in not_measure.items()},
+        contexts={k: tuple(v) if isinstance(v, list) else v for k, v in ctx.items()},
         event_nouns=tuple(sorted(_variants(read_lines("figures_event_nouns.txt")), key=len, reverse=True)),
-        subject_stops=tuple(sorted(_variants(read_lines("figures_subject_stops.txt")), key=len, reverse=True)),
+        subject_stops=re.compile(trie_regex(_variants(read_lines("figures_subject_stops.txt")))),
         electricity_unit=qty["electricity_unit"],
         electricity_context=tuple(qty["electricity_context"]),
     )
@@ -196,33 +201,42 @@ def _f_monthpart(tag: str) -> str:
     )
 
 
-@functools.lru_cache(maxsize=None)
-def figure_pattern() -> re.Pattern:
-    """The master regex of figure candidates, one named alternative per form.
+def _char_class(chars) -> str:
+    """A regex character class of ``chars`` (escaped)."""
+    return "[" + "".join(re.escape(ch) for ch in sorted(set(chars))) + "]"
 
-    ``nd`` numeric dates (2010-01-29), ``ya`` years with optional month and day,
-    ``md`` month-day without year, ``off`` offsets (二十年前), ``rel`` relative years
-    (去年12月, 去年年底, 同年), ``relm`` relative months (上月15日), ``pp`` percent
-    prefixes (百分之十五), ``cp`` currency prefixes (人民币5亿元), ``n`` numbers
-    with a unit or measure word, ``ey`` bare years (event and plan names).
+
+@functools.lru_cache(maxsize=None)
+def figure_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """The two master regexes of figure candidates, one named alternative per form.
+
+    The first is anchored on numerals: ``nd`` numeric dates (2010-01-29), ``ya``
+    years with optional month and day, ``md`` month-day without year, ``off``
+    offsets (二十年前), ``bd`` days without month (29日), ``pp`` percent prefixes
+    (百分之十五), ``n`` numbers with a unit or measure word, ``ey`` bare years
+    (event and plan names). The second is anchored on words whose first
+    characters are common, so it runs as a separate scan: ``rel`` relative years
+    (去年12月, 去年年底, 同年), ``relm`` relative months (上月15日) and ``cp``
+    currency prefixes (人民币5亿元, HK$1.2億).
     """
     lex = figure_lexicon()
     sp, d, run = _F_SP, _F_DIGIT, FIGURE_NUMBER
     latin_units = [w for w in lex.units if w[:1].isascii() and w[:1].isalpha()]
     other_units = [w for w in lex.units if w not in latin_units]
     units = rf"(?:{trie_regex(other_units)}|{trie_regex(latin_units)}(?![A-Za-z]))"
-    money_units = [w for w, (cat, _) in lex.units.items() if cat == "money"]
+    money_units = [w for w, (cat, _, _) in lex.units.items() if cat == "money"]
     prefixes = sorted(lex.currency_prefix, key=len, reverse=True)
-    cp = "|".join((r"(?<![A-Za-z])" if p[0].isascii() and p[0].isalpha() else "") + re.escape(p) for p in prefixes)
+    latin_prefixes = [p for p in prefixes if p[0].isascii() and p[0].isalpha()]
+    cp = (trie_regex([p for p in prefixes if p not in latin_prefixes])
+          + r"|(?<![A-Za-z])" + trie_regex(latin_prefixes))
     eng = "|".join(sorted(lex.english_multipliers, key=len, reverse=True))
     year_guard = rf"(?<![{_F_RUN_CHARS}A-Za-z.．/\-:：])"
     rel_words = "去年|今年|明年|前年|后年|後年|上年|本年|次年|翌年|同年|当年|當年|上一年|下一年"
     relm_words = "上个月|上個月|上月|本月|当月|當月|同月|下个月|下個月|下月|次月"
-    first_chars = set(_F_RUN_CHARS.replace("0-9", "0123456789").replace("０-９", "０１２３４５６７８９"))
-    first_chars |= {w[0] for w in rel_words.split("|") + relm_words.split("|") + prefixes}
-    first = "".join(sorted(first_chars)).replace("\\", "\\\\").replace("]", "\\]").replace("-", "\\-").replace("^", "\\^")
-    pattern = (
-        rf"(?=[{first}])(?:"
+    numeric_first = _F_RUN_CHARS.replace("0-9", "0123456789").replace("０-９", "０１２３４５６７８９")
+    word_first = {w[0] for w in rel_words.split("|") + relm_words.split("|") + prefixes}
+    numeric = (
+        rf"(?={_char_class(numeric_first)})(?:"
         rf"(?<![{d}.．/\-])(?P<nd_y>(?:1[89]|20)[0-9]{{2}})(?P<nd_sep>[-/.])(?P<nd_m>1[0-2]|0?[1-9])(?P=nd_sep)"
         rf"(?P<nd_d>3[01]|[12][0-9]|0?[1-9])(?![{d}])(?:{sp}日)?"
         rf"|{year_guard}(?P<ya>{_F_YEAR})(?:\*\*)?{sp}年(?!代)"
@@ -230,15 +244,22 @@ def figure_pattern() -> re.Pattern:
         rf"|(?<![{_F_RUN_CHARS}年A-Za-z.．/\-:：])(?=[{d}一二三四五六七八九十])(?P<md>){_f_monthpart('b')}"
         rf"|(?<![{_F_RUN_CHARS}第])(?P<off>[{d}]{{1,3}}|[一二三四五六七八九十两兩百]{{1,4}}){sp}"
         rf"(?P<offu>年|个月|個月|天|日|周|週|个星期|個星期){sp}(?P<offd>前|后|後)(?![期者续續来來面夕景沿列台方端半])"
-        rf"|(?P<rel>{rel_words})(?:{sp}(?P<rs>年?底|年?末|年?初(?![{_F_INIT_STOP}]))|{sp}{_f_monthpart('c')})?"
-        rf"|(?P<relm>{relm_words}){sp}(?P<relm_d>{_F_DAY}){sp}[日号號]"
+        rf"|(?<![{_F_RUN_CHARS}月A-Za-z.．/\-:：])(?P<bd>3[01]|[12][0-9]|0?[1-9]|三十一?|二十[一二三四五六七八九]?"
+        rf"|十[一二三四五六七八九]?){sp}日(?![{lex.contexts['bare_day_not_before']}])"
         rf"|(?<![{_F_RUN_CHARS}])(?P<pp>百万分之|百萬分之|[百千万萬佰仟]分之){sp}(?P<ppn>{run})"
-        rf"|(?P<cp>{cp}){sp}(?P<cpn>{run})(?:{sp}(?P<cpe>{eng})(?![A-Za-z]))?(?:{sp}(?P<cpu>{trie_regex(money_units)}))?"
         rf"|(?P<n>{run})(?P<more>[多余餘])?(?:{sp}(?P<incl>[(（]含[)）]))?{sp}(?P<u>{units})"
         rf"|{year_guard}(?P<ey>(?:1[89]|20)[0-9]{{2}})(?![{_F_RUN_CHARS}.．,，%％])"
         rf")"
     )
-    return re.compile(pattern)
+    words = (
+        rf"(?={_char_class(word_first)})(?:"
+        rf"(?P<rel>{trie_regex(rel_words.split('|'))})"
+        rf"(?:{sp}(?P<rs>年?底|年?末|年?初(?![{_F_INIT_STOP}]))|{sp}{_f_monthpart('c')})?"
+        rf"|(?P<relm>{trie_regex(relm_words.split('|'))}){sp}(?P<relm_d>{_F_DAY}){sp}[日号號]"
+        rf"|(?P<cp>{cp}){sp}(?P<cpn>{run})(?:{sp}(?P<cpe>{eng})(?![A-Za-z]))?(?:{sp}(?P<cpu>{trie_regex(money_units)}))?"
+        rf")"
+    )
+    return re.compile(numeric), re.compile(words)
 
 
 #: A unit-less number and a range separator right before another figure (10至15家, 五、六千个).
@@ -250,14 +271,18 @@ FIGURE_MONEY_SUBUNIT = re.compile(
     rf"{_F_SP}(?P<j>[{_F_DIGIT}一二三四五六七八九两兩壹贰貳叁肆伍陆陸柒捌玖])[角毛]"
     rf"(?:{_F_SP}(?P<f>[{_F_DIGIT}一二三四五六七八九两兩壹贰貳叁肆伍陆陸柒捌玖])分)?(?:钱|錢)?"
 )
-#: Spans whose numbers are never figures: URLs, e-mail addresses, phone numbers and
-#: document numbers (沪科提复〔2022〕49号, 国发[2021]第3号).
-FIGURE_MASK = re.compile(
-    r"[〔\[［【(（][0-9０-９]{4}[〕\]］】)）][ \t]*第?[ \t]*[0-9０-９]{1,5}[ \t]*[号號]"
-    r"|(?:https?://|www\.)[^\s<>\"'，。、；）)]+"
-    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"
-    r"|(?:电话|電話|传真|傳真|热线|熱線|手机|手機|[Tt]el|TEL|[Ff]ax|FAX|[Pp]hone)[:：.]?[ \t]*[+\d(（][\d\s()（）+/\-]{5,}\d"
-    r"|\+\d{1,3}[ \t-]?\d[\d \t-]{6,}\d"
+#: Spans whose numbers are never figures, each regex with the substrings that must occur
+#: for it to match (a cheap test before the scan): document numbers (沪科提复〔2022〕49号),
+#: URLs, e-mail addresses and phone numbers.
+FIGURE_MASKS: tuple[tuple[tuple[str, ...], re.Pattern], ...] = (
+    (("号", "號"), re.compile(r"[〔\[［【(（][0-9０-９]{4}[〕\]］】)）][ \t]*第?[ \t]*[0-9０-９]{1,5}[ \t]*[号號]")),
+    (("http", "www."), re.compile(r"(?=[hw])(?:https?://|www\.)[^\s<>\"'，。、；）)]+")),
+    (("@",), re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")),
+    (("电话", "電話", "传真", "傳真", "热线", "熱線", "手机", "手機", "el", "EL", "ax", "AX", "hone"),
+     re.compile(r"(?=[电電传傳热熱手TtFfPp])(?:电话|電話|传真|傳真|热线|熱線|手机|手機|[Tt]el|TEL|[Ff]ax|FAX|[Pp]hone)"
+                r"[:：.]?[ \t]*"
+                r"[+\d(（][\d\s()（）+/\-]{5,}\d")),
+    (("+",), re.compile(r"\+\d{1,3}[ \t-]?\d[\d \t-]{6,}\d")),
 )
 
 

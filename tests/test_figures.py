@@ -1,0 +1,274 @@
+"""Tests of corpus_tools.figures (edge cases as data in tests/cases/figures_*.jsonl)."""
+from __future__ import annotations
+
+import importlib.util
+import json
+import math
+import re
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pandas.testing import assert_frame_equal
+
+from corpus_tools import schema
+from corpus_tools.errors import ConfigError, InputError
+from corpus_tools.figures import FigureConfig, extract_figures, figures_table, to_guideline_records
+from corpus_tools.segment import split_sentences
+
+CASES_DIR = Path(__file__).parent / "cases"
+# Document dates of the seeds (../shared/gold/seed_summary.md); 003 and 004 state none.
+SEED_DATES = {"000": "2023-03-31", "001": "2023-01-18", "002": "2022-08-26"}
+ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?|--\d{2}(-\d{2})?|---\d{2}")
+
+
+def _cases(name: str) -> list:
+    params = []
+    lines = (CASES_DIR / name).read_text(encoding="utf-8").splitlines()
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        case = json.loads(line)
+        marks = [pytest.mark.xfail(strict=True, reason=case["xfail"])] if case.get("xfail") else []
+        params.append(pytest.param(case, id=f"{name.split('.')[0]}:{n}", marks=marks))
+    return params
+
+
+def _as_record(fig) -> dict:
+    rec = {"kind": fig.kind, "text": fig.text, "qualifier": fig.qualifier}
+    if fig.kind == "date":
+        rec["date"] = fig.date
+        if fig.scope:
+            rec["scope"] = fig.scope
+    else:
+        rec["value"] = round(fig.value, 6)
+        rec["unit"] = fig.unit
+    return rec
+
+
+def _expected(rec: dict) -> dict:
+    rec = dict(rec)
+    if rec.get("value") is not None:
+        rec["value"] = round(float(rec["value"]), 6)
+    return rec
+
+
+@pytest.mark.parametrize("case", _cases("figures_guidelines.jsonl") + _cases("figures_genre.jsonl"))
+def test_cases(case):
+    figs = extract_figures(case["text"], doc_date=case["doc_date"])
+    assert [_as_record(f) for f in figs] == [_expected(e) for e in case["expected"]]
+    for f in figs:
+        assert case["text"][f.start:f.end] == f.text
+
+
+def _load_scorer(shared_dir: Path):
+    spec = importlib.util.spec_from_file_location("gold_score", shared_dir / "gold" / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _assert_targets(table: dict) -> None:
+    assert table["all"]["f1"] >= 0.97, table
+    for kind, row in table.items():
+        assert row["f1"] >= 0.93, (kind, table)
+
+
+def test_seed_gold_on_raw_seeds(seed_texts, shared_dir):
+    """The dev-set targets on the raw seed files, with the document dates of seed_summary.md."""
+    scorer = _load_scorer(shared_dir)
+    gold = scorer.load(str(shared_dir / "gold" / "seed_figures.jsonl"))
+    pred = []
+    for name, text in seed_texts.items():
+        table = figures_table(pd.DataFrame({"doc_id": [name], "text": [text], "date": [SEED_DATES.get(name[:3])]}))
+        pred += to_guideline_records(table).to_dict("records")
+    table, misses, spurious = scorer.score(gold, pred)
+    _assert_targets(table)
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in (Path(__file__).parent.parent / "data").glob("*.txt")))
+def test_spans_and_sentences_on_seeds(seed_texts, name):
+    text = seed_texts[name]
+    spans = split_sentences(text)
+    figs = extract_figures(text, doc_date=SEED_DATES.get(name[:3]), doc_id=name)
+    assert figs
+    for f in figs:
+        assert text[f.start:f.end] == f.text
+        assert f.doc_id == name
+        containing = [text[s:e] for s, e in spans if s <= f.start < e]
+        assert containing and f.sentence == containing[0]
+        if f.kind == "date":
+            assert f.value is None and f.unit is None and ISO_DATE.fullmatch(f.date)
+        else:
+            assert f.date is None and f.scope is None and math.isfinite(f.value) and f.unit
+
+
+def test_extraction_is_deterministic(seed_texts):
+    text = seed_texts["003_010416adabf53790.txt"]
+    assert extract_figures(text) == extract_figures(text)
+
+
+# ---------------------------------------------------------------- options and errors
+
+def test_config_kinds_filter():
+    text = "2021年共有506家，占24%，投资约 2500 万元。"
+    figs = extract_figures(text, config=FigureConfig(kinds=("money", "percent")))
+    assert [f.kind for f in figs] == ["percent", "money"]
+
+
+def test_config_relative_dates_can_be_turned_off():
+    text = "去年12月12日签约，二十年前成立，同年上市。"
+    assert [f.date for f in extract_figures(text, doc_date="2022-08-26")] == ["2021-12-12", "2002", "2002"]
+    assert extract_figures(text, doc_date="2022-08-26", config=FigureConfig(resolve_relative=False)) == []
+    assert extract_figures(text) == []  # nothing to resolve against
+
+
+def test_config_event_years_bare_days_subjects():
+    text = "2022北京·昌平生命科学国际论坛于29日开幕，签约26个重磅产业项目。"
+    figs = extract_figures(text, doc_date="2022-11-05")
+    assert [(f.text, f.date, f.subject) for f in figs] == [
+        ("2022", "2022", None), ("29日", "2022-11-29", None), ("26个", None, "重磅产业项目")]
+    off = FigureConfig(event_years=False, bare_days=False, subjects=False)
+    assert [(f.text, f.subject) for f in extract_figures(text, doc_date="2022-11-05", config=off)] == [("26个", None)]
+    assert [f.date for f in extract_figures("于29日开幕")] == ["---29"]
+
+
+@pytest.mark.parametrize("kwargs", [{"kinds": ("money", "dates")}, {"kinds": ["money"]}, {"max_subject_chars": -1}])
+def test_config_rejects_bad_values(kwargs):
+    with pytest.raises(ConfigError, match="FigureConfig"):
+        FigureConfig(**kwargs)
+
+
+@pytest.mark.parametrize("doc_date", ["31/03/2023", "2023-13-01", "2023-02-30", "March 2023"])
+def test_bad_doc_date_names_field_and_value(doc_date):
+    with pytest.raises(InputError, match=r"doc_date.*" + re.escape(repr(doc_date))):
+        extract_figures("共有506家。", doc_date=doc_date)
+
+
+def test_text_must_be_str():
+    with pytest.raises(InputError, match="must be a str"):
+        extract_figures(b"506\xe5\xae\xb6")  # type: ignore[arg-type]
+
+
+def test_empty_text():
+    assert extract_figures("") == []
+
+
+# ---------------------------------------------------------------- the DataFrame layer
+
+def _docs() -> pd.DataFrame:
+    return pd.DataFrame({
+        "doc_id": ["b.txt", "a.txt", "c.txt"],
+        "text": ["9月10日，近300人参加。", "截至2021年底共有506家，同比增长24%。", None],
+        "date": [None, "2022-08-26", "2023-01-01"],
+    }, index=[10, 11, 12])
+
+
+def test_figures_table_conforms_to_schema_and_is_sorted():
+    table = figures_table(_docs())
+    assert list(table.columns) == list(schema.FIGURES)
+    assert {c: str(t) for c, t in table.dtypes.items()} == dict(schema.FIGURES)
+    assert table[["doc_id", "text"]].values.tolist() == [
+        ["a.txt", "2021年底"], ["a.txt", "506家"], ["a.txt", "24%"], ["b.txt", "9月10日"], ["b.txt", "近300人"]]
+    assert table.loc[3, "date"] == "--09-10"
+    assert list(table.index) == list(range(len(table)))
+
+
+def test_figures_table_does_not_mutate_input():
+    docs = _docs()
+    before = docs.copy()
+    figures_table(docs)
+    assert_frame_equal(docs, before)
+
+
+def test_figures_table_spans_index_the_text_column():
+    docs = _docs()
+    table = figures_table(docs)
+    texts = dict(zip(docs["doc_id"], docs["text"]))
+    for row in table.itertuples():
+        assert texts[row.doc_id][row.start:row.end] == row.text
+
+
+def test_figures_table_without_date_column_and_with_timestamps():
+    docs = _docs().drop(columns="date")
+    assert figures_table(docs).loc[0, "text"] == "2021年底"
+    docs["when"] = pd.to_datetime(["2021-05-01", "2022-08-26", "2023-01-01"])
+    table = figures_table(docs, date_column="when")
+    assert table[table["text"] == "9月10日"]["date"].tolist() == ["2021-09-10"]
+
+
+def test_figures_table_empty_and_missing_column():
+    empty = figures_table(pd.DataFrame({"doc_id": ["a"], "text": ["没有数字。"]}))
+    assert_frame_equal(empty, schema.empty_frame(schema.FIGURES))
+    with pytest.raises(InputError, match="'body'"):
+        figures_table(_docs(), text_column="body")
+
+
+def test_guideline_records_have_the_gold_fields():
+    records = to_guideline_records(figures_table(_docs())).to_dict("records")
+    assert records[0] == {"doc": "a.txt", "kind": "date", "text": "2021年底", "value": None, "unit": None,
+                          "qualifier": "exact", "date": "2021", "scope": "end", "subject": None}
+    assert records[1]["value"] == 506 and isinstance(records[1]["value"], int)
+    assert records[2] == {"doc": "a.txt", "kind": "percent", "text": "24%", "value": 24, "unit": "%",
+                          "qualifier": "exact", "date": None, "scope": None, "subject": None}
+
+
+def test_guideline_records_reject_other_tables():
+    with pytest.raises(InputError, match="figures_table"):
+        to_guideline_records(pd.DataFrame({"doc_id": ["a"]}))
+
+
+# ---------------------------------------------------------------- robustness
+
+_ALPHABET = ("0123456789０１２３４５６７８９,.，．%％-—~至到、 　\n"
+             "零〇○一二三四五六七八九十百千万亿两兩萬億兆壹贰叁肆伍陆柒捌玖拾佰仟点多余几数约近超逾第前每"
+             "年月日号底初末度个家项间种场名位人次元美港币欧人民币吨亩米度GWhMkKm$¥￥《》“”（）(含)·"
+             "去今明同当本上下成倍级以左右上下的了在是和abcxyz@/:")
+_ADVERSARIAL = [
+    "1" * 3000, "亿" * 3000, "1,2,3,4," * 400, "一二三四五六七八九十" * 300, "2022年" * 300,
+    "百分之" * 600, "人民币" * 600, "a" * 3000 + "@", "１２,３4５六七万亿億%年月日" * 150, "1-" * 1500 + "3家",
+    "1." * 1500, "约超近逾" * 600, "《" * 1500 + "2022", "去年" * 1000, "2022北京" * 400, "+8" * 1500,
+    ("1家" + " " * 40) * 60, "一" * 3000 + "个", "三成" * 600, "5%-" * 500,
+]
+
+
+def _check_figures(text: str) -> None:
+    for f in extract_figures(text, doc_date="2023-03-31", doc_id="x"):
+        assert 0 <= f.start < f.end <= len(text)
+        assert text[f.start:f.end] == f.text
+        assert f.kind in ("money", "date", "people", "count", "percent", "quantity")
+        assert f.qualifier in ("exact", "approx", "over", "under")
+        if f.kind == "date":
+            assert ISO_DATE.fullmatch(f.date), f
+        else:
+            assert f.value is not None and math.isfinite(f.value), f
+        assert f.text in f.sentence or f.sentence in text
+
+
+@settings(max_examples=300, deadline=1000, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=_ALPHABET, max_size=200))
+def test_random_text_never_breaks(text):
+    _check_figures(text)
+
+
+@settings(max_examples=60, deadline=2000)
+@given(st.lists(st.sampled_from(_ADVERSARIAL), min_size=1, max_size=4), st.text(alphabet=_ALPHABET, max_size=30))
+def test_adversarial_text_never_breaks(chunks, glue):
+    _check_figures(glue.join(chunks))
+
+
+@pytest.mark.parametrize("unit", _ADVERSARIAL, ids=range(len(_ADVERSARIAL)))
+def test_time_grows_linearly(unit):
+    """Eight times the input must not take much more than eight times as long."""
+    def seconds(text):
+        start = time.perf_counter()
+        extract_figures(text, doc_date="2023-03-31")
+        return time.perf_counter() - start
+
+    small, large = unit * 2, unit * 16
+    seconds(small)
+    t_small, t_large = min(seconds(small) for _ in range(2)), min(seconds(large) for _ in range(2))
+    assert t_large < 20 * t_small + 0.05, (t_small, t_large)
