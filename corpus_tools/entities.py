@@ -485,6 +485,34 @@ def _abbreviations(view: str, chosen: list[_Candidate]) -> dict[str, tuple[str, 
     return found
 
 
+def _org_list_candidates(view: str, toks: list[_tokens.Token], chosen: list[_Candidate],
+                         config: EntityConfig) -> list[_Candidate]:
+    """Every item of a list closed by 等企业/等机构 ... is an organisation when one of them is known."""
+    known = {(c.start, c.end) for c in chosen if c.label == "ORG"}
+    end_at = {t.end: i for i, t in enumerate(toks)}
+    out = []
+    for m in resources.ORG_LIST.finditer(view):
+        items, pos = [], m.start("list")
+        for piece in m.group("list").split("、"):
+            items.append([pos, pos + len(piece)])
+            pos += len(piece) + 1
+        # the first item starts where the name-like tokens before the first 、 start (孵化出了百济神州)
+        last = end_at.get(items[0][1])
+        if last is None:
+            continue
+        first = _walk_left(view, toks, last, max_tokens=4) if _is_nameish(toks[last]) else last
+        items[0][0] = toks[first].start
+        if not any((s, e) in known for s, e in items):
+            continue
+        out += [_Candidate(s, e, "ORG", None, "pattern") for s, e in items
+                if e - s >= 2 and (s, e) not in known]
+    return out
+
+
+def _is_nameish(tok: _tokens.Token) -> bool:
+    return tok.pos in _NAME_POS or tok.pos in ("vg", "a", "d", "nr")
+
+
 def _short_place_names(view: str, chosen: list[_Candidate],
                        known: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
     """A district named in full (昌平区) may be written without its area word later (昌平)."""
@@ -538,6 +566,9 @@ def extract_entities(text: str, *, doc_id: str | None = None,
     blocked = [m.span() for m in resources.BOOK_TITLE.finditer(view)]
     chosen = _select(candidates, blocked)
     if config.patterns:
+        listed = _org_list_candidates(view, toks, chosen, config)
+        if listed:
+            chosen = _select(chosen + listed, blocked)
         aliases = _abbreviations(view, chosen)
         aliases.update(_short_place_names(view, chosen, aliases))
         if aliases:

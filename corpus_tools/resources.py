@@ -295,8 +295,12 @@ NUMERIC_TOKEN = re.compile(
 )
 #: A token without any letter or Han character (punctuation, symbols, spaces).
 NO_WORD_CHAR = re.compile(r"^[^0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff０-９Ａ-Ｚａ-ｚ]+$")
-#: Full-width ASCII (U+FF01..U+FF5E) folded to ASCII in a token's ``norm``.
-FULLWIDTH_TO_ASCII = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+#: Full-width digits and Latin letters folded to ASCII in a token's ``norm`` (２０２３ -> 2023);
+#: full-width punctuation (，：) is left as written.
+FULLWIDTH_TO_ASCII = {cp: cp - 0xFEE0 for cp in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B),
+                                                 *range(0xFF41, 0xFF5B)]}
+#: Any character of the fold above (folding is needed only when one occurs).
+FULLWIDTH = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 
 # ---------------------------------------------------------------- entities
 #: Last words of organisation names (a token equal to one of them, or a longer
@@ -348,6 +352,10 @@ PERSON_AFTER = tuple(sorted(set(
 ABBREVIATION = re.compile(
     r"[（(]\s*(?:以下简称|以下称|下称|简称)?\s*[:：]?\s*[“\"「『]?"
     r"(?P<abbr>[^（()）“”\"「」『』，,。；;、\n]{2,30}?)[”\"」』]?\s*[）)]")
+#: A list of names closed by 等 and a kind of organisation: 百济神州、华辉安健、普沐生物等企业.
+ORG_LIST = re.compile(
+    r"(?P<list>[^、，,。；;：:\s“”\"（）()]{2,14}(?:、[^、，,。；;：:\s“”\"（）()]{2,12})+)"
+    r"等[^，,。；;、\n]{0,8}?(?:企业|公司|机构|单位|集团|药企|伙伴|项目|院校|高校|医院|银行|基金)")
 #: A book title (law, plan, report): names inside 《》 are part of the title, not mentions.
 BOOK_TITLE = re.compile(r"《[^《》\n]{1,80}》")
 #: A Latin personal name of two or three capitalised words (Noah Friedman, Erik Lassila).

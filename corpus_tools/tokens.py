@@ -22,11 +22,12 @@ import functools
 import logging
 import re
 import warnings
-from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import compress
 from pathlib import Path
 from typing import Callable, Iterable, Literal, NamedTuple, Sequence
 
+import numpy as np
 import pandas as pd
 
 from . import _data, resources, schema
@@ -313,32 +314,55 @@ def _user_tags(config: TokenConfig) -> dict[str, str]:
     return {word: tag for word, _, tag in dictionary_entries(config) if tag}
 
 
-def _spans(text: str, config: TokenConfig) -> tuple[str, list[tuple[str, str, int, int]]]:
-    """Segment the simplified view: ``(view, [(word, pos, start, end), ...])``, spaces dropped."""
+def _columns(text: str, config: TokenConfig) -> tuple[list, list, list, list, list, list]:
+    """Segment the simplified view of ``text``: parallel lists (token, norm, pos, start, end, sentence_id).
+
+    Vectorised where it pays (about 3.4 million tokens in 20 MB); spaces are dropped.
+    """
     view = simplified_view(text)
     pairs = _tagger(config)(view)
-    user_tags = _user_tags(config)
-    out: list[tuple[str, str, int, int]] = []
-    append = out.append
-    pos = 0
-    keep_punct = config.keep_punctuation
-    for word, tag in pairs:
-        start = pos
-        pos += len(word)
-        if view[start:pos] != word:  # engines never drop characters; be safe if one does
-            start = view.find(word, start)
-            if start < 0:
-                raise InputError(f"segmenter returned {word!r}, which is not in the text at offset {pos}")
-            pos = start + len(word)
-        if word.isspace() or (not keep_punct and tag == "x" and resources.NO_WORD_CHAR.match(word)):
-            continue
-        append((word, user_tags.get(word, tag), start, pos))
-    return view, out
+    if not pairs:
+        return [], [], [], [], [], []
+    words, tags = zip(*pairs)
+    lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+    ends = np.cumsum(lengths)
+    if int(ends[-1]) != len(view) or "".join(words) != view:
+        starts_list, ends_list = _align(view, words)  # engines never drop characters; be safe if one does
+        starts_arr = np.asarray(starts_list, dtype=np.int64)
+    else:
+        starts_arr = ends - lengths
+        starts_list, ends_list = starts_arr.tolist(), ends.tolist()
+    sentence_starts = np.array([s for s, _ in split_sentences(text)] or [0], dtype=np.int64)
+    sids = np.maximum(np.searchsorted(sentence_starts, starts_arr, side="right") - 1, 0).tolist()
+    user_tags = _user_tags(config).get
+    tags = [user_tags(w, t) for w, t in zip(words, tags)]
+    keep = [not w.isspace() for w in words]
+    if not config.keep_punctuation:
+        no_word = resources.NO_WORD_CHAR.match
+        keep = [k and (t != "x" or not no_word(w)) for k, w, t in zip(keep, words, tags)]
+    if not all(keep):
+        words, tags, starts_list, ends_list, sids = (
+            list(compress(column, keep)) for column in (words, tags, starts_list, ends_list, sids))
+    words = list(words)
+    if resources.FULLWIDTH.search(view):
+        norm_view = view.translate(resources.FULLWIDTH_TO_ASCII)
+        norms = [norm_view[s:e] for s, e in zip(starts_list, ends_list)]
+    else:
+        norms = words
+    surface = words if view == text else [text[s:e] for s, e in zip(starts_list, ends_list)]
+    return surface, norms, list(tags), list(starts_list), list(ends_list), list(sids)
 
 
-def _sentence_ids(text: str, starts: Sequence[int]) -> list[int]:
-    sentence_starts = [s for s, _ in split_sentences(text)] or [0]
-    return [max(bisect_right(sentence_starts, s) - 1, 0) for s in starts]
+def _align(view: str, words: Sequence[str]) -> tuple[list[int], list[int]]:
+    starts, ends, pos = [], [], 0
+    for word in words:
+        start = view.find(word, pos)
+        if start < 0:
+            raise InputError(f"segmenter returned {word!r}, which is not in the text after offset {pos}")
+        pos = start + len(word)
+        starts.append(start)
+        ends.append(pos)
+    return starts, ends
 
 
 def tokenize(text: str, *, doc_id: str | None = None,
@@ -360,11 +384,8 @@ def tokenize(text: str, *, doc_id: str | None = None,
         raise InputError(f"tokenize: 'text' must be a str (got {type(text).__name__})")
     if not text:
         return []
-    _, spans = _spans(text, config)
-    sids = _sentence_ids(text, [s for _, _, s, _ in spans])
-    fold = resources.FULLWIDTH_TO_ASCII
-    return [Token(text[s:e], word.translate(fold), tag, s, e, sid, doc_id)
-            for (word, tag, s, e), sid in zip(spans, sids)]
+    new = tuple.__new__  # Token(...) without the NamedTuple constructor's Python frame
+    return [new(Token, (*row, doc_id)) for row in zip(*_columns(text, config))]
 
 
 def agreement(reference: Sequence[str], candidate: Sequence[str]) -> dict[str, float]:
@@ -421,21 +442,19 @@ def tokens_table(documents: pd.DataFrame, *, config: TokenConfig = DEFAULT_CONFI
     """
     _check_documents(documents, text_column)
     columns: dict[str, list] = {name: [] for name in schema.TOKENS}
-    fold = resources.FULLWIDTH_TO_ASCII
     for doc_id, text in zip(documents["doc_id"], documents[text_column]):
         if not isinstance(text, str) or not text:
             continue
-        _, spans = _spans(text, config)
-        if not spans:
+        token, norm, pos, start, end, sentence_id = _columns(text, config)
+        if not token:
             continue
-        words, tags, starts, ends = zip(*spans)
-        columns["doc_id"].extend([doc_id] * len(spans))
-        columns["sentence_id"].extend(_sentence_ids(text, starts))
-        columns["token"].extend([text[s:e] for s, e in zip(starts, ends)])
-        columns["norm"].extend([w.translate(fold) for w in words])
-        columns["pos"].extend(tags)
-        columns["start"].extend(starts)
-        columns["end"].extend(ends)
+        columns["doc_id"].extend([doc_id] * len(token))
+        columns["sentence_id"].extend(sentence_id)
+        columns["token"].extend(token)
+        columns["norm"].extend(norm)
+        columns["pos"].extend(pos)
+        columns["start"].extend(start)
+        columns["end"].extend(end)
     if not columns["doc_id"]:
         return schema.empty_frame(schema.TOKENS)
     return schema.conform(pd.DataFrame(columns), schema.TOKENS)
