@@ -25,7 +25,12 @@ _EXPORTS: dict[str, str] = {
     "clean_text": "clean",
     "clean_documents": "clean",
     "explain": "clean",
+    "cleaning_log": "clean",
     "CleanConfig": "clean",
+    "CleanResult": "clean",
+    # metadata
+    "infer_metadata": "metadata",
+    "add_metadata": "metadata",
     # segment
     "sentences": "segment",
     "split_sentences": "segment",

@@ -16,8 +16,155 @@ from dataclasses import dataclass
 SENTENCE_END = re.compile(r"[。！？!?；;…]+[”’」』）)】》]*|\n+")
 
 # ---------------------------------------------------------------- load
+# (load.py and metadata.py)
+#: A run of Han characters (CJK unified ideographs and extension A).
+HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
+#: Characters a plausible decoded Chinese text consists of (for encoding sanity checks).
+PLAUSIBLE_CHAR = re.compile(
+    r"[\u3400-\u4dbf\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\u2000-\u206f"
+    r"\u0020-\u007e\u00a0-\u00ff\n\r\t\u2e80-\u2fdf\u31c0-\u31ef\uf900-\ufaff]"
+)
+
+_DIGIT = r"[0-9０-９]"
+_CN_DIGIT = "〇零一二三四五六七八九十两"
+#: A full date: year, month, day in Arabic or Chinese numerals ("2022 年 8 月 26 日", "二〇二二年八月二十六日").
+FULL_DATE = re.compile(
+    rf"(?P<y>{_DIGIT}{{4}}|[{_CN_DIGIT}]{{4}})\s*年\s*(?P<m>{_DIGIT}{{1,2}}|[{_CN_DIGIT}]{{1,3}})\s*月"
+    rf"(?:\s*(?P<d>{_DIGIT}{{1,2}}|[{_CN_DIGIT}]{{1,3}})\s*[日号號])?"
+    rf"|(?P<y2>{_DIGIT}{{4}})[-/.](?P<m2>{_DIGIT}{{1,2}})(?:[-/.](?P<d2>{_DIGIT}{{1,2}}))?(?!{_DIGIT})"
+)
+#: A full date with year, month and day, written with digits (the anchor of a dateline).
+YMD = re.compile(r"[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日")
+#: A press-release or news dateline at the start of a line: "(香港·2023年3月31日) —",
+#: "香港，2023年3月31日——", "新华社北京2023年3月5日电", "【2024年5月6日，深圳】" (matched
+#: against one line; a match needs a closing bracket or a dash/电/colon after the date).
+DATELINE = re.compile(
+    r"[(（【\[]?\s*(?P<place>[^\s()（）【】\[\]，,·、:：\n]{0,12})\s*[·,，、\s]?\s*"
+    r"(?P<date>[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日)"
+    r"(?:\s*[,，、]?\s*(?P<place2>[^\s()（）【】\[\]，,\n—–－-]{1,12}))?"
+    r"(?=\s*[)）】\]—–－\-电電讯訊:：])\s*(?P<close>[)）】\]])?\s*"
+    r"(?P<end>[—–－-]{1,2}|电|電|讯|訊|[:：])?"
+)
+#: A labelled publication date in the header: "发布时间：2023-03-31", "日期: 2023年3月31日".
+DATE_FIELD = re.compile(r"(?=[时時日])(?:时间|時間|日期)\s*[:：]\s*")
+#: A line that is only a date (a sign-off or header date line), optionally with weekday / time.
+DATE_LINE = re.compile(
+    r"(?m)^[ \t]*(?:[0-9０-９]{4}|[〇零一二三四五六七八九]{4})\s*年\s*[0-9０-９〇零一二三四五六七八九十]{1,3}\s*月"
+    r"\s*[0-9０-９〇零一二三四五六七八九十]{1,3}\s*[日号號]"
+    r"(?:\s*(?:星期|周|週|礼拜|禮拜)[一二三四五六日天])?(?:\s*[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?[ \t]*$"
+)
+#: Document numbers of official documents: "沪科提复〔2022〕49号".
+DOC_NUMBER = re.compile(r"[〔\[［【(（][0-9０-９]{4}[〕\]］】)）]\s*[0-9０-９]{1,4}\s*[号號]")
+#: Cues of the document types (see metadata.DOC_TYPES); words are looked up with ``in``
+#: (English ones in the lower-cased text), which is much faster than a regex alternation.
+REPLY_WORDS = ("答复", "答覆", "回复", "回覆")
+REPLY_CONTEXT_WORDS = ("答复", "答覆", "提案", "办理情况", "辦理情況")
+NOTICE_CUE = re.compile(r"通知|公告|通告|公示|办法|辦法|规定|規定|意见|意見|细则|細則")
+PRESS_RELEASE_WORDS = (
+    "新闻稿", "新聞稿", "即时发布", "即時發布", "传媒查询", "傳媒查詢", "媒体查询", "媒體查詢",
+    "媒体联络", "媒體聯絡", "新闻联络", "新聞聯絡", "press release", "for immediate release",
+    "media enquiries", "media contact",
+)
+NEWSPAPER_CUE = re.compile(r"本(?:报|報)(?:讯|訊|记者|記者|通讯员|通訊員)")
+#: Repost platforms named in disclaimers (their names are the ``source`` of a repost).
+REPOST_PLATFORMS = ("网易号", "網易號", "搜狐号", "搜狐號", "百家号", "百家號", "头条号", "頭條號",
+                    "企鹅号", "企鵝號", "澎湃号", "澎湃號")
+REPOST_WORDS = REPOST_PLATFORMS + (
+    "netease hao", "信息发布平台", "信息發布平台", "信息存储空间", "信息存儲空間", "信息存储服务", "信息存儲服務",
+)
+#: "来源：新华网" lines of reposted articles (searched in "\n" + text).
+SOURCE_FIELD = re.compile(r"\n[ \t]*(?:来源|來源|稿源|出处|出處)\s*[:：]\s*(?P<source>[^\s|｜]{2,30})")
+#: Names of organisations as issuers or publishers (a line or a phrase that ends in an organisation suffix).
+ORG_NAME = re.compile(
+    r"[\u4e00-\u9fff（）()·]{2,30}?(?:委员会|委員會|人民政府|政府|办公厅|辦公廳|办公室|辦公室|"
+    r"管理局|监督管理局|監督管理局|局|厅|廳|部|署|委|院|研究所|中心|协会|協會|商会|商會|联合会|聯合會|"
+    r"基金会|基金會|有限公司|股份有限公司|公司|集团|集團|大学|大學|学院|學院|医院|醫院|银行|銀行|报社|報社)"
+)
+#: "关于XX公司": the about-the-publisher heading of a press release (searched in "\n" + text).
+ABOUT_HEADING = re.compile(r"\n[ \t]*(?:关于|關於|有关|有關)(?P<org>[^\s，。,.:：]{2,30})[ \t]*(?=\n|\Z)")
+
 
 # ---------------------------------------------------------------- clean
+# (clean.py; boilerplate pattern lists live in data/boilerplate_*.txt)
+#: Every character that normalize_line_endings, remove_invisible_chars and fold_width
+#: act on, plus blanks other than " " and superscript digits: a text without any of
+#: them skips those steps (one fast scan instead of several).
+RARE_CHARS = re.compile(
+    r"[\r\x0b\x0c\x85\u2028\u2029\u200b-\u200f\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f-\x9f"
+    r"\uff10-\uff19\uff21-\uff3a\uff41-\uff5a％＋＝＜＞＠＃＄＆＊／＼＾＿｜．－"
+    r"\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000¹²³⁴⁵⁶⁷⁸⁹⁰]"
+)
+#: Line breaks other than "\n": CRLF, CR, vertical tab, form feed (page break), NEL, LS, PS.
+LINE_BREAK = re.compile(r"\r\n?|[\x0b\x0c\x85\u2028\u2029]")
+#: Invisible characters: zero-width spaces and joiners, BOM, soft hyphen, C0/C1 controls.
+INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]+")
+#: Full-width digits and Latin letters (and, in the "symbols" mode, a few full-width
+#: symbols; ``．``/``－`` only between digits, checked by the cleaner).
+FULLWIDTH_ALNUM = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
+FULLWIDTH_ALNUM_SYMBOLS = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a％＋＝＜＞＠＃＄＆＊／＼＾＿｜．－]+")
+#: Whitespace runs that are not canonical (a single space between words, "\n", "\n\n"):
+#: a space or other blank followed by more whitespace, a single non-ASCII blank (tab,
+#: ideographic or no-break space), a line break followed by a blank, three or more
+#: line breaks. The pattern starts with one whitespace character (a fast scan) and
+#: looks back at it to tell the cases apart.
+WHITESPACE = re.compile(r"\s(?:(?<=[^\S\n])\s+|(?<=[^\S \n])|(?<=\n)(?:[^\S\n]|\n\s)\s*)")
+#: Markdown residue, one pattern per construct, each starting with a literal (fast scans):
+#: images, links, autolinks, bold/underline pairs, stray "**", heading hashes and table
+#: rules (the last two checked to stand at a line start by the cleaner).
+MARKDOWN_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+MARKDOWN_LINK = re.compile(r"\[(?P<link>[^\]\n]+)\]\([^)\s]*\)")
+MARKDOWN_AUTOLINK = re.compile(r"<(?P<autolink>(?:https?|ftp)://[^>\s]+)>")
+MARKDOWN_BOLD = re.compile(r"\*\*(?=\S)(?P<bold>[^\n]+?)(?<=\S)\*\*|(?P<stray>\*\*+)")
+MARKDOWN_UNDERLINE = re.compile(r"__(?=\S)(?P<under>[^\n]+?)(?<=\S)__")
+MARKDOWN_HASHES = re.compile(r"\#{1,6}[ \t]+(?=\S)")
+MARKDOWN_RULE = re.compile(r"[|\-][|:\- \t]*-{3}[|:\- \t]*(?:\n|\Z)")
+#: Footnote marks: superscript digits, "[1]", "注1"; with a URL after the mark the
+#: match covers a whole footnote line (the cleaner checks the line start and, for
+#: marks, that a superscript does not follow a Latin letter as in m² and that "[1]"
+#: follows Chinese text).
+FOOTNOTE = re.compile(
+    r"(?=[¹²³⁴⁵⁶⁷⁸⁹⁰\[注])"  # a fast first-character scan before the alternatives
+    r"(?P<mark>[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,3}\]|注\s*\d{1,3}[:：.．]?)"
+    r"(?P<url>[ \t]*<?(?:https?://|www\.)[^\s>]+>?[ \t]*(?:\n|\Z))?"
+)
+#: Where two lines may be one sentence broken by a line or page break: after a Han
+#: character or a comma, before a Han character, a digit or an opening quote.
+REJOIN_CANDIDATE = re.compile(
+    r"\n(?<=[\u4e00-\u9fff\u3400-\u4dbf，、,]\n)\n?(?=[\u4e00-\u9fff\u3400-\u4dbf0-9“‘「『《])"
+)
+#: Characters that never begin a paragraph or heading (particles, closing punctuation).
+NON_INITIAL = frozenset("的得了着過过们們吗嗎呢吧么麼，。、；：！？）」』”’》〉")
+#: Sentence-final punctuation (the tail of a line after the last one is its unfinished sentence).
+SENTENCE_FINAL = re.compile(r"[。！？!?]")
+#: Punctuation found in running prose (a line without any is a heading, byline or label).
+PROSE_PUNCT = re.compile(r"[，。；：、！？,;:]")
+#: Markers that open a list item, a numbered heading, a new article or a caption.
+BLOCK_START = re.compile(
+    r"[一二三四五六七八九十百]+[、.．]|[(（][一二三四五六七八九十百\d]+[)）]|\d{1,3}[、.．)）]\D"
+    r"|第[一二三四五六七八九十百\d]+[章节節条條款部篇]|本报讯|本報訊|[图圖][一二三四五六七八九十\d]|[图圖]为|[图圖]為"
+    r"|[•·●○▪■□◆◇►▶➢✓\-–—*]"
+)
+#: A list item: a line that starts with a bullet or a list number.
+LIST_ITEM = re.compile(r"[•·●○▪■□◆◇►▶➢✓\-–—*]\s*|\d{1,3}[.．)）]\s*|[(（]\d{1,3}[)）]\s*")
+#: Heading numbering whose "、" is not prose punctuation ("一、", "(一)", "1、").
+LEADING_NUMBERING = re.compile(r"[一二三四五六七八九十百]+[、.．]|[(（][一二三四五六七八九十百\d]+[)）]|\d{1,3}[、.．]")
+#: Caption lines: "图一及二：...", "图为...", photo credits "新华社记者 周华/摄", "图片来源：...".
+CAPTION = re.compile(
+    r"^(?:[图圖][一二三四五六七八九十百零〇\d]+(?:\s*[至及、和与與\-—–~～]\s*[一二三四五六七八九十百零〇\d]+)*\s*[：:.．]"
+    r"|[(（]?\s*(?:图片|圖片|照片|相片)(?:来源|來源|提供)\s*[:：]|[(（]?\s*(?:图源|圖源)\s*[:：]"
+    r"|[(（]\s*(?:[图圖]|照片|相片)\s*[)）]"
+    r"|[^\n]{0,20}[/／]\s*(?:摄|攝)(?:影)?\s*$"
+    r"|[(（][^\n()（）]{0,20}(?:摄|攝)[)）]\s*$"
+    r"|(?:\S{0,8}(?:记者|記者|摄影|攝影)\s*)[^\n，。,]{1,12}\s*(?:摄|攝)\s*$"
+    r")"
+    r"|^[^\n]*?(?:图为|圖為)[^\n]*$",
+    re.M,
+)
+#: Characters or words that a caption line contains (to find candidate lines fast).
+CAPTION_TRIGGER = re.compile(r"[图圖摄攝照相]")
+#: A line break followed by a line, for line-based steps.
+LINE = re.compile(r"[^\n]+")
+
 
 # ---------------------------------------------------------------- figures
 # (figures.py and numerals.py; lexicons live in data/figures_*.txt|json, written in

@@ -33,6 +33,9 @@ DOCUMENTS: Mapping[str, str] = {
     "text_raw": "string",        # the decoded text, untouched
     "text": "string",            # the clean text every span refers to
 }
+# load.read_corpus adds after these: "captions" (object: list of [start, end] spans of
+# caption lines in "text", not body text) and any extra column of a metadata.csv.
+# The load report adds "doc_id" (string) after LOAD_REPORT's columns.
 
 #: One row per input file (``load.read_corpus(...).report``).
 LOAD_REPORT: Mapping[str, str] = {

@@ -1,0 +1,757 @@
+"""Clean decoded Chinese documents: small named steps composed into one pipeline.
+
+Every step is a pure ``str -> str`` function named for what it does
+(:func:`normalize_line_endings`, :func:`fold_width`, :func:`remove_boilerplate`...).
+:func:`clean_text` runs them in order; :func:`clean` does the same and also
+returns what each step changed (like ftfy's ``fix_and_explain``), and
+:func:`explain` gives those changes as a table (``schema.CLEANING_LOG``). The
+raw text is never modified: the documents table keeps ``text_raw`` beside the
+clean ``text`` that every span of the library refers to.
+
+Choices worth knowing:
+
+* Unicode is normalised to NFC, not NFKC: NFKC would turn Chinese punctuation
+  (``，`` ``：`` ``（``) into ASCII. Only full-width digits and Latin letters
+  (and a few full-width symbols such as ``％``) are folded to half width.
+* Paragraph structure is kept: a single line break stays a line break, blank
+  lines are collapsed to one.
+* A line or page break inside a sentence is removed
+  (:func:`rejoin_broken_lines`); headings, bylines and list items are not
+  joined to what follows.
+* Boilerplate patterns (release headers, contact blocks, repost disclaimers,
+  legal footers, navigation runs) live in ``corpus_tools/data/boilerplate_*.txt``.
+* Image captions stay in the text; :func:`find_captions` returns their spans
+  (the ``captions`` column of the documents table), so that they can be left out
+  of body-text counts.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Callable, Literal
+
+import pandas as pd
+
+from . import _data, resources, schema
+from .errors import ConfigError, InputError
+
+__all__ = [
+    "CleanConfig", "CleanResult", "Change", "STEPS",
+    "clean", "clean_text", "explain", "clean_documents", "cleaning_log",
+    "normalize_line_endings", "remove_invisible_chars", "normalize_unicode", "fold_width",
+    "normalize_whitespace", "strip_markdown", "remove_footnote_marks", "remove_boilerplate",
+    "drop_repeated_lines", "rejoin_broken_lines", "find_captions",
+]
+
+Action = Literal["removed", "replaced", "joined", "marked"]
+WidthFold = Literal["alnum", "alnum_symbols", "none"]
+UnicodeForm = Literal["NFC", "none"]
+
+
+@dataclass(frozen=True)
+class CleanConfig:
+    """Options of the cleaning pipeline; the defaults are what :func:`clean_text` does.
+
+    Attributes:
+        unicode_form: ``"NFC"`` (default) composes characters and maps CJK
+            compatibility ideographs to the unified ones; ``"none"`` skips it.
+            NFKC is not offered: it would turn Chinese punctuation into ASCII.
+        width: ``"alnum_symbols"`` (default) folds full-width digits, Latin
+            letters and the symbols ``％＋＝＜＞＠＃＄＆＊／＼＾＿｜`` (and ``．``/``－``
+            between digits) to ASCII; ``"alnum"`` folds only digits and letters;
+            ``"none"`` keeps them. Chinese punctuation (``，。：；！？（）「」``) is
+            always kept.
+        strip_markdown: drop ``**bold**`` markers, link syntax, heading hashes.
+        remove_footnote_marks: drop ``¹``-style marks and URL-only footnote lines.
+        remove_boilerplate: drop release headers, contact blocks, repost
+            disclaimers, legal footers and navigation runs.
+        drop_repeated_lines: drop a line identical to the previous non-blank line.
+        rejoin_lines: remove line and page breaks that split a sentence.
+        rejoin_min_tail: a line whose unfinished last sentence is shorter than this
+            (in characters) is not joined to the next line unless the next line
+            starts with a particle or closing punctuation; it protects bylines
+            glued to a paragraph's end ("...奠定基础。王查娜").
+        mark_captions: find caption lines (``CleanResult.captions``).
+    """
+
+    unicode_form: UnicodeForm = "NFC"
+    width: WidthFold = "alnum_symbols"
+    strip_markdown: bool = True
+    remove_footnote_marks: bool = True
+    remove_boilerplate: bool = True
+    drop_repeated_lines: bool = True
+    rejoin_lines: bool = True
+    rejoin_min_tail: int = 5
+    mark_captions: bool = True
+
+    def __post_init__(self) -> None:
+        if self.unicode_form not in ("NFC", "none"):
+            raise ConfigError(f"CleanConfig.unicode_form must be 'NFC' or 'none' (got {self.unicode_form!r})")
+        if self.width not in ("alnum", "alnum_symbols", "none"):
+            raise ConfigError(
+                f"CleanConfig.width must be one of 'alnum', 'alnum_symbols', 'none' (got {self.width!r})"
+            )
+        if not isinstance(self.rejoin_min_tail, int) or self.rejoin_min_tail < 0:
+            raise ConfigError(
+                f"CleanConfig.rejoin_min_tail must be a non-negative int (got {self.rejoin_min_tail!r})"
+            )
+
+
+DEFAULT_CONFIG = CleanConfig()
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change a step made: ``before`` at ``[start, end)`` of the text the step received."""
+
+    step: str
+    action: Action
+    before: str
+    after: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class CleanResult:
+    """The clean text, the changes that produced it and the caption spans in it."""
+
+    text: str
+    changes: tuple[Change, ...] = ()
+    captions: tuple[tuple[int, int], ...] = field(default=())
+
+    def explain(self, *, doc_id: str = "") -> pd.DataFrame:
+        """Return the changes as a ``schema.CLEANING_LOG`` table."""
+        rows = [(doc_id, c.step, c.action, c.before, c.after, c.start, c.end) for c in self.changes]
+        if not rows:
+            return schema.empty_frame(schema.CLEANING_LOG)
+        return schema.conform(pd.DataFrame(rows, columns=list(schema.CLEANING_LOG)), schema.CLEANING_LOG)
+
+
+
+
+# ---------------------------------------------------------------- helpers
+
+def _sub(pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str], text: str,
+         step: str, log: list[Change] | None, action: Action = "replaced") -> str:
+    """``pattern.sub(repl, text)``, recording each effective change when ``log`` is a list."""
+    if log is None:
+        return pattern.sub(repl, text)
+    out: list[str] = []
+    pos = 0
+    for m in pattern.finditer(text):
+        new = repl(m)
+        if new == m.group():
+            continue
+        out.append(text[pos:m.start()])
+        out.append(new)
+        pos = m.end()
+        kind: Action = action if (new or action == "joined") else "removed"
+        log.append(Change(step, kind, m.group(), new, m.start(), m.end()))
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _remove_spans(text: str, spans: list[tuple[int, int]], step: str,
+                  log: list[Change] | None) -> str:
+    """Remove whole lines (content spans, sorted) together with the line breaks that held them."""
+    if not spans:
+        return text
+    cuts: list[tuple[int, int]] = []
+    n = len(text)
+    for start, end in spans:
+        while end < n and text[end] == "\n":
+            end += 1
+        if cuts and start <= cuts[-1][1]:
+            start = cuts.pop()[0]
+        if end == n:  # a cut that reaches the end takes the breaks before it
+            while start > 0 and text[start - 1] == "\n":
+                start -= 1
+        cuts.append((start, end))
+    out: list[str] = []
+    pos = 0
+    for start, end in cuts:
+        out.append(text[pos:start])
+        pos = end
+        if log is not None:
+            log.append(Change(step, "removed", text[start:end], "", start, end))
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _line_bounds(text: str, pos: int) -> tuple[int, int]:
+    """Start and end of the line that contains ``pos``."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, (len(text) if end < 0 else end)
+
+
+# ---------------------------------------------------------------- steps
+
+def _normalize_line_endings(text: str, config: CleanConfig, log: list[Change] | None) -> str:
+    def repl(m: re.Match[str]) -> str:
+        return "\n\n" if m.group() in ("\x0c", "\u2029") else "\n"
+
+    return _sub(resources.LINE_BREAK, repl, text, "normalize_line_endings", log)
+
+
+def normalize_line_endings(text: str) -> str:
+    """Turn CRLF, CR, NEL and line separators into ``\\n``; form feeds (page breaks) into a blank line.
+
+    >>> normalize_line_endings("第一行\\r\\n第二行\\r第三行\\f第四页")
+    '第一行\\n第二行\\n第三行\\n\\n第四页'
+    """
+    return _normalize_line_endings(text, DEFAULT_CONFIG, None)
+
+
+def _remove_invisible_chars(text: str, config: CleanConfig, log: list[Change] | None) -> str:
+    return _sub(resources.INVISIBLE, lambda m: "", text, "remove_invisible_chars", log, "removed")
+
+
+def remove_invisible_chars(text: str) -> str:
+    """Remove zero-width spaces and joiners, byte-order marks, soft hyphens and control characters.
+
+    >>> remove_invisible_chars("\\ufeff科技\\u200b园")
+    '科技园'
+    """
+    return _remove_invisible_chars(text, DEFAULT_CONFIG, None)
+
+
+def _normalize_unicode(text: str, config: CleanConfig, log: list[Change] | None) -> str:
+    if config.unicode_form == "none" or unicodedata.is_normalized("NFC", text):
+        return text
+
+    def repl(m: re.Match[str]) -> str:
+        return unicodedata.normalize("NFC", m.group())
+
+    return _sub(resources.LINE, repl, text, "normalize_unicode", log)
+
+
+def normalize_unicode(text: str, *, form: UnicodeForm = "NFC") -> str:
+    """Normalise to NFC (not NFKC, which would turn ``，`` into ``,``).
+
+    CJK compatibility ideographs become their unified forms.
+
+    >>> normalize_unicode("\\uf963京，e\\u0301")
+    '北京，é'
+    """
+    return _normalize_unicode(text, CleanConfig(unicode_form=form), None)
+
+
+_FULLWIDTH_TABLE = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+
+
+def _fold_width(text: str, config: CleanConfig, log: list[Change] | None) -> str:
+    if config.width == "none":
+        return text
+    pattern = resources.FULLWIDTH_ALNUM if config.width == "alnum" else resources.FULLWIDTH_ALNUM_SYMBOLS
+
+    def repl(m: re.Match[str]) -> str:
+        run = m.group()
+        if "．" not in run and "－" not in run:
+            return run.translate(_FULLWIDTH_TABLE)
+        folded = []
+        for i, ch in enumerate(run):
+            if ch in "．－":  # a decimal point or minus sign only between digits
+                pos = m.start() + i
+                before = text[pos - 1:pos].translate(_FULLWIDTH_TABLE)
+                after = text[pos + 1:pos + 2].translate(_FULLWIDTH_TABLE)
+                folded.append(ch.translate(_FULLWIDTH_TABLE) if before.isdigit() and after.isdigit() else ch)
+            else:
+                folded.append(ch.translate(_FULLWIDTH_TABLE))
+        return "".join(folded)
+
+    return _sub(pattern, repl, text, "fold_width", log)
+
+
+def fold_width(text: str, *, width: WidthFold = "alnum_symbols") -> str:
+    """Fold full-width digits and Latin letters to half width; keep Chinese punctuation.
+
+    >>> fold_width("２０２３年３月，营收增长１２．５％（ＡＢＣ）")
+    '2023年3月，营收增长12.5%（ABC）'
+    >>> fold_width("２０２３年", width="none")
+    '２０２３年'
+    """
+    return _fold_width(text, CleanConfig(width=width), None)
+
+
+def _normalize_whitespace(text: str, config: CleanConfig, log: list[Change] | None) -> str:
+    def repl(m: re.Match[str]) -> str:
+        n_breaks = m.group().count("\n")
+        return "\n\n" if n_breaks > 1 else "\n" if n_breaks else " "
+
+    stripped = text.strip()
+    if not stripped:
+        if text and log is not None:
+            log.append(Change("normalize_whitespace", "removed", text, "", 0, len(text)))
+        return ""
+    lead = len(text) - len(text.lstrip())
+    inner_end = lead + len(stripped)
+    inner_log: list[Change] | None = [] if log is not None else None
+    out = _sub(resources.WHITESPACE, repl, text[lead:inner_end], "normalize_whitespace", inner_log)
+    if log is not None and inner_log is not None:
+        if lead:
+            log.append(Change("normalize_whitespace", "removed", text[:lead], "", 0, lead))
+        log.extend(Change(c.step, c.action, c.before, c.after, c.start + lead, c.end + lead) for c in inner_log)
+        if inner_end < len(text):
+            log.append(Change("normalize_whitespace", "removed", text[inner_end:], "", inner_end, len(text)))
+    return out
+
+
+def normalize_whitespace(text: str) -> str:
+    """Collapse spaces, trim lines and the text, and keep at most one blank line in a row.
+
+    Tabs, no-break and ideographic spaces (``\\u3000``, used to indent Chinese
+    paragraphs) become a single ASCII space, or nothing at a line's start or end.
+
+    >>> normalize_whitespace("\\u3000\\u3000第一段  内容 \\n\\n\\n\\n第二段\\t结束\\n")
+    '第一段 内容\\n\\n第二段 结束'
+    """
+    return _normalize_whitespace(text, DEFAULT_CONFIG, None)
+
+
+def _at_line_start(text: str, pos: int) -> bool:
+    return pos == 0 or text[pos - 1] == "\n"
+
+
+def _multi_sub(text: str, rules: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]],
+               step: str, log: list[Change] | None, action: Action = "replaced") -> str:
+    """Apply several (pattern, repl) rules to the same text in one go.
+
+    Every rule scans the input (so each can start with a literal, which is fast);
+    where matches overlap the one that starts first (then the longer) wins, as
+    in one alternation. Offsets in the log refer to the input.
+    """
+    edits: list[tuple[int, int, str, str]] = []
+    for pattern, repl in rules:
+        for m in pattern.finditer(text):
+            new = repl(m)
+            if new != m.group():
+                edits.append((m.start(), -m.end(), new, m.group()))
+    if not edits:
+        return text
+    edits.sort()
+    out: list[str] = []
+    pos = 0
+    for start, neg_end, new, old in edits:
+        if start < pos:
+            continue  # overlaps an edit already made
+        out.append(text[pos:start])
+        out.append(new)
+        pos = -neg_end
+        if log is not None:
+            log.append(Change(step, action if new else "removed", old, new, start, -neg_end))
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _strip_markdown(text: str, config: CleanConfig, log: list[Change] | None) -> str:
+    if not config.strip_markdown:
+        return text
+
+    def group(name: str) -> Callable[[re.Match[str]], str]:
+        return lambda m: m.group(name) or ""
+
+    def at_line_start(m: re.Match[str]) -> str:
+        return "" if _at_line_start(text, m.start()) else m.group()
+
+    rules: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = []
+    if "**" in text:
+        rules.append((resources.MARKDOWN_BOLD, group("bold")))
+    if "](" in text:
+        rules.append((resources.MARKDOWN_IMAGE, lambda m: ""))
+        rules.append((resources.MARKDOWN_LINK, group("link")))
+    if "<http" in text or "<ftp" in text:
+        rules.append((resources.MARKDOWN_AUTOLINK, group("autolink")))
+    if "__" in text:
+        rules.append((resources.MARKDOWN_UNDERLINE, group("under")))
+    if "#" in text:
+        rules.append((resources.MARKDOWN_HASHES, at_line_start))
+    if "---" in text:
+        rules.append((resources.MARKDOWN_RULE, at_line_start))
+    return _multi_sub(text, rules, "strip_markdown", log) if rules else text
+
+
+def strip_markdown(text: str) -> str:
+    """Remove Markdown residue: bold markers, link and image syntax, heading hashes, table rules.
+
+    >>> strip_markdown("**一是**开展活动。请[按此](#)下载。**2018** 年起")
+    '一是开展活动。请按此下载。2018 年起'
+    """
+    return _strip_markdown(text, DEFAULT_CONFIG, None)
+
+
+_SUPERSCRIPTS = frozenset("¹²³⁴⁵⁶⁷⁸⁹⁰")
+
+
+def _is_han_or_closing(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or ch in "。，；！？”」）"
+
+
+def _may_have_footnotes(text: str) -> bool:
+    return ("[" in text or any(mark in text for mark in _SUPERSCRIPTS)
+            or "注" in text and ("http" in text or "www." in text))
+
+
+def _remove_footnote_marks(text: str, config: CleanConfig, log: list[Change] | None) -> str:
+    if not config.remove_footnote_marks or not _may_have_footnotes(text):
+        return text
+
+    def repl(m: re.Match[str]) -> str:
+        start = m.start()
+        if m.group("url") is not None and _at_line_start(text, start):
+            return ""  # a footnote line that only holds a reference URL
+        mark = m.group("mark")
+        before = text[start - 1] if start else ""
+        if mark[0] in _SUPERSCRIPTS:
+            keep = before.isascii() and before.isalpha()  # m², km³ are units
+        elif mark[0] == "[":
+            keep = not (before and _is_han_or_closing(before))
+        else:
+            keep = True  # "注1" in running text
+        return m.group() if keep else (m.group("url") or "")
+
+    return _sub(resources.FOOTNOTE, repl, text, "remove_footnote_marks", log, "removed")
+
+
+def remove_footnote_marks(text: str) -> str:
+    """Remove footnote marks (``¹``, ``[1]`` after Chinese text) and URL-only footnote lines.
+
+    Superscripts after a Latin letter are units and stay (``12万m²``).
+
+    >>> remove_footnote_marks("产业规模超万亿元。¹行程期间\\n¹ <http://example.com/a.html>\\n面积3万m²")
+    '产业规模超万亿元。行程期间\\n面积3万m²'
+    """
+    return _remove_footnote_marks(text, DEFAULT_CONFIG, None)
+
+
+@dataclass(frozen=True)
+class _WholeLines:
+    """Whole-line patterns: ``first`` matched at the text start, ``after_break`` after a line break.
+
+    Starting with a literal "\\n" lets the regex engine skip to line starts fast.
+    """
+
+    first: re.Pattern[str]
+    after_break: re.Pattern[str]
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        found = [(m.start(), m.end()) for m in [self.first.match(text)] if m]
+        found.extend((m.start() + 1, m.end()) for m in self.after_break.finditer(text))
+        return found
+
+
+@functools.lru_cache(maxsize=None)
+def _boilerplate_patterns() -> tuple[_WholeLines, _WholeLines, re.Pattern[str]]:
+    """Whole-line boilerplate, contact-block heads and navigation words, from the data files."""
+    def whole_lines(name: str) -> _WholeLines:
+        alternatives = "|".join(f"(?:{p})" for p in _data.read_lines(name))
+        return _WholeLines(re.compile(rf"(?:{alternatives})(?=\n|\Z)"),
+                           re.compile(rf"\n(?:{alternatives})(?=\n|\Z)"))
+
+    nav = "|".join(re.escape(w) for w in sorted(_data.read_lines("boilerplate_nav_words.txt"),
+                                                key=len, reverse=True))
+    return (whole_lines("boilerplate_lines.txt"), whole_lines("boilerplate_contact_heads.txt"),
+            re.compile(nav, re.I))
+
+
+_CONTACT_DETAIL = re.compile(
+    r"电话|電話|电邮|電郵|邮箱|郵箱|传真|傳真|手机|手機|(?i:tel|fax|phone|e-?mail|mobile)|@|\+?\d[\d \-]{6,}\d"
+)
+_NAV_CHECK_MAX_LINE = 600
+
+
+def _contact_block(text: str, head_end: int) -> int:
+    """End of the contact lines that follow a contact heading ending at ``head_end``."""
+    pos = head_end
+    end = head_end
+    n = len(text)
+    while pos < n:
+        while pos < n and text[pos] == "\n":
+            pos += 1
+        if pos >= n:
+            break
+        line_end = text.find("\n", pos)
+        line_end = n if line_end < 0 else line_end
+        line = text[pos:line_end]
+        is_detail = bool(_CONTACT_DETAIL.search(line)) and len(line) <= 120
+        is_short_label = len(line) <= 30 and not resources.PROSE_PUNCT.search(line.rstrip("：:"))
+        if not (is_detail or is_short_label):
+            break
+        end = line_end
+        pos = line_end
+    return end
+
+
+_NAV_MIN_LINE = 6
+
+
+def _navigation_lines(text: str, nav: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Lines without sentence punctuation that hold three or more different navigation words."""
+    spans = []
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        if (_NAV_MIN_LINE <= len(line) <= _NAV_CHECK_MAX_LINE and "。" not in line
+                and not resources.SENTENCE_FINAL.search(line)
+                and len({w.lower() for w in nav.findall(line)}) >= 3):
+            spans.append((pos, end))
+        pos = end + 1
+    return spans
+
+
+def _remove_boilerplate(text: str, config: CleanConfig, log: list[Change] | None) -> str:
+    if not config.remove_boilerplate:
+        return text
+    lines, heads, nav = _boilerplate_patterns()
+    spans = lines.spans(text)
+    for start, end in heads.spans(text):
+        spans.append((start, _contact_block(text, end)))
+    spans.extend(_navigation_lines(text, nav))
+    spans.sort()
+    return _remove_spans(text, spans, "remove_boilerplate", log)
+
+
+def remove_boilerplate(text: str) -> str:
+    """Remove release headers, contact blocks, repost disclaimers, legal footers and navigation runs.
+
+    The patterns are in ``corpus_tools/data/boilerplate_lines.txt``,
+    ``boilerplate_contact_heads.txt`` and ``boilerplate_nav_words.txt``. A
+    contact block is its heading plus the short contact lines after it.
+
+    >>> remove_boilerplate("新闻稿\\n\\n标题\\n\\n正文。\\n\\n###\\n\\n传媒查询：\\n\\n张丽兰\\n\\n电话：+852 2629 6891")
+    '标题\\n\\n正文。'
+    """
+    return _remove_boilerplate(text, DEFAULT_CONFIG, None)
+
+
+def _drop_repeated_lines(text: str, config: CleanConfig, log: list[Change] | None) -> str:
+    if not config.drop_repeated_lines:
+        return text
+    spans = []
+    previous = None
+    for m in resources.LINE.finditer(text):
+        line = m.group()
+        if line == previous:
+            spans.append((m.start(), m.end()))
+        previous = line
+    return _remove_spans(text, spans, "drop_repeated_lines", log)
+
+
+def drop_repeated_lines(text: str) -> str:
+    """Drop a line that repeats the previous non-blank line (doubled captions, headings).
+
+    >>> drop_repeated_lines("剪彩仪式\\n剪彩仪式\\n正文。")
+    '剪彩仪式\\n正文。'
+    """
+    return _drop_repeated_lines(text, DEFAULT_CONFIG, None)
+
+
+def _should_join(text: str, brk: re.Match[str], min_tail: int) -> bool:
+    prev_start = text.rfind("\n", 0, brk.start()) + 1
+    prev = text[prev_start:brk.start()]
+    nxt = text[brk.end():brk.end() + 12]
+    if nxt[0] in resources.NON_INITIAL:
+        return True
+    if resources.BLOCK_START.match(nxt):
+        return False
+    if resources.LIST_ITEM.match(prev):
+        return False
+    body = prev[m.end():] if (m := resources.LEADING_NUMBERING.match(prev)) else prev
+    if not resources.PROSE_PUNCT.search(body):
+        return False  # a heading, byline or label
+    finals = list(resources.SENTENCE_FINAL.finditer(body))
+    tail = body[finals[-1].end():] if finals else body
+    return len(tail) >= min_tail
+
+
+def _rejoin_broken_lines(text: str, config: CleanConfig, log: list[Change] | None) -> str:
+    if not config.rejoin_lines:
+        return text
+
+    def repl(m: re.Match[str]) -> str:
+        return "" if _should_join(text, m, config.rejoin_min_tail) else m.group()
+
+    return _sub(resources.REJOIN_CANDIDATE, repl, text, "rejoin_broken_lines", log, "joined")
+
+
+def rejoin_broken_lines(text: str, *, min_tail: int = 5) -> str:
+    """Remove line and page breaks that split a sentence.
+
+    A break between two Chinese characters is removed when the line before it
+    reads like prose (it has punctuation) and ends in an unfinished sentence of
+    at least ``min_tail`` characters, and the next line does not open a list
+    item, a numbered heading, a new article or a caption; or when the next line
+    starts with a character that cannot begin a paragraph (``的``, ``了``, ``，``...).
+    Headings, bylines and list items are never joined to what follows.
+
+    >>> rejoin_broken_lines("一方面，贯彻落实本市生物医药产业\\n\\n高质量发展的意见。")
+    '一方面，贯彻落实本市生物医药产业高质量发展的意见。'
+    >>> rejoin_broken_lines("二、关于建议的答复\\n\\n上海多年来一直重视合作。")
+    '二、关于建议的答复\\n\\n上海多年来一直重视合作。'
+    >>> rejoin_broken_lines("面对充满希望的创新格局和激烈\\n\\n的竞争，他表示。")
+    '面对充满希望的创新格局和激烈的竞争，他表示。'
+    """
+    return _rejoin_broken_lines(text, CleanConfig(rejoin_min_tail=min_tail), None)
+
+
+def find_captions(text: str) -> list[tuple[int, int]]:
+    """Return the spans of caption lines: "图一：...", "图为...", photo credits "记者 周华/摄".
+
+    >>> t = "正文。\\n\\n图一：代表团到访。\\n\\n新华社记者 周华/摄"
+    >>> [t[s:e] for s, e in find_captions(t)]
+    ['图一：代表团到访。', '新华社记者 周华/摄']
+    """
+    spans: list[tuple[int, int]] = []
+    checked = -1
+    for m in resources.CAPTION_TRIGGER.finditer(text):
+        start, end = _line_bounds(text, m.start())
+        if start == checked:
+            continue
+        checked = start
+        if resources.CAPTION.match(text[start:end]):
+            spans.append((start, end))
+    return spans
+
+
+# ---------------------------------------------------------------- pipeline
+
+_StepFunc = Callable[[str, CleanConfig, "list[Change] | None"], str]
+
+#: The cleaning steps in the order the pipeline runs them.
+STEPS: tuple[tuple[str, _StepFunc], ...] = (
+    ("normalize_line_endings", _normalize_line_endings),
+    ("remove_invisible_chars", _remove_invisible_chars),
+    ("normalize_unicode", _normalize_unicode),
+    ("fold_width", _fold_width),
+    ("normalize_whitespace", _normalize_whitespace),
+    ("strip_markdown", _strip_markdown),
+    ("remove_footnote_marks", _remove_footnote_marks),
+    ("normalize_whitespace", _normalize_whitespace),
+    ("remove_boilerplate", _remove_boilerplate),
+    ("drop_repeated_lines", _drop_repeated_lines),
+    ("rejoin_broken_lines", _rejoin_broken_lines),
+)
+
+
+#: Steps that only act on characters that ``resources.RARE_CHARS`` finds.
+_RARE_CHAR_STEPS = frozenset({"normalize_line_endings", "remove_invisible_chars", "fold_width"})
+#: What non-canonical whitespace looks like when no rare blank (tab, U+3000...) is present.
+_WHITESPACE_SIGNS = ("  ", " \n", "\n ", "\n\n\n")
+
+
+def _whitespace_may_change(text: str) -> bool:
+    return bool(text) and (text[0].isspace() or text[-1].isspace()
+                           or any(sign in text for sign in _WHITESPACE_SIGNS))
+
+
+def _run(text: str, config: CleanConfig, log: list[Change] | None, *, skip_noops: bool = True) -> CleanResult:
+    """Run every step; with ``skip_noops`` skip those a cheap test shows cannot change the text.
+
+    Skipping only saves time: the result is the same (checked by the tests).
+    """
+    if not isinstance(text, str):
+        raise InputError(f"clean: text must be a str (got {type(text).__name__})")
+    if not isinstance(config, CleanConfig):
+        raise ConfigError(f"clean: config must be a CleanConfig (got {type(config).__name__})")
+    rare = not skip_noops or resources.RARE_CHARS.search(text) is not None
+    dirty = True  # whether whitespace may need normalising again
+    for name, step in STEPS:
+        if not rare and name in _RARE_CHAR_STEPS:
+            continue
+        if name == "normalize_whitespace":
+            if skip_noops and (not dirty or not rare and not _whitespace_may_change(text)):
+                dirty = False
+                continue
+            text = step(text, config, log)
+            dirty = False
+            continue
+        before = text
+        text = step(text, config, log)
+        dirty = dirty or len(text) != len(before) or text != before
+    captions: tuple[tuple[int, int], ...] = ()
+    if config.mark_captions:
+        captions = tuple(find_captions(text))
+        if log is not None:
+            log.extend(Change("find_captions", "marked", text[s:e], text[s:e], s, e) for s, e in captions)
+    return CleanResult(text, tuple(log) if log is not None else (), captions)
+
+
+def clean_text(text: str, *, config: CleanConfig = DEFAULT_CONFIG) -> str:
+    """Return the clean text of one document.
+
+    >>> clean_text("新闻稿\\n\\n**一是**开展双向投资１２３项，推动本市产业\\n\\n高质量发展。¹\\n\\n###")
+    '一是开展双向投资123项，推动本市产业高质量发展。'
+    """
+    return _run(text, config, None).text
+
+
+def clean(text: str, *, config: CleanConfig = DEFAULT_CONFIG, record_changes: bool = True) -> CleanResult:
+    """Clean ``text`` and return the clean text, every change made and the caption spans.
+
+    With ``record_changes=False`` the changes are not collected (faster; ``changes`` is empty).
+
+    >>> r = clean("图一：代表团到访。\\n\\n请按此下载高清照片。")
+    >>> r.text, r.captions, [(c.step, c.action) for c in r.changes]
+    ('图一：代表团到访。', ((0, 9),), [('remove_boilerplate', 'removed'), ('find_captions', 'marked')])
+    """
+    return _run(text, config, [] if record_changes else None)
+
+
+def explain(text: str, *, doc_id: str = "", config: CleanConfig = DEFAULT_CONFIG) -> pd.DataFrame:
+    """Return what each cleaning step removed or changed, one row per change (``schema.CLEANING_LOG``).
+
+    ``start``/``end`` locate ``before`` in the text that step received.
+
+    >>> explain("**一是**推进合作。", doc_id="a")[["step", "action", "before", "after"]].values.tolist()
+    [['strip_markdown', 'replaced', '**一是**', '一是']]
+    """
+    return clean(text, config=config).explain(doc_id=doc_id)
+
+
+def _require_columns(documents: pd.DataFrame, columns: tuple[str, ...], where: str) -> None:
+    if not isinstance(documents, pd.DataFrame):
+        raise InputError(f"{where}: documents must be a pandas DataFrame (got {type(documents).__name__})")
+    missing = [c for c in columns if c not in documents.columns]
+    if missing:
+        raise InputError(f"{where}: documents lack column(s) {missing} (has {list(documents.columns)})")
+
+
+def clean_documents(documents: pd.DataFrame, *, source_column: str = "text_raw",
+                    config: CleanConfig = DEFAULT_CONFIG) -> pd.DataFrame:
+    """Return ``documents`` with ``text``, ``n_chars`` and ``captions`` recomputed from ``source_column``.
+
+    The input frame is not modified; the index is kept. ``captions`` holds
+    ``[start, end]`` spans of caption lines in ``text``.
+
+    >>> docs = pd.DataFrame({"doc_id": ["a"], "text_raw": ["新闻稿\\n\\n推动合作\\n\\n取得进展。"]})
+    >>> clean_documents(docs)[["text", "n_chars"]].values.tolist()
+    [['推动合作\\n\\n取得进展。', 11]]
+    """
+    _require_columns(documents, (source_column,), "clean_documents")
+    results = [_run("" if pd.isna(raw) else raw, config, None) for raw in documents[source_column]]
+    return documents.assign(
+        text=pd.array([r.text for r in results], dtype="string"),
+        n_chars=pd.array([len(r.text) for r in results], dtype="Int64"),
+        captions=pd.Series([[list(span) for span in r.captions] for r in results],
+                           index=documents.index, dtype=object),
+    )
+
+
+def cleaning_log(documents: pd.DataFrame, *, source_column: str = "text_raw",
+                 config: CleanConfig = DEFAULT_CONFIG) -> pd.DataFrame:
+    """Return the cleaning log (``schema.CLEANING_LOG``) of every document of a documents table.
+
+    >>> docs = pd.DataFrame({"doc_id": ["a"], "text_raw": ["###\\n正文。"]})
+    >>> cleaning_log(docs)[["doc_id", "step", "before"]].values.tolist()
+    [['a', 'remove_boilerplate', '###\\n']]
+    """
+    _require_columns(documents, ("doc_id", source_column), "cleaning_log")
+    frames = [explain("" if pd.isna(raw) else raw, doc_id=doc_id, config=config)
+              for doc_id, raw in zip(documents["doc_id"], documents[source_column])]
+    frames = [f for f in frames if len(f)]
+    if not frames:
+        return schema.empty_frame(schema.CLEANING_LOG)
+    return schema.conform(pd.concat(frames, ignore_index=True), schema.CLEANING_LOG)

@@ -1,0 +1,386 @@
+"""Infer a document's title, own date, source (publisher) and type from its text.
+
+All rules are general cues of the genres the library is made for (press
+releases, government replies, newspaper pages, reposted articles, notices):
+
+* **title** -- the first heading-like line at the top of the clean text (a
+  short line without sentence punctuation), skipping an issuer line
+  (``上海市科学技术委员会``), a document number (``沪科提复〔2022〕49号``) and
+  a date line. For a newspaper page the title is the page's column title
+  when the page opens with one (``业界传真``), otherwise its first article
+  title; the article titles are in :func:`corpus_tools.segment.articles`. A
+  document that opens with prose (a repost whose headline was lost) has no title.
+* **date** -- the document's *own* date, in this order: a labelled header date
+  (``发布时间：2023-03-31``), a press-release dateline (``(香港·2023年3月31日) —``),
+  a date line in the header (``2022年12月1日 星期四``), a sign-off date line near the
+  end (``2022 年 8 月 26 日``; not the ``...印发`` print date line). Dates without a
+  year (``9月10日``) are not the document's own date: the result is then null.
+  ISO 8601 at the precision written (``date_precision`` day / month / year).
+* **source** -- the publisher when the text states it: a ``来源：`` line, the
+  "about" heading of a press release (``关于香港科技园公司``), the issuer line at the
+  top, the organisation named right after the dateline, the issuer above the
+  sign-off date, or the repost platform named in a disclaimer (``網易號``).
+* **doc_type** -- one of :data:`DOC_TYPES`, see :func:`infer_doc_type`.
+
+The raw text is used for cues the cleaner removes (``新闻稿``, repost disclaimers).
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Literal, get_args
+
+import pandas as pd
+
+from . import resources
+from .errors import InputError
+
+__all__ = [
+    "DOC_TYPES", "DocType", "DatePrecision", "DocumentMetadata",
+    "infer_metadata", "infer_title", "infer_date", "infer_source", "infer_doc_type",
+    "add_metadata", "parse_date",
+]
+
+DocType = Literal["press_release", "government_reply", "newspaper_page", "article", "notice", "other"]
+DatePrecision = Literal["day", "month", "year"]
+#: The document types, from the most to the least specific.
+DOC_TYPES: tuple[str, ...] = get_args(DocType)
+
+_HEAD_LINES = 8
+_TAIL_LINES = 12
+_HEADING_MAX = 100
+_DATELINE_WINDOW = 3000
+#: Characters at either end of a document where headers, sign-offs and disclaimers are looked for.
+_HEAD_CHARS = 2000
+_TAIL_CHARS = 2500
+
+
+@dataclass(frozen=True)
+class DocumentMetadata:
+    """What :func:`infer_metadata` found; ``None`` where the text does not say."""
+
+    title: str | None
+    date: str | None
+    date_precision: DatePrecision | None
+    source: str | None
+    doc_type: DocType
+
+
+# ---------------------------------------------------------------- dates
+
+_CN_NUM = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+           "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _number(s: str) -> int:
+    """An int from Arabic (ASCII or full-width) or Chinese numerals ("二〇二二", "二十六")."""
+    s = s.strip()
+    if s.isdigit():
+        return int(s)
+    if "十" not in s:
+        return int("".join(str(_CN_NUM[c]) for c in s))
+    tens, _, ones = s.partition("十")
+    return (_CN_NUM[tens] if tens else 1) * 10 + (_CN_NUM[ones] if ones else 0)
+
+
+def parse_date(text: str) -> tuple[str, DatePrecision] | None:
+    """Return the first full or partial date with a year in ``text`` as (ISO 8601, precision).
+
+    >>> parse_date("2022 年 8 月 26 日")
+    ('2022-08-26', 'day')
+    >>> parse_date("二〇二二年八月二十六日")
+    ('2022-08-26', 'day')
+    >>> parse_date("发布时间：2023-03")
+    ('2023-03', 'month')
+    >>> parse_date("9月10日") is None
+    True
+    """
+    for m in resources.FULL_DATE.finditer(text):
+        y, mo, d = (m.group("y"), m.group("m"), m.group("d")) if m.group("y") else (
+            m.group("y2"), m.group("m2"), m.group("d2"))
+        try:
+            year, month = _number(y), _number(mo)
+            day = _number(d) if d else None
+        except (KeyError, ValueError):
+            continue
+        if not (1 <= month <= 12 and 1000 <= year <= 2999) or (day is not None and not 1 <= day <= 31):
+            continue
+        if day is None:
+            return f"{year:04d}-{month:02d}", "month"
+        return f"{year:04d}-{month:02d}-{day:02d}", "day"
+    return None
+
+
+# ---------------------------------------------------------------- lines
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.split("\n") if line.strip()]
+
+
+def _ends(text: str) -> str:
+    """Head and tail windows of a document, for cues that sit at either end."""
+    if len(text) <= _HEAD_CHARS + _TAIL_CHARS:
+        return text
+    return text[:_HEAD_CHARS] + "\n" + text[-_TAIL_CHARS:]
+
+
+def _contains_any(text: str, words: tuple[str, ...]) -> str | None:
+    """The first of ``words`` found in ``text`` (ASCII words case-insensitively)."""
+    lower = None
+    for word in words:
+        if word.isascii():
+            lower = text.lower() if lower is None else lower
+            if word in lower:
+                return word
+        elif word in text:
+            return word
+    return None
+
+
+def _is_heading(line: str) -> bool:
+    """A short line that is not prose: no sentence-final punctuation, no trailing colon."""
+    return (len(line) <= _HEADING_MAX and not re.search(r"[。！？!?；;]", line)
+            and not line.endswith((":", "：", "，", ",")))
+
+
+def _is_org_line(line: str) -> bool:
+    return bool(resources.ORG_NAME.fullmatch(line))
+
+
+def _is_label_line(line: str) -> bool:
+    """Issuer, document number or date lines that sit above a title."""
+    return bool(_is_org_line(line) or resources.DOC_NUMBER.search(line) and len(line) <= 30
+                or resources.DATE_LINE.match(line) or resources.DATE_FIELD.match(line))
+
+
+class _Doc:
+    """One document's text with the parts the rules look at, each computed once."""
+
+    def __init__(self, text: str, raw: str | None) -> None:
+        self.text = text
+        self.raw_ends = _ends(text if raw is None else raw)
+
+    @functools.cached_property
+    def head(self) -> list[str]:
+        """The heading-like lines at the top of the text, before the first prose line."""
+        head = []
+        for line in _lines(self.text[:_HEAD_CHARS])[:_HEAD_LINES]:
+            dateline = resources.DATELINE.match(line)
+            if not _is_heading(line) or dateline and (dateline.group("end") or dateline.group("close")):
+                break
+            head.append(line)
+        return head
+
+    @functools.cached_property
+    def tail(self) -> list[str]:
+        """The last non-blank lines (a line cut by the window is left out)."""
+        window = self.text[-_TAIL_CHARS:]
+        lines = _lines(window)
+        if len(window) < len(self.text) and lines:
+            lines = lines[1:]
+        return lines[-_TAIL_LINES:]
+
+    @functools.cached_property
+    def dateline(self) -> tuple[re.Match[str], int] | None:
+        """The first dateline near the top and the offset of its line."""
+        window = self.text[:_DATELINE_WINDOW]
+        for m in resources.YMD.finditer(window):
+            start = window.rfind("\n", 0, m.start()) + 1
+            end = window.find("\n", m.end())
+            line = window[start:len(window) if end < 0 else end]
+            found = resources.DATELINE.match(line)
+            if (found and found.start("date") == m.start() - start
+                    and (found.group("end") or found.group("close"))):
+                return found, start
+        return None
+
+
+# ---------------------------------------------------------------- rules
+
+def _title(doc: _Doc, doc_type: DocType | None) -> str | None:
+    head = doc.head
+    if doc_type == "newspaper_page" and head:
+        return head[0]
+    for i, line in enumerate(head):
+        if _is_label_line(line):
+            if i + 1 < len(head):
+                continue
+            return None
+        return line
+    return None
+
+
+def _date(doc: _Doc) -> tuple[str | None, DatePrecision | None]:
+    head_text = "\n".join(_lines(doc.text[:1500])[:_HEAD_LINES])
+    for m in resources.DATE_FIELD.finditer(head_text):
+        found = parse_date(head_text[m.end():m.end() + 40])
+        if found:
+            return found
+    if doc.dateline:
+        found = parse_date(doc.dateline[0].group("date"))
+        if found:
+            return found
+    for line in doc.head:
+        if resources.DATE_LINE.match(line):
+            found = parse_date(line)
+            if found:
+                return found
+    for line in doc.tail:
+        if resources.DATE_LINE.match(line):
+            found = parse_date(line)
+            if found:
+                return found
+    return None, None
+
+
+def _source(doc: _Doc) -> str | None:
+    m = resources.SOURCE_FIELD.search("\n" + doc.raw_ends)
+    if m:
+        return m.group("source")
+    for m in resources.ABOUT_HEADING.finditer("\n" + doc.text):
+        if _is_org_line(m.group("org")):
+            return m.group("org")
+    for line in doc.head:
+        if _is_org_line(line):
+            return line
+    if doc.dateline:
+        found, line_start = doc.dateline
+        after = line_start + found.end()
+        rest = doc.text[after:after + 40]
+        org = resources.ORG_NAME.match(rest.lstrip())
+        if org:
+            return org.group()
+    tail = doc.tail
+    for previous, line in zip(tail, tail[1:]):
+        if resources.DATE_LINE.match(line) and _is_org_line(previous):
+            return previous
+    return _contains_any(doc.raw_ends, resources.REPOST_PLATFORMS)
+
+
+def _doc_type(doc: _Doc) -> DocType:
+    title = _title(doc, None)
+    if title and _contains_any(title, resources.REPLY_WORDS):
+        return "government_reply"
+    head = "\n".join(doc.head)
+    if resources.DOC_NUMBER.search(head) and _contains_any(doc.text[:3000], resources.REPLY_CONTEXT_WORDS):
+        return "government_reply"
+    wire = bool(doc.dateline and doc.dateline[0].group("end") in ("电", "電", "讯", "訊"))
+    if _contains_any(doc.raw_ends, resources.PRESS_RELEASE_WORDS):
+        return "press_release"
+    if doc.dateline and not wire:
+        return "press_release"
+    if len(resources.NEWSPAPER_CUE.findall(doc.text)) >= 2:
+        return "newspaper_page"
+    if (title and resources.NOTICE_CUE.search(title)) or resources.DOC_NUMBER.search(head):
+        return "notice"
+    if (_contains_any(doc.raw_ends, resources.REPOST_WORDS) or resources.SOURCE_FIELD.search("\n" + doc.raw_ends)
+            or wire or resources.NEWSPAPER_CUE.search(doc.text)):
+        return "article"
+    return "other"
+
+
+# ---------------------------------------------------------------- public functions
+
+def infer_title(text: str, *, doc_type: DocType | None = None) -> str | None:
+    """Return the title: the first heading-like line at the top, after issuer/number/date lines.
+
+    For a ``newspaper_page`` it is the first line of the page (its column title).
+
+    >>> infer_title("上海市科学技术委员会\\n\\n沪科提复〔2022〕49号\\n\\n对第0249号提案的答复\\n\\n张委员：\\n\\n你们的提案收悉。")
+    '对第0249号提案的答复'
+    >>> infer_title("9月10日，开业庆典在上海举行。") is None
+    True
+    """
+    return _title(_Doc(text, None), doc_type)
+
+
+def infer_date(text: str) -> tuple[str | None, DatePrecision | None]:
+    """Return the document's own date as (ISO 8601, precision), or (None, None).
+
+    >>> infer_date("标题\\n\\n(香港·2023年3月31日) — 香港科技园公司今日宣布合作。")
+    ('2023-03-31', 'day')
+    >>> infer_date("……再次感谢您的关注！\\n\\n上海市科学技术委员会\\n\\n2022 年 8 月 26 日\\n\\n2022 年 8 月 26 日印发")
+    ('2022-08-26', 'day')
+    >>> infer_date("9月10日，开业庆典在上海举行。")
+    (None, None)
+    """
+    return _date(_Doc(text, None))
+
+
+def infer_source(text: str, *, raw: str | None = None) -> str | None:
+    """Return the publisher when the text states it, as written.
+
+    >>> infer_source("标题\\n\\n正文。\\n\\n关于香港科技园公司\\n\\n香港科技园公司成立逾20年。")
+    '香港科技园公司'
+    >>> infer_source("上海市科学技术委员会\\n\\n沪科提复〔2022〕49号\\n\\n对提案的答复")
+    '上海市科学技术委员会'
+    >>> infer_source("正文。", raw="正文。\\n特別聲明:以上內容為自媒體平臺“網易號”用戶上傳并發布。")
+    '網易號'
+    """
+    return _source(_Doc(text, raw))
+
+
+def infer_doc_type(text: str, *, raw: str | None = None) -> DocType:
+    """Return the document type from general cues, checked in this order.
+
+    * ``government_reply``: the title says 答复/回复 (or the head has a document
+      number like ``〔2022〕49号`` and the text says 答复/提案);
+    * ``press_release``: 新闻稿 / 即时发布 / Press Release / a media-enquiry block
+      at either end of the raw text, or a dateline ``(城市·2023年3月31日) —``;
+    * ``newspaper_page``: 本报讯 / 本报记者 two or more times;
+    * ``notice``: the title names a notice or policy document (通知, 公告, 办法, 意见...)
+      or the head carries a document number;
+    * ``article``: a reposted or news article: a repost disclaimer (网易号, 搜狐号...),
+      a ``来源：`` line, a news-agency dateline (``新华社北京2023年3月5日电``) or one 本报讯;
+    * ``other`` otherwise.
+
+    >>> infer_doc_type("对市政协第0249号提案的答复\\n\\n张委员：……")
+    'government_reply'
+    >>> infer_doc_type("标题\\n\\n正文。", raw="新闻稿\\n\\n标题\\n\\n正文。")
+    'press_release'
+    >>> infer_doc_type("标题一\\n\\n本报讯 近日……\\n\\n标题二\\n\\n本报讯 近日……")
+    'newspaper_page'
+    """
+    return _doc_type(_Doc(text, raw))
+
+
+def infer_metadata(text: str, *, raw: str | None = None) -> DocumentMetadata:
+    """Infer title, own date, source and type of one document from its clean (and raw) text.
+
+    >>> m = infer_metadata("标题\\n\\n(香港·2023年3月31日) — 香港科技园公司今日宣布合作。")
+    >>> m.title, m.date, m.date_precision, m.source, m.doc_type
+    ('标题', '2023-03-31', 'day', '香港科技园公司', 'press_release')
+    """
+    if not isinstance(text, str):
+        raise InputError(f"infer_metadata: text must be a str (got {type(text).__name__})")
+    doc = _Doc(text, raw)
+    doc_type = _doc_type(doc)
+    date, precision = _date(doc)
+    return DocumentMetadata(_title(doc, doc_type), date, precision, _source(doc), doc_type)
+
+
+def add_metadata(documents: pd.DataFrame, *, text_column: str = "text",
+                 raw_column: str | None = "text_raw") -> pd.DataFrame:
+    """Return ``documents`` with ``title``, ``date``, ``date_precision``, ``source``, ``doc_type`` inferred.
+
+    The input is not modified and its index is kept.
+
+    >>> docs = pd.DataFrame({"text": ["标题\\n\\n(香港·2023年3月31日) — 香港科技园公司宣布合作。"]})
+    >>> add_metadata(docs, raw_column=None)[["title", "date", "doc_type"]].values.tolist()
+    [['标题', '2023-03-31', 'press_release']]
+    """
+    if not isinstance(documents, pd.DataFrame):
+        raise InputError(f"add_metadata: documents must be a DataFrame (got {type(documents).__name__})")
+    needed = [text_column] + ([raw_column] if raw_column else [])
+    missing = [c for c in needed if c not in documents.columns]
+    if missing:
+        raise InputError(f"add_metadata: documents lack column(s) {missing} (has {list(documents.columns)})")
+    texts = documents[text_column].tolist()
+    raws = documents[raw_column].tolist() if raw_column else [None] * len(texts)
+    found = [infer_metadata("" if pd.isna(t) else t, raw=None if r is None or pd.isna(r) else r)
+             for t, r in zip(texts, raws)]
+    return documents.assign(**{
+        name: pd.array([getattr(m, name) for m in found], dtype="string")
+        for name in ("title", "date", "date_precision", "source", "doc_type")
+    })

@@ -1,0 +1,226 @@
+"""Tests of corpus_tools.clean: each step on Chinese cases, the pipeline, the invariants."""
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corpus_tools import clean, schema
+from corpus_tools.errors import ConfigError, InputError
+
+CASES = Path(__file__).parent / "cases"
+
+
+def _cases(name: str) -> list[dict]:
+    return [json.loads(line) for line in (CASES / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+STEP_CASES = _cases("clean_steps.jsonl")
+
+
+@pytest.mark.parametrize("case", STEP_CASES, ids=[f"{c['step']}:{c['why'][:40]}" for c in STEP_CASES])
+def test_step(case):
+    func = getattr(clean, case["step"])
+    got = func(case["input"])
+    if case["step"] == "find_captions":
+        got = [case["input"][s:e] for s, e in got]
+    assert got == case["expected"], case["why"]
+
+
+@pytest.mark.parametrize("case", [c for c in STEP_CASES if c["step"] != "find_captions"],
+                         ids=lambda c: f"{c['step']}:{c['why'][:40]}")
+def test_step_explains_itself(case):
+    """Replaying a step's logged changes on its input gives its output."""
+    name = case["step"]
+    func = dict(clean.STEPS)[name]
+    log: list[clean.Change] = []
+    out = func(case["input"], clean.DEFAULT_CONFIG, log)
+    assert out == case["expected"]
+    text, pos, parts = case["input"], 0, []
+    for change in sorted(log, key=lambda c: c.start):
+        assert text[change.start:change.end] == change.before
+        parts.append(text[pos:change.start] + change.after)
+        pos = change.end
+    assert "".join(parts) + text[pos:] == out
+
+
+def test_pipeline_on_a_press_release():
+    raw = ("新闻稿\r\n\r\n即时发布\r\n\r\n**一是**开展双向投资１２３项，推动本市产业\r\n\r\n高质量发展。¹\r\n\r\n"
+           "图一：代表团到访。\r\n\r\n请按此下载高清照片。\r\n\r\n###\r\n\r\n传媒查询：\r\n\r\n张丽兰\r\n\r\n电话：+852 2629 6891")
+    result = clean.clean(raw)
+    assert result.text == "一是开展双向投资123项，推动本市产业高质量发展。\n\n图一：代表团到访。"
+    assert [result.text[s:e] for s, e in result.captions] == ["图一：代表团到访。"]
+    steps = {c.step for c in result.changes}
+    assert {"normalize_line_endings", "fold_width", "strip_markdown", "remove_footnote_marks",
+            "remove_boilerplate", "rejoin_broken_lines", "find_captions"} <= steps
+
+
+def test_explain_table_follows_schema():
+    log = clean.explain("**一是**推进。\n\n###", doc_id="d1")
+    assert list(log.columns) == list(schema.CLEANING_LOG)
+    assert log["doc_id"].tolist() == ["d1", "d1"]
+    assert log["action"].tolist() == ["replaced", "removed"]
+    empty = clean.explain("正文。")
+    assert list(empty.columns) == list(schema.CLEANING_LOG) and len(empty) == 0
+
+
+def test_config_is_validated_and_frozen():
+    with pytest.raises(ConfigError, match="width"):
+        clean.CleanConfig(width="nfkc")
+    with pytest.raises(ConfigError, match="rejoin_min_tail"):
+        clean.CleanConfig(rejoin_min_tail=-1)
+    with pytest.raises(Exception):
+        clean.DEFAULT_CONFIG.width = "none"  # type: ignore[misc]
+    with pytest.raises(InputError, match="str"):
+        clean.clean_text(b"bytes")  # type: ignore[arg-type]
+
+
+def test_config_switches_steps_off():
+    raw = "新闻稿\n\n**一是**推进本市产业\n\n高质量发展。"
+    off = clean.CleanConfig(strip_markdown=False, remove_boilerplate=False, rejoin_lines=False)
+    assert clean.clean_text(raw, config=off) == raw
+    assert clean.clean_text("２０２３年", config=clean.CleanConfig(width="none")) == "２０２３年"
+
+
+def test_clean_documents_keeps_input_and_index():
+    docs = pd.DataFrame({"doc_id": ["a", "b"], "text_raw": ["###\n正文。", None]}, index=[10, 20])
+    before = docs.copy()
+    out = clean.clean_documents(docs)
+    pd.testing.assert_frame_equal(docs, before)
+    assert list(out.index) == [10, 20]
+    assert out["text"].tolist() == ["正文。", ""]
+    assert out["n_chars"].tolist() == [3, 0]
+    with pytest.raises(InputError, match="text_raw"):
+        clean.clean_documents(pd.DataFrame({"doc_id": ["a"]}))
+
+
+def test_cleaning_log_of_documents(seed_texts):
+    docs = pd.DataFrame({"doc_id": list(seed_texts), "text_raw": list(seed_texts.values())})
+    log = clean.cleaning_log(docs)
+    assert list(log.columns) == list(schema.CLEANING_LOG)
+    assert set(log["doc_id"]) == set(seed_texts)
+    assert {"removed", "replaced", "joined", "marked"} <= set(log["action"])
+
+
+# ---------------------------------------------------------------- seeds (golden)
+
+def _gold_figures(shared_dir):
+    return [json.loads(line) for line in (shared_dir / "gold" / "seed_figures.jsonl").read_text(
+        encoding="utf-8").splitlines() if line.strip()]
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[\s*]", "", text)
+
+
+def test_cleaning_never_loses_a_figure(seed_texts, shared_dir):
+    """Every gold figure occurs in the clean text as many times as it is annotated."""
+    gold = _gold_figures(shared_dir)
+    assert len(gold) == 108
+    wanted = Counter((g["doc"], _squash(g["text"])) for g in gold)
+    for (doc, figure), count in wanted.items():
+        clean_text = _squash(clean.clean_text(seed_texts[doc]))
+        assert clean_text.count(figure) >= count, (doc, figure)
+
+
+BOILERPLATE_GONE = {
+    "000_3615f49ca4e62b93.txt": ["新闻稿", "即时发布", "请按此下载高清照片", "###", "传媒查询", "电话：", "电邮",
+                                 "edelman.com", "¹", "**", "](#)", "finance.people.com.cn"],
+    "001_8b94e84355f05d28.txt": ["私隱聲明", "法律聲明", "©", "linkedin", "youtube", "如欲索取更多資料",
+                                 "欲了解更多信息", "請瀏覽"],
+    "002_9130c0e98b06f455.txt": ["**"],
+    "003_010416adabf53790.txt": [],
+    "004_6bcdac202017c94e.txt": ["特別聲明", "Notice:", "NetEase", "網易號"],
+}
+
+
+@pytest.mark.parametrize("doc", sorted(BOILERPLATE_GONE))
+def test_seed_boilerplate_is_gone(seed_texts, doc):
+    text = clean.clean_text(seed_texts[doc])
+    for residue in BOILERPLATE_GONE[doc]:
+        assert residue not in text, residue
+    assert not re.search(r"^zh$", text, re.M)
+
+
+def _body_paragraphs(raw: str) -> list[str]:
+    """Long prose paragraphs of the raw text (they all have sentence punctuation)."""
+    paragraphs = [p.strip() for p in re.split(r"\n", raw) if p.strip()]
+    return [p for p in paragraphs if len(p) >= 40 and re.search(r"[。，,]", p)]
+
+
+@pytest.mark.parametrize("doc", sorted(BOILERPLATE_GONE))
+def test_seed_body_paragraphs_survive(seed_texts, doc):
+    """Every sentence of every body paragraph is in the clean text (after width and space folding)."""
+    raw = seed_texts[doc]
+    text = _squash(clean.clean_text(raw))
+    disclaimers = ("特別聲明", "Notice:", "私隱聲明", "聯絡全球網站", "更多有关", "¹")
+    for paragraph in _body_paragraphs(raw):
+        if paragraph.startswith(disclaimers):
+            continue
+        for sentence in re.split(r"(?<=[。！？])", paragraph):
+            sentence = _squash(clean.strip_markdown(sentence)).replace("¹", "")
+            if sentence:
+                assert sentence in text, sentence[:40]
+
+
+def test_seed_sentences_are_rejoined(seed_texts):
+    texts = {doc: clean.clean_text(raw) for doc, raw in seed_texts.items()}
+    assert "本市生物医药产业高质量发展" in texts["002_9130c0e98b06f455.txt"]
+    assert "产业的快速发展" in texts["002_9130c0e98b06f455.txt"]
+    assert "支持香港生物医药企业在沪设立" in texts["002_9130c0e98b06f455.txt"]
+    page = texts["003_010416adabf53790.txt"]
+    for joined in ("不同的园区模式", "以中关村生命科学园为核心", "国家蛋白质科学中心", "光大永明保险",
+                   "激烈的竞争", "对标国际一流", "创新生态", "谢晓亮等14位"):
+        assert joined in page, joined
+    assert "\n\n高欣\n\n" in page  # bylines stay on their own line
+
+
+def test_seed_captions_are_marked(seed_texts):
+    result = clean.clean(seed_texts["000_3615f49ca4e62b93.txt"])
+    captions = [result.text[s:e] for s, e in result.captions]
+    assert len(captions) == 10 and all(c.startswith("图") for c in captions)
+    page = clean.clean(seed_texts["003_010416adabf53790.txt"])
+    assert [page.text[s:e] for s, e in page.captions][1::2] == ["新华社记者 唐文豪/摄", "新华社记者 周华/摄"]
+
+
+def test_traditional_text_stays_traditional(seed_texts):
+    text = clean.clean_text(seed_texts["001_8b94e84355f05d28.txt"])
+    assert "香港科技園公司與羅氏" in text
+
+
+def test_clean_is_idempotent_on_seeds(seed_texts):
+    for doc, raw in seed_texts.items():
+        once = clean.clean_text(raw)
+        assert clean.clean_text(once) == once, doc
+
+
+# ---------------------------------------------------------------- properties
+
+_ALPHABET = st.sampled_from(list("科技园上海合作。，、：；！？“”（）「」 \n\t\r\u3000\u00a0０１２ＡＢａ12ab*#[]()_-¹²新闻稿###图一为摄")
+                            + ["\n\n", "**", "](#)", "传媒查询：", "电话：", "本报讯", "的", "\f", "\ufeff"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_ALPHABET, max_size=60).map("".join))
+def test_skipping_noop_steps_changes_nothing(text):
+    fast = clean._run(text, clean.DEFAULT_CONFIG, None)
+    full = clean._run(text, clean.DEFAULT_CONFIG, None, skip_noops=False)
+    assert fast.text == full.text
+    assert fast.captions == full.captions
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_ALPHABET, max_size=60).map("".join))
+def test_clean_text_is_canonical(text):
+    out = clean.clean_text(text)
+    assert "\r" not in out and "\t" not in out and "\u3000" not in out and "\n\n\n" not in out
+    assert out == out.strip()
+    assert not re.search(r" \n|\n | {2}", out)
+    for start, end in clean.clean(text).captions:
+        assert 0 <= start < end <= len(out)

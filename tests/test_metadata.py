@@ -1,0 +1,125 @@
+"""Tests of corpus_tools.metadata: golden seed metadata and general cues."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from corpus_tools import clean, load, metadata
+from corpus_tools.errors import InputError
+
+CASES = Path(__file__).parent / "cases"
+GOLDEN = [json.loads(line) for line in (CASES / "seed_metadata.jsonl").read_text(encoding="utf-8").splitlines()
+          if line.strip()]
+FIELDS = ("title", "date", "date_precision", "source", "doc_type", "script")
+
+
+@pytest.fixture(scope="module")
+def seed_documents(data_dir):
+    return load.load_corpus(data_dir).set_index("doc_id")
+
+
+@pytest.mark.parametrize("expected", GOLDEN, ids=[g["doc_id"][:3] for g in GOLDEN])
+def test_seed_metadata_golden(seed_documents, expected):
+    row = seed_documents.loc[expected["doc_id"]]
+    got = {field: (None if pd.isna(row[field]) else row[field]) for field in FIELDS}
+    assert got == {field: expected[field] for field in FIELDS}
+
+
+def test_golden_file_covers_every_seed(data_dir):
+    assert sorted(g["doc_id"] for g in GOLDEN) == sorted(p.name for p in data_dir.glob("*.txt"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2022 年 8 月 26 日", ("2022-08-26", "day")),
+    ("二〇二二年八月二十六日", ("2022-08-26", "day")),
+    ("２０２３年３月３１日", ("2023-03-31", "day")),
+    ("2023年3月", ("2023-03", "month")),
+    ("发布时间：2023-03-31 10:25", ("2023-03-31", "day")),
+    ("2023/1/8", ("2023-01-08", "day")),
+    ("2023年13月5日", None),
+    ("9月10日", None),
+    ("沪科提复〔2022〕49号", None),
+])
+def test_parse_date(text, expected):
+    assert metadata.parse_date(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("标题\n\n(香港·2023年3月31日) — 香港科技园公司今日宣布。", ("2023-03-31", "day")),
+    ("標題\n\n(香港,2023年1月18日)— 香港科技園公司宣布。", ("2023-01-18", "day")),
+    ("标题\n\n香港，2023年3月31日——公司宣布。", ("2023-03-31", "day")),
+    ("【2024年5月6日，深圳】公司今日发布新品。", ("2024-05-06", "day")),
+    ("标题\n\n发布时间：2023-03-31\n\n正文。", ("2023-03-31", "day")),
+    ("第一版\n\n2022年12月1日 星期四\n\n本报讯 近日，会议召开。", ("2022-12-01", "day")),
+    ("答复正文。\n\n上海市科学技术委员会\n\n二〇二二年八月二十六日", ("2022-08-26", "day")),
+    ("正文提到2021年8月的事情和2010年的合作。", (None, None)),
+    ("9月10日,上海生物醫藥前沿產業創新中心開業。", (None, None)),
+    ("抄送：市政府办公厅。\n\n上海市科委办公室\n\n2022 年 8 月 26 日印发", (None, None)),
+])
+def test_infer_date(text, expected):
+    assert metadata.infer_date(text) == expected
+
+
+@pytest.mark.parametrize("text, raw, expected", [
+    ("对市政协第0249号提案的答复\n\n张委员：\n\n你们的提案收悉。", None, "government_reply"),
+    ("上海市科学技术委员会\n\n沪科提复〔2022〕49号\n\n关于某事项\n\n你们提出的提案收悉，现答复如下。", None,
+     "government_reply"),
+    ("标题\n\n正文。", "新闻稿\n\n标题\n\n正文。", "press_release"),
+    ("标题\n\n(香港·2023年3月31日) — 公司宣布。", None, "press_release"),
+    ("标题一\n\n本报讯 近日，活动举行。\n\n标题二\n\n本报讯(记者 李争粉) 近日，会议召开。", None, "newspaper_page"),
+    ("关于开展2023年度科技项目申报工作的通知\n\n各有关单位：\n\n现将有关事项通知如下。", None, "notice"),
+    ("正文。", "正文。\n特別聲明:以上內容為自媒體平臺“網易號”用戶上傳并發布。", "article"),
+    ("标题\n\n新华社北京2023年3月5日电 会议今天开幕。", None, "article"),
+    ("标题\n\n来源：新华网\n\n正文。", None, "article"),
+    ("一些没有任何线索的文字。", None, "other"),
+])
+def test_infer_doc_type(text, raw, expected):
+    assert metadata.infer_doc_type(text, raw=raw) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("上海市科学技术委员会\n\n沪科提复〔2022〕49号\n\n对提案的答复\n\n张委员：", "对提案的答复"),
+    ("新闻发布会实录\n\n正文开始。", "新闻发布会实录"),
+    ("9月10日，开业庆典在上海举行。", None),
+    ("", None),
+])
+def test_infer_title(text, expected):
+    assert metadata.infer_title(text) == expected
+
+
+def test_newspaper_page_title_is_its_column(seed_texts):
+    text = clean.clean_text(seed_texts["003_010416adabf53790.txt"])
+    assert metadata.infer_title(text, doc_type="newspaper_page") == "业界传真"
+    assert metadata.infer_title(text) == "业界传真"
+
+
+@pytest.mark.parametrize("text, raw, expected", [
+    ("标题\n\n正文。\n\n关于香港科技园公司\n\n香港科技园公司成立逾20年。", None, "香港科技园公司"),
+    ("標題\n\n(香港,2023年1月18日)— 香港科技園公司(科技園公司)宣布合作。", None, "香港科技園公司"),
+    ("标题\n\n正文。", "标题\n\n来源：澎湃新闻\n\n正文。", "澎湃新闻"),
+    ("答复正文。\n\n上海市科学技术委员会\n\n2022 年 8 月 26 日", None, "上海市科学技术委员会"),
+    ("本报讯 近日，会议召开。", None, None),
+])
+def test_infer_source(text, raw, expected):
+    assert metadata.infer_source(text, raw=raw) == expected
+
+
+def test_add_metadata_keeps_index_and_input():
+    docs = pd.DataFrame({"text": ["标题\n\n(香港·2023年3月31日) — 公司宣布。", ""], "text_raw": ["x", "y"]},
+                        index=[5, 7])
+    before = docs.copy()
+    out = metadata.add_metadata(docs)
+    pd.testing.assert_frame_equal(docs, before)
+    assert list(out.index) == [5, 7]
+    assert out["date"].tolist()[0] == "2023-03-31" and pd.isna(out["date"].tolist()[1])
+    assert str(out["doc_type"].dtype) == "string"
+    with pytest.raises(InputError, match="text"):
+        metadata.add_metadata(pd.DataFrame({"x": [1]}))
+
+
+def test_doc_types_are_documented():
+    assert metadata.DOC_TYPES == ("press_release", "government_reply", "newspaper_page", "article", "notice",
+                                  "other")
