@@ -44,14 +44,8 @@ Measure = Literal["lr", "chi2"]
 Correction = Literal["default", "yates", "williams", "none"]
 ALL_GROUP = "all"
 
-#: One row per term and group (``keywords.term_frequency``).
-TERM_FREQUENCY: dict[str, str] = {
-    "group": "string",           # value of the grouping column (a date, a year, a source ...)
-    "term": "string",
-    "count": "Int64",
-    "total": "Int64",            # content tokens of the group
-    "per_10k": "Float64",        # count per 10,000 content tokens of the group
-}
+#: Columns of :func:`term_frequency` (documented in ``schema``).
+TERM_FREQUENCY = schema.TERM_FREQUENCY
 
 
 def _choice(name: str, value: Any, choices: Sequence[str]) -> None:

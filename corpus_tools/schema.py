@@ -14,7 +14,7 @@ import pandas as pd
 __all__ = [
     "DOCUMENTS", "LOAD_REPORT", "CLEANING_LOG", "SENTENCES", "ARTICLES",
     "FIGURES", "TOKENS", "KEYWORDS", "KEYNESS", "KWIC", "COLLOCATIONS",
-    "COOCCURRENCE", "ENTITIES", "empty_frame", "conform",
+    "COOCCURRENCE", "TERM_FREQUENCY", "ENTITIES", "empty_frame", "conform",
 ]
 
 #: One row per document (``load.load_corpus``).
@@ -151,6 +151,15 @@ COOCCURRENCE: Mapping[str, str] = {
     "source": "string",
     "target": "string",
     "weight": "Int64",           # number of sentences where both occur
+}
+
+#: One row per term and group (``keywords.term_frequency``), zero counts included.
+TERM_FREQUENCY: Mapping[str, str] = {
+    "group": "string",           # value of the grouping column (a date, a year, a source ...)
+    "term": "string",            # simplified form
+    "count": "Int64",
+    "total": "Int64",            # content tokens of the group
+    "per_10k": "Float64",        # count per 10,000 content tokens of the group
 }
 
 #: One row per entity mention (``entities.extract_entities``).
