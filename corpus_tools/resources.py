@@ -15,6 +15,25 @@ from dataclasses import dataclass
 #: Sentence-final punctuation, optionally followed by closing quotes/brackets.
 SENTENCE_END = re.compile(r"[。！？!?；;…]+[”’」』）)】》]*|\n+")
 
+#: Newspaper pages (segment.split_articles). A news lead: "本报讯", "本报记者", "新华社北京11月28日电".
+ARTICLE_LEAD = re.compile(r"本(?:报|報)(?:讯|訊|记者|記者|通讯员|通訊員)|(?:新华社|新華社|中新社|中新網|中新网)\S{0,12}?(?:电|電)")
+#: A photo credit line: "新华社记者 周华/摄", "(张三 摄)".
+PHOTO_CREDIT = re.compile(r"[(（]?[^\n。，]{0,24}?[/／\s]\s*(?:摄|攝)(?:影)?[)）]?$|[(（]?[^\n。，]{1,24}(?:摄|攝)[)）]$")
+#: A line of one to four person names (2-4 Han characters, or transliterated with "·"),
+#: optionally after 记者/通讯员: a byline.
+BYLINE_NAMES = re.compile(
+    r"(?:(?:本报|本報|新华社|新華社)?(?:记者|記者|通讯员|通訊員|特约记者|特約記者)\s*)?"
+    r"[\u4e00-\u9fff]{2,4}(?:·[\u4e00-\u9fff]{1,6})?(?:[ 、,，]+[\u4e00-\u9fff]{2,4}(?:·[\u4e00-\u9fff]{1,6})?){0,3}"
+)
+#: A byline glued after a paragraph's last sentence: "...奠定基础。王查娜".
+GLUED_BYLINE = re.compile(r"[。！？”」](?P<name>[\u4e00-\u9fff]{2,4}(?:[ 、][\u4e00-\u9fff]{2,4}){0,2})$")
+#: A byline in brackets after a news lead: "本报讯(记者 李争粉)".
+INLINE_BYLINE = re.compile(r"\S{0,16}?[(（](?P<byline>(?:[^()（）\n]{0,8}?(?:记者|記者|通讯员|通訊員))[^()（）\n]{1,20})[)）]")
+#: Longest line taken for an article title or subheading.
+ARTICLE_TITLE_MAX = 50
+#: Non-empty stretches between line breaks, with their spans.
+LINE_SPAN = re.compile(r"[^\n]+")
+
 # ---------------------------------------------------------------- load
 # (load.py and metadata.py)
 #: A run of Han characters (CJK unified ideographs and extension A).
