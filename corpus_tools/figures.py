@@ -62,7 +62,7 @@ _RELATIVE_MONTHS = {"上个月": -1, "上個月": -1, "上月": -1, "本月": 0,
                     "下个月": 1, "下個月": 1, "下月": 1}
 _ANCHOR_MONTHS = {"同月": 0, "次月": 1}
 _CN_MONTH_ONLY_NEXT = frozenset("，。；：！？,.;:!?、）)」』”’ \t\n份底末初中上下以起前后後间間里裏内內的至到—-~～")
-_SCOPES = {"底": "end", "末": "end", "初": "start", "年底": "end", "年末": "end", "年初": "start"}
+_SCOPES = {"底": "end", "末": "end", "初": "start"}
 
 
 @dataclass(frozen=True)
@@ -369,13 +369,40 @@ def _blocked_context(doc: _Doc, start: int, p: int | None = None) -> bool:
         p = _prev_index(text, start)
     if p == 0:
         return False
-    if _ends_with(text, p, ctx["ordinal"]) or _ends_with(text, p, ctx["caption"]):
+    if _ends_with(text, p, ctx["ordinal"]) or _caption(text, p, ctx):
         return True
     if _ends_with(text, p, ctx["rank"]) and not _ends_with(text, p, ctx["rank_exempt"]):
         return True
     if _ends_with(text, p, ctx["per"]) or _ends_with(text, p, ctx["vague"]):
         return True
     return text[p - 1] == "+"
+
+
+def _caption(text: str, p: int, ctx: dict) -> bool:
+    """图十三, 表2, 注1: a caption or footnote word that starts a phrase (not 代表300人)."""
+    if not text.endswith(ctx["caption"], 0, p):
+        return False
+    for word in ctx["caption"]:
+        if text.endswith(word, 0, p):
+            q = p - len(word)
+            before = text[q - 1] if q else ""
+            if not before or not (before.isalnum() or _HAN.match(before)) or before in ctx["caption_after"]:
+                return True
+    return False
+
+
+def _sign(doc: _Doc, start: int) -> int | None:
+    """Start of a minus sign right before a number (负3.9%, -22.2%), not a range dash (5%-20%)."""
+    text = doc.text
+    if start == 0 or not text.endswith(doc.lex.contexts["signs"], 0, start):
+        return None
+    if text[start - 1] in "负負":
+        return start - 1
+    before = text[start - 2] if start >= 2 else ""
+    if before and (before.isdigit() or (before.isascii() and before.isalpha()) or before in "%％)）"
+                   or before in _RANGE_SEP_CHARS or before in numerals.DIGIT_CHARS or before in _UNIT_CHARS):
+        return None
+    return start - 1
 
 
 def _prefix_qualifier(doc: _Doc, start: int, *, bare: bool, p: int | None = None) -> tuple[str | None, int]:
@@ -487,6 +514,10 @@ def _number_unit(doc: _Doc, m: re.Match) -> list[_Cand]:
     if bare and not (prefix_q or inner_q or suffix_q):
         return []
     end = s_end
+    if kind in ("percent", "money") and prefix_q is None:
+        sign_start = _sign(doc, n_start)
+        if sign_start is not None:
+            value, q_start = -value, sign_start
     cand = _Cand(kind, q_start, end, value=float(value), unit=out_unit,
                  qualifier=_combine(prefix_q, inner_q, suffix_q))
     if subject is not None:
@@ -711,7 +742,7 @@ def _month_part(doc: _Doc, m: re.Match, tag: str, y: int | None, *, y_explicit: 
     if month is None:
         return None
     end = m.end()
-    scope = _SCOPES.get(m.group("ms" + tag) or "")
+    scope = _SCOPES.get((m.group("ms" + tag) or "")[-1:])  # 月底 / 底
     month2 = _month(m.group("mm" + tag))
     if m.group("mm" + tag) is not None:
         if month2 is None:
@@ -749,17 +780,10 @@ def _year_date(doc: _Doc, m: re.Match) -> list[_Cand]:
         return []
     start = m.start() - 2 if text.startswith("**", max(0, m.start() - 2)) and m.start() >= 2 else m.start()
     if m.group("ma") is not None:
-        found = _month_part(doc, m, "a", y, y_explicit=True, start=start)
-        if found is None:
-            return [_date_cand(doc, start, _year_end(text, m), y, None, None, y_explicit=True)]
-        return found
-    scope = _SCOPES.get(m.group("ys") or "")
+        return _month_part(doc, m, "a", y, y_explicit=True, start=start) or []  # 2019年2月29日: no date
+    scope = _SCOPES.get((m.group("ys") or "")[-1:])
     cand = _date_cand(doc, start, m.end(), y, None, None, y_explicit=True, scope=scope)
     return _with_range_head(doc, cand, m.group("ya"), m.start())
-
-
-def _year_end(text: str, m: re.Match) -> int:
-    return text.index("年", m.end("ya")) + 1
 
 
 def _month_date(doc: _Doc, m: re.Match) -> list[_Cand]:
@@ -788,12 +812,12 @@ def _offset_date(doc: _Doc, m: re.Match) -> list[_Cand]:
     sign = -1 if m.group("offd") == "前" else 1
     unit, k = m.group("offu"), int(n) * sign
     if unit == "年":
-        return [_date_cand(doc, m.start(), m.end(), doc.y + k, None, None, y_explicit=False)]
+        return [_date_cand(doc, m.start(), m.end(), doc.y + k, None, None, y_explicit=True)]
     if unit in ("个月", "個月"):
         if doc.m is None:
             return []
         y, mo = divmod(doc.y * 12 + doc.m - 1 + k, 12)
-        return [_date_cand(doc, m.start(), m.end(), y, mo + 1, None, y_explicit=False)]
+        return [_date_cand(doc, m.start(), m.end(), y, mo + 1, None, y_explicit=True)]
     if doc.m is None or doc.d is None:
         return []
     days = k * 7 if unit in ("周", "週", "个星期", "個星期") else k
@@ -801,7 +825,7 @@ def _offset_date(doc: _Doc, m: re.Match) -> list[_Cand]:
         day = _dt.date(doc.y, doc.m, doc.d) + _dt.timedelta(days=days)
     except OverflowError:
         return []
-    return [_date_cand(doc, m.start(), m.end(), day.year, day.month, day.day, y_explicit=False)]
+    return [_date_cand(doc, m.start(), m.end(), day.year, day.month, day.day, y_explicit=True)]
 
 
 def _relative_year(doc: _Doc, m: re.Match) -> list[_Cand]:
@@ -814,18 +838,23 @@ def _relative_year(doc: _Doc, m: re.Match) -> list[_Cand]:
     if y is None or not doc.config.resolve_relative:
         return []
     if m.group("mc") is not None:
-        found = _month_part(doc, m, "c", y, y_explicit=False, start=m.start())
+        found = _month_part(doc, m, "c", y, y_explicit=True, start=m.start())
         return found or []
     if m.group("rs") is not None:
         scope = _SCOPES[m.group("rs")[-1]]
-        return [_date_cand(doc, m.start(), m.end(), y, None, None, y_explicit=False, scope=scope)]
+        return [_date_cand(doc, m.start(), m.end(), y, None, None, y_explicit=True, scope=scope)]
+    if m.group("rbm") is not None:  # 去年本月十日
+        day = _day(m.group("rbd"))
+        if doc.m is None or day is None or not _valid_day(y, doc.m, day):
+            return []
+        return [_date_cand(doc, m.start(), m.end(), y, doc.m, day, y_explicit=True)]
     if word not in _BARE_RELATIVE_OK:
         return []
     before = text[m.start() - 1] if m.start() else ""
     after = text[m.end():m.end() + 1]
     if before and before in _BARE_RELATIVE_NOT_AFTER or after and after in _BARE_RELATIVE_NOT_BEFORE:
         return []
-    return [_date_cand(doc, m.start(), m.end(), y, None, None, y_explicit=False)]
+    return [_date_cand(doc, m.start(), m.end(), y, None, None, y_explicit=True)]
 
 
 def _relative_month(doc: _Doc, m: re.Match) -> list[_Cand]:
@@ -844,7 +873,7 @@ def _relative_month(doc: _Doc, m: re.Match) -> list[_Cand]:
     day = _day(m.group("relm_d"))
     if day is None or not _valid_day(y, mo + 1, day):
         return []
-    return [_date_cand(doc, m.start(), m.end(), y, mo + 1, day, y_explicit=False)]
+    return [_date_cand(doc, m.start(), m.end(), y, mo + 1, day, y_explicit=True)]
 
 
 def _bare_day(doc: _Doc, m: re.Match) -> list[_Cand]:
@@ -858,10 +887,8 @@ def _bare_day(doc: _Doc, m: re.Match) -> list[_Cand]:
     if day is None:
         return []
     cand = _Cand("date", m.start(), m.end())
-    if doc.y is not None and doc.m is not None:
-        if not _valid_day(doc.y, doc.m, day):
-            return []
-        cand.y, cand.m = doc.y, doc.m
+    if doc.y is not None and doc.m is not None and _valid_day(doc.y, doc.m, day):
+        cand.y, cand.m = doc.y, doc.m  # else ---DD: the month is unknown
     cand.d = day
     return [cand]
 
@@ -893,18 +920,15 @@ def _event_year(doc: _Doc, m: re.Match) -> list[_Cand]:
 
 # ---- percent and currency prefixes
 
-_PERCENT_PREFIX_SCALE = {"百分之": 1, "千分之": Decimal("0.1"), "万分之": Decimal("0.01"),
-                         "萬分之": Decimal("0.01"), "百万分之": Decimal("0.0001"),
-                         "百萬分之": Decimal("0.0001"), "佰分之": 1, "仟分之": Decimal("0.1")}
-
-
 def _percent_prefix(doc: _Doc, m: re.Match) -> list[_Cand]:
-    value = numerals._parse_decimal(m.group("ppn"), allow_bare_unit=False)
-    if value is None or _inner_vague(m.group("ppn")):
+    """百分之十五 is 15 %, 千分之一 0.1 %, 千万分之六 0.00006 %; 百分之百 is 100 %."""
+    value = numerals._parse_decimal(m.group("ppn"), allow_bare_unit=m.group("ppn") in ("百", "佰"))
+    denominator = numerals._parse_decimal(m.group("pp"), allow_bare_unit=True)
+    if value is None or not denominator or _inner_vague(m.group("ppn")):
         return []
     prefix_q, q_start = _prefix_qualifier(doc, m.start(), bare=False)
     suffix_q, end = _suffix_qualifier(doc, m.end())
-    value = value * _PERCENT_PREFIX_SCALE[m.group("pp")]
+    value = value * 100 / denominator
     cand = _Cand("percent", q_start, end, value=float(value), unit="%",
                  qualifier=_combine(prefix_q, None, suffix_q))
     return [cand]

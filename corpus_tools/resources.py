@@ -199,10 +199,11 @@ FIGURE_RANGE_SEP = r"(?:至|到|—{1,2}|–|―|-{1,2}|－|−|~|～|〜)"
 #: Starts only at the beginning of a run (no backtracking into it: possessive).
 FIGURE_NUMBER = (
     rf"(?<![{_F_RUN_CHARS}A-Za-z.．])"
-    rf"(?:[{_F_DIGIT}{_F_CN_SAFE}]|十|佰|仟|百(?!分之|分点|分點)|千(?![米瓦克]|分之)|[万萬亿億](?!分之)|兆(?![瓦赫])"
+    rf"(?:[{_F_DIGIT}{_F_CN_SAFE}]|十|佰|仟|百(?!分)|千(?![米瓦克]|分之)|[万萬亿億](?!分之)|兆(?![瓦赫])"
     rf"|[{_F_CN_AMBIG}](?=[拾佰仟十百千万萬亿億]))"
-    rf"(?:[{_F_DIGIT}{_F_CN_SAFE}{_F_CN_AMBIG}]|十|佰|仟|百(?!分之|分点|分點)|千(?![米瓦克]|分之)|[万萬亿億]|兆(?![瓦赫])"
-    rf"|(?<=[{_F_DIGIT}])[,，](?=[{_F_DIGIT}]{{3}}(?![{_F_DIGIT}]))"
+    rf"(?:[{_F_DIGIT}{_F_CN_SAFE}{_F_CN_AMBIG}]|十|佰|仟|百(?!分)|千(?![米瓦克]|分之)|[万萬亿億](?!分之)|兆(?![瓦赫])"
+    rf"|(?<=[{_F_DIGIT}]),(?=[{_F_DIGIT}]{{3}}(?![{_F_DIGIT}]))"
+    rf"|(?<=[０-９])，(?=[０-９]{{3}}(?![{_F_DIGIT}]))|(?<=[{_F_DIGIT}])，(?=[{_F_DIGIT}]{{3}}[.．,，][{_F_DIGIT}])"
     rf"|(?<=[{_F_DIGIT}])[.．](?=[{_F_DIGIT}])"
     rf"|[点點](?=[{_F_CN_SAFE}])"
     rf"|(?<=[{_F_DIGIT}])[ \u00a0\u3000](?=[万萬亿億千百])"
@@ -363,7 +364,7 @@ def _f_monthpart(tag: str) -> str:
         rf"(?:(?P<ds{tag}>[日号號])(?:{sp}{sep}{sp}(?P<dd{tag}>{_F_DAY}){sp}[日号號])?"
         rf"|{sep}{sp}(?P<de{tag}>{_F_DAY}){sp}[日号號]"
         rf"|(?![{day_stop}])))?"
-        rf"(?P<ms{tag}>底|末|初(?![{_F_INIT_STOP}])|上旬|中旬|下旬)?"
+        rf"(?P<ms{tag}>月?底|月?末|月?初(?![{_F_INIT_STOP}])|上旬|中旬|下旬)?"
     )
 
 
@@ -403,7 +404,7 @@ def figure_patterns() -> tuple[re.Pattern, re.Pattern]:
     word_first = {w[0] for w in rel_words.split("|") + relm_words.split("|") + prefixes}
     numeric = (
         rf"(?={_char_class(numeric_first)})(?:"
-        rf"(?<![{d}.．/\-])(?P<nd_y>(?:1[89]|20)[0-9]{{2}})(?P<nd_sep>[-/.])(?P<nd_m>1[0-2]|0?[1-9])(?P=nd_sep)"
+        rf"(?<![{d}.．/\-])(?P<nd_y>1[0-9]{{3}}|20[0-9]{{2}})(?P<nd_sep>[-/.])(?P<nd_m>1[0-2]|0?[1-9])(?P=nd_sep)"
         rf"(?P<nd_d>3[01]|[12][0-9]|0?[1-9])(?![{d}])(?:{sp}日)?"
         rf"|{year_guard}(?P<ya>{_F_YEAR})(?:\*\*)?{sp}年(?!代)"
         rf"(?:(?P<ys>度|底|末|初(?![{_F_INIT_STOP}]))|{sp}{_f_monthpart('a')})?"
@@ -412,7 +413,7 @@ def figure_patterns() -> tuple[re.Pattern, re.Pattern]:
         rf"(?P<offu>年|个月|個月|天|日|周|週|个星期|個星期){sp}(?P<offd>前|后|後)(?![期者续續来來面夕景沿列台方端半])"
         rf"|(?<![{_F_RUN_CHARS}月A-Za-z.．/\-:：])(?P<bd>3[01]|[12][0-9]|0?[1-9]|三十一?|二十[一二三四五六七八九]?"
         rf"|十[一二三四五六七八九]?){sp}日(?![{lex.contexts['bare_day_not_before']}])"
-        rf"|(?<![{_F_RUN_CHARS}])(?P<pp>百万分之|百萬分之|[百千万萬佰仟]分之){sp}(?P<ppn>{run})"
+        rf"|(?<![{_F_RUN_CHARS}])(?P<pp>[百千万萬佰仟亿億]{{1,4}})分之{sp}(?P<ppn>{run})"
         rf"|(?P<n>{run})(?P<more>[多余餘])?(?:{sp}(?P<incl>[(（]含[)）]))?{sp}(?P<u>{units})"
         rf"|{year_guard}(?P<ey>(?:1[89]|20)[0-9]{{2}})(?![{_F_RUN_CHARS}.．,，%％])"
         rf")"
@@ -420,7 +421,8 @@ def figure_patterns() -> tuple[re.Pattern, re.Pattern]:
     words = (
         rf"(?={_char_class(word_first)})(?:"
         rf"(?P<rel>{trie_regex(rel_words.split('|'))})"
-        rf"(?:{sp}(?P<rs>年?底|年?末|年?初(?![{_F_INIT_STOP}]))|{sp}{_f_monthpart('c')})?"
+        rf"(?:{sp}(?P<rs>年?底|年?末|年?初(?![{_F_INIT_STOP}]))|{sp}{_f_monthpart('c')}"
+        rf"|{sp}(?P<rbm>本月|当月|當月){sp}(?P<rbd>{_F_DAY}){sp}[日号號])?"
         rf"|(?P<relm>{trie_regex(relm_words.split('|'))}){sp}(?P<relm_d>{_F_DAY}){sp}[日号號]"
         rf"|(?P<cp>{cp}){sp}(?P<cpn>{run})(?:{sp}(?P<cpe>{eng})(?![A-Za-z]))?(?:{sp}(?P<cpu>{trie_regex(money_units)}))?"
         rf")"
