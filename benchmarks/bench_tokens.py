@@ -54,10 +54,10 @@ def main() -> None:
     tokens.tokenize(seeds[0])  # load dictionaries and engine outside the timings
 
     runs = {
-        "tokenize": lambda: [tokens.tokenize(t) for t in texts],
+        "tokenize": lambda: sum(len(tokens.tokenize(t)) for t in texts),  # records made, then dropped
         "tokens_table": lambda: tokens.tokens_table(docs),
-        "rjieba.tag": lambda: [engine(v) for v in views],
-        "jieba.lcut": lambda: [jieba.lcut(t) for t in lcut_sample],
+        "rjieba.tag": lambda: sum(len(engine(v)) for v in views),
+        "jieba.lcut": lambda: sum(len(jieba.lcut(t)) for t in lcut_sample),
         "jieba.posseg": lambda: [jieba.posseg.lcut(t) for t in seeds],
     }
     sizes = {"tokenize": mb(texts), "tokens_table": mb(texts), "rjieba.tag": mb(texts),
