@@ -47,6 +47,8 @@ _EXPORTS: dict[str, str] = {
     "tokenize": "tokens",
     "tokens_table": "tokens",
     "keywords": "keywords",
+    "top_keywords": "keywords",
+    "extract_keywords": "keywords",
     "keyness": "keywords",
     "kwic": "keywords",
     "collocations": "keywords",

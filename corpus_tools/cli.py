@@ -82,8 +82,7 @@ def _cmd_figures(args: argparse.Namespace) -> int:
 
 def _cmd_keywords(args: argparse.Namespace) -> int:
     from . import load
-    # the module and its main function share the name 'keywords': import the function directly
-    from .keywords import keywords as top_keywords
+    from .keywords import top_keywords
 
     result = load.read_corpus(args.path)
     print(result.summary(), file=sys.stderr)

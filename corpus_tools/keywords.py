@@ -20,6 +20,8 @@ import functools
 import importlib.util
 import math
 import re
+import sys
+import types
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -34,7 +36,7 @@ from .errors import ConfigError, InputError
 from .script import to_simplified
 
 __all__ = [
-    "KeywordConfig", "Keyword", "extract_keywords", "keywords", "keyness", "term_frequency",
+    "KeywordConfig", "Keyword", "extract_keywords", "keywords", "top_keywords", "keyness", "term_frequency",
     "kwic", "collocations", "cooccurrence", "TERM_FREQUENCY",
 ]
 
@@ -274,9 +276,9 @@ def extract_keywords(text: str, *, top: int = 20, method: Method = "tfidf",
     return _keywords_of(toks, _content_mask(toks, config), top=top, method=method, idf=idf, config=config)
 
 
-def keywords(documents: pd.DataFrame, *, by: str | None = "doc_id", top: int = 20,
-             method: Method = "tfidf", config: KeywordConfig = DEFAULT_CONFIG,
-             tokens: pd.DataFrame | None = None) -> pd.DataFrame:
+def top_keywords(documents: pd.DataFrame, *, by: str | None = "doc_id", top: int = 20,
+                 method: Method = "tfidf", config: KeywordConfig = DEFAULT_CONFIG,
+                 tokens: pd.DataFrame | None = None) -> pd.DataFrame:
     """Return the top keywords of each document or group of documents (``schema.KEYWORDS``).
 
     Args:
@@ -298,8 +300,10 @@ def keywords(documents: pd.DataFrame, *, by: str | None = "doc_id", top: int = 2
     >>> import pandas as pd
     >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "source": ["hk", "sh"],
     ...     "text": ["科技園公司推動細胞治療。", "上海推动生物医药产业发展。"]})
-    >>> keywords(docs, by="source", top=1)[["group", "rank", "keyword"]].values.tolist()
+    >>> top_keywords(docs, by="source", top=1)[["group", "rank", "keyword"]].values.tolist()
     [['hk', 1, '科技园公司'], ['sh', 1, '生物医药']]
+
+    Also callable as ``corpus_tools.keywords(...)`` and ``keywords.keywords(...)``.
     """
     _choice("method", method, ("tfidf", "textrank"))
     if top < 1:
@@ -684,3 +688,23 @@ def cooccurrence(frame: pd.DataFrame, *, terms: Sequence[str] | None = None, top
     if not rows:
         return schema.empty_frame(schema.COOCCURRENCE)
     return schema.conform(pd.DataFrame(rows, columns=list(schema.COOCCURRENCE)), schema.COOCCURRENCE)
+
+
+# ---------------------------------------------------------------- one name, two roles
+
+class _CallableModule(types.ModuleType):
+    """``corpus_tools.keywords`` is this module *and* the function :func:`top_keywords`.
+
+    The package exports the function under the module's name, so which of the
+    two ``corpus_tools.keywords`` resolves to depends on import order. Making
+    the module callable, and its attribute ``keywords`` the module itself,
+    gives every spelling the same meaning: ``ct.keywords(docs)``,
+    ``keywords.keywords(docs)``, ``ct.keywords.kwic(...)``.
+    """
+
+    def __call__(self, *args: Any, **kwargs: Any) -> pd.DataFrame:
+        return top_keywords(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule
+keywords = sys.modules[__name__]

@@ -296,3 +296,23 @@ def test_cli_keywords_and_entities(docs, monkeypatch, capsys, tmp_path):
     assert cli.main(["entities", "data", "--format", "csv"]) == 0
     rows = capsys.readouterr().out.splitlines()
     assert rows[0] == ",".join(schema.ENTITIES) and len(rows) > 300
+
+
+@pytest.mark.parametrize("first", ["import corpus_tools.keywords", "ct.keywords", "from corpus_tools import keywords"])
+def test_keywords_name_means_the_same_whatever_the_import_order(first):
+    import subprocess
+    import sys
+
+    code = "\n".join([
+        "import pandas as pd, corpus_tools as ct",
+        first,
+        "import corpus_tools.keywords as kw",
+        "from corpus_tools import keywords",
+        "docs = pd.DataFrame({'doc_id': ['a'], 'text': ['科技园公司推动细胞治疗。']})",
+        "a = ct.keywords(docs, top=1); b = kw.keywords(docs, top=1); c = keywords(docs, top=1)",
+        "d = keywords.keywords(docs, top=1); e = ct.top_keywords(docs, top=1)",
+        "assert all(x.equals(a) for x in (b, c, d, e)) and a['keyword'].iloc[0] == '科技园公司'",
+        "assert kw.kwic is ct.kwic and callable(ct.keywords.keyness)",
+    ])
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
