@@ -390,8 +390,11 @@ def _is_han_or_closing(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or ch in "。，；！？”」）"
 
 
+_SUPERSCRIPT_RE = re.compile("[" + "".join(sorted(_SUPERSCRIPTS)) + "]")
+
+
 def _may_have_footnotes(text: str) -> bool:
-    return ("[" in text or any(mark in text for mark in _SUPERSCRIPTS)
+    return ("[" in text or _SUPERSCRIPT_RE.search(text) is not None
             or "注" in text and ("http" in text or "www." in text))
 
 
@@ -444,23 +447,21 @@ class _WholeLines:
 
 
 @functools.lru_cache(maxsize=None)
-def _boilerplate_patterns() -> tuple[_WholeLines, _WholeLines, re.Pattern[str]]:
-    """Whole-line boilerplate, contact-block heads and navigation words, from the data files."""
+def _boilerplate_patterns() -> tuple[_WholeLines, _WholeLines]:
+    """Whole-line boilerplate and contact-block heads, from the data files."""
     def whole_lines(name: str) -> _WholeLines:
         alternatives = "|".join(f"(?:{p})" for p in _data.read_lines(name))
         return _WholeLines(re.compile(rf"(?:{alternatives})(?=\n|\Z)"),
                            re.compile(rf"\n(?:{alternatives})(?=\n|\Z)"))
 
-    nav = "|".join(re.escape(w) for w in sorted(_data.read_lines("boilerplate_nav_words.txt"),
-                                                key=len, reverse=True))
-    return (whole_lines("boilerplate_lines.txt"), whole_lines("boilerplate_contact_heads.txt"),
-            re.compile(nav, re.I))
+    return whole_lines("boilerplate_lines.txt"), whole_lines("boilerplate_contact_heads.txt")
 
 
 _CONTACT_DETAIL = re.compile(
     r"电话|電話|电邮|電郵|邮箱|郵箱|传真|傳真|手机|手機|(?i:tel|fax|phone|e-?mail|mobile)|@|\+?\d[\d \-]{6,}\d"
 )
 _NAV_CHECK_MAX_LINE = 600
+_NAV_MIN_LINE = 6
 
 
 def _contact_block(text: str, head_end: int) -> int:
@@ -485,31 +486,60 @@ def _contact_block(text: str, head_end: int) -> int:
     return end
 
 
-_NAV_MIN_LINE = 6
 
 
-def _navigation_lines(text: str, nav: re.Pattern[str]) -> list[tuple[int, int]]:
-    """Lines without sentence punctuation that hold three or more different navigation words."""
+#: Lines without sentence-final punctuation (after a line break; the first line is
+#: checked with ``match``): the candidates for navigation runs.
+_UNPUNCTUATED_LINE = re.compile(r"\n([^\n。！？!?]{%d,%d})(?=\n|\Z)" % (_NAV_MIN_LINE, _NAV_CHECK_MAX_LINE))
+_UNPUNCTUATED_FIRST = re.compile(r"([^\n。！？!?]{%d,%d})(?=\n|\Z)" % (_NAV_MIN_LINE, _NAV_CHECK_MAX_LINE))
+
+
+#: Navigation runs are page headers and footers: only lines within this many characters
+#: of the start or the end of the text are checked.
+_NAV_HEAD = 1500
+_NAV_TAIL = 2500
+
+
+def _navigation_lines(text: str) -> list[tuple[int, int]]:
+    """Lines near either end, without sentence punctuation, holding three or more navigation words."""
+    candidates = [m for m in [_UNPUNCTUATED_FIRST.match(text)] if m]
+    if len(text) <= _NAV_HEAD + _NAV_TAIL:
+        candidates.extend(_UNPUNCTUATED_LINE.finditer(text))
+    else:
+        head_end = text.find("\n", _NAV_HEAD)
+        head_end = len(text) if head_end < 0 else head_end
+        tail_start = max(text.rfind("\n", 0, len(text) - _NAV_TAIL), head_end)
+        candidates.extend(_UNPUNCTUATED_LINE.finditer(text, 0, head_end))
+        candidates.extend(_UNPUNCTUATED_LINE.finditer(text, tail_start))
+    ascii_words, other_words = _nav_words()
     spans = []
-    pos = 0
-    for line in text.split("\n"):
-        end = pos + len(line)
-        if (_NAV_MIN_LINE <= len(line) <= _NAV_CHECK_MAX_LINE and "。" not in line
-                and not resources.SENTENCE_FINAL.search(line)
-                and len({w.lower() for w in nav.findall(line)}) >= 3):
-            spans.append((pos, end))
-        pos = end + 1
+    for m in candidates:
+        line = m.group(1)
+        found = sum(1 for w in other_words if w in line)
+        if found < 3:
+            lower = line.lower()
+            found += sum(1 for w in ascii_words if w in lower)
+        if found >= 3:
+            spans.append(m.span(1))
     return spans
+
+
+@functools.lru_cache(maxsize=None)
+def _nav_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Navigation words as (lower-cased ASCII words, other words)."""
+    words = _data.read_lines("boilerplate_nav_words.txt")
+    return (tuple(sorted({w.lower() for w in words if w.isascii()})),
+            tuple(sorted({w for w in words if not w.isascii()})))
 
 
 def _remove_boilerplate(text: str, config: CleanConfig, log: list[Change] | None) -> str:
     if not config.remove_boilerplate:
         return text
-    lines, heads, nav = _boilerplate_patterns()
+    lines, heads = _boilerplate_patterns()
     spans = lines.spans(text)
     for start, end in heads.spans(text):
         spans.append((start, _contact_block(text, end)))
-    spans.extend(_navigation_lines(text, nav))
+    spans.extend(_navigation_lines(text))
     spans.sort()
     return _remove_spans(text, spans, "remove_boilerplate", log)
 
@@ -530,6 +560,9 @@ def remove_boilerplate(text: str) -> str:
 def _drop_repeated_lines(text: str, config: CleanConfig, log: list[Change] | None) -> str:
     if not config.drop_repeated_lines:
         return text
+    lines = [line for line in text.split("\n") if line]
+    if all(a != b for a, b in zip(lines, lines[1:])):
+        return text  # the common case, decided without building spans
     spans = []
     previous = None
     for m in resources.LINE.finditer(text):
@@ -550,21 +583,20 @@ def drop_repeated_lines(text: str) -> str:
 
 
 def _should_join(text: str, brk: re.Match[str], min_tail: int) -> bool:
-    prev_start = text.rfind("\n", 0, brk.start()) + 1
-    prev = text[prev_start:brk.start()]
-    nxt = text[brk.end():brk.end() + 12]
-    if nxt[0] in resources.NON_INITIAL:
+    if text[brk.end()] in resources.NON_INITIAL:
         return True
-    if resources.BLOCK_START.match(nxt):
-        return False
-    if resources.LIST_ITEM.match(prev):
-        return False
-    body = prev[m.end():] if (m := resources.LEADING_NUMBERING.match(prev)) else prev
-    if not resources.PROSE_PUNCT.search(body):
+    prev_start = text.rfind("\n", 0, brk.start()) + 1
+    if not resources.PROSE_PUNCT.search(text, prev_start, brk.start()):
         return False  # a heading, byline or label
-    finals = list(resources.SENTENCE_FINAL.finditer(body))
-    tail = body[finals[-1].end():] if finals else body
-    return len(tail) >= min_tail
+    if resources.BLOCK_START.match(text, brk.end()) or resources.LIST_ITEM.match(text, prev_start):
+        return False
+    numbering = resources.LEADING_NUMBERING.match(text, prev_start)
+    body_start = numbering.end() if numbering else prev_start
+    if numbering and not resources.PROSE_PUNCT.search(text, body_start, brk.start()):
+        return False  # a numbered heading: its 、 is not prose punctuation
+    last_final = max(text.rfind(mark, body_start, brk.start()) for mark in "。！？!?")
+    tail_start = last_final + 1 if last_final >= 0 else body_start
+    return brk.start() - tail_start >= min_tail
 
 
 def _rejoin_broken_lines(text: str, config: CleanConfig, log: list[Change] | None) -> str:
@@ -606,7 +638,11 @@ def find_captions(text: str) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     checked = -1
-    for m in resources.CAPTION_TRIGGER.finditer(text):
+    triggers = list(resources.CAPTION_TRIGGER.finditer(text))
+    if "照片" in text or "相片" in text:
+        triggers.extend(re.finditer("照片|相片", text))
+        triggers.sort(key=lambda m: m.start())
+    for m in triggers:
         start, end = _line_bounds(text, m.start())
         if start == checked:
             continue

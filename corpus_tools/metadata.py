@@ -54,6 +54,9 @@ _DATELINE_WINDOW = 3000
 #: Characters at either end of a document where headers, sign-offs and disclaimers are looked for.
 _HEAD_CHARS = 2000
 _TAIL_CHARS = 2500
+#: Smaller windows of the raw text for release headers, contact blocks and repost disclaimers.
+_RAW_HEAD_CHARS = 800
+_RAW_TAIL_CHARS = 1500
 
 
 @dataclass(frozen=True)
@@ -119,15 +122,14 @@ def _lines(text: str) -> list[str]:
 
 
 def _ends(text: str) -> str:
-    """Head and tail windows of a document, for cues that sit at either end."""
-    if len(text) <= _HEAD_CHARS + _TAIL_CHARS:
+    """Head and tail windows of a raw document, for cues that sit at either end."""
+    if len(text) <= _RAW_HEAD_CHARS + _RAW_TAIL_CHARS:
         return text
-    return text[:_HEAD_CHARS] + "\n" + text[-_TAIL_CHARS:]
+    return text[:_RAW_HEAD_CHARS] + "\n" + text[-_RAW_TAIL_CHARS:]
 
 
-def _contains_any(text: str, words: tuple[str, ...]) -> str | None:
-    """The first of ``words`` found in ``text`` (ASCII words case-insensitively)."""
-    lower = None
+def _contains_any(text: str, words: tuple[str, ...], *, lower: str | None = None) -> str | None:
+    """The first of ``words`` found in ``text`` (ASCII words in ``lower``, the lower-cased text)."""
     for word in words:
         if word.isascii():
             lower = text.lower() if lower is None else lower
@@ -160,6 +162,7 @@ class _Doc:
     def __init__(self, text: str, raw: str | None) -> None:
         self.text = text
         self.raw_ends = _ends(text if raw is None else raw)
+        self.raw_ends_lower = self.raw_ends.lower()
 
     @functools.cached_property
     def head(self) -> list[str]:
@@ -266,7 +269,7 @@ def _doc_type(doc: _Doc) -> DocType:
     if resources.DOC_NUMBER.search(head) and _contains_any(doc.text[:3000], resources.REPLY_CONTEXT_WORDS):
         return "government_reply"
     wire = bool(doc.dateline and doc.dateline[0].group("end") in ("电", "電", "讯", "訊"))
-    if _contains_any(doc.raw_ends, resources.PRESS_RELEASE_WORDS):
+    if _contains_any(doc.raw_ends, resources.PRESS_RELEASE_WORDS, lower=doc.raw_ends_lower):
         return "press_release"
     if doc.dateline and not wire:
         return "press_release"
@@ -274,7 +277,7 @@ def _doc_type(doc: _Doc) -> DocType:
         return "newspaper_page"
     if (title and resources.NOTICE_CUE.search(title)) or resources.DOC_NUMBER.search(head):
         return "notice"
-    if (_contains_any(doc.raw_ends, resources.REPOST_WORDS) or resources.SOURCE_FIELD.search("\n" + doc.raw_ends)
+    if (_contains_any(doc.raw_ends, resources.REPOST_WORDS, lower=doc.raw_ends_lower) or resources.SOURCE_FIELD.search("\n" + doc.raw_ends)
             or wire or resources.NEWSPAPER_CUE.search(doc.text)):
         return "article"
     return "other"

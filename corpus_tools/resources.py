@@ -179,8 +179,9 @@ CAPTION = re.compile(
     r"|^[^\n]*?(?:图为|圖為)[^\n]*$",
     re.M,
 )
-#: Characters or words that a caption line contains (to find candidate lines fast).
-CAPTION_TRIGGER = re.compile(r"[图圖摄攝照相]")
+#: Characters that a caption line contains (to find candidate lines fast; 照片/相片 are
+#: looked up separately).
+CAPTION_TRIGGER = re.compile(r"[图圖摄攝]")
 #: A line break followed by a line, for line-based steps.
 LINE = re.compile(r"[^\n]+")
 
