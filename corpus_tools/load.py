@@ -5,7 +5,9 @@
 input file: loaded / skipped / failed with the reason); :func:`load_corpus`
 returns just the documents (the report, as a list of records, is in
 ``documents.attrs["load_report"]``: ``pd.DataFrame(docs.attrs["load_report"])``).
-One bad file never stops the corpus and nothing is dropped silently.
+One bad file never stops the corpus and nothing is dropped silently: hidden files
+and folders, ``metadata.csv``, a ``README`` and files of unsupported formats are
+reported as skipped with the reason.
 
 Formats: ``.txt`` (also ``.text``, ``.md``) in UTF-8 with or without BOM,
 UTF-16/32 with BOM, GB18030/GBK/GB2312 or Big5; ``.html``/``.htm`` (main text by
@@ -29,6 +31,7 @@ from __future__ import annotations
 
 import glob as _glob
 import os
+import re
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,6 +67,8 @@ METADATA_FILE = "metadata.csv"
 OVERRIDABLE = ("title", "date", "date_precision", "source", "doc_type", "script")
 _KEY_COLUMNS = ("doc_id", "file", "filename", "file_name", "name", "path")
 _GLOB_CHARS = frozenset("*?[")
+#: A folder's README describes the corpus; it is reported, not loaded.
+_README = re.compile(r"(?i)readme(?:\.[a-z]{1,8})?$")
 _SCRIPT_SAMPLE = 160
 _PLAUSIBLE_SHARE = 0.9
 _GB_FAMILY = {"gb2312", "gbk", "cp936", "hz", "gb18030", "euc_cn", "ms936"}
@@ -422,6 +427,8 @@ def _collect(path: str | Path) -> tuple[Path, list[_Entry]]:
                 e = _Entry(e.path, e.doc_id, "hidden file")
             elif name == METADATA_FILE:
                 e = _Entry(e.path, e.doc_id, "metadata file (joined, not a document)")
+            elif _README.match(name):
+                e = _Entry(e.path, e.doc_id, "corpus documentation (README), not a document")
         out.append(e)
     return root, out
 
@@ -657,7 +664,7 @@ def load_corpus(path: str | Path, *, metadata: str | Path | None = None,
     >>> docs = load_corpus("data")
     >>> docs[["doc_id", "script", "doc_type"]].values.tolist()[1]
     ['001_8b94e84355f05d28.txt', 'hant', 'press_release']
-    >>> pd.DataFrame(docs.attrs["load_report"])["status"].tolist()
-    ['loaded', 'loaded', 'loaded', 'loaded', 'loaded']
+    >>> pd.DataFrame(docs.attrs["load_report"])[["doc_id", "status"]].values.tolist()[-2:]
+    [['004_6bcdac202017c94e.txt', 'loaded'], ['README.md', 'skipped']]
     """
     return read_corpus(path, metadata=metadata, config=config).documents

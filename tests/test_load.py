@@ -31,7 +31,9 @@ def test_seed_corpus_follows_schema(seed_result, data_dir):
     assert docs["doc_id"].tolist() == sorted(p.name for p in data_dir.glob("*.txt"))
     assert (docs["format"] == "txt").all() and (docs["encoding"] == "utf-8").all()
     assert list(seed_result.report.columns)[:len(schema.LOAD_REPORT)] == list(schema.LOAD_REPORT)
-    assert seed_result.report["status"].tolist() == ["loaded"] * 5
+    assert seed_result.report["status"].tolist() == ["loaded"] * 5 + ["skipped"]
+    assert seed_result.report["doc_id"].tolist()[-1] == "README.md"
+    assert seed_result.report["reason"].tolist()[-1] == "corpus documentation (README), not a document"
 
 
 def test_seed_raw_text_is_untouched(seed_result, data_dir):
@@ -49,9 +51,9 @@ def test_caption_spans_point_into_text(seed_result):
 
 
 def test_summary_and_attrs(seed_result, data_dir):
-    assert seed_result.summary() == f"{data_dir}: 5 files: 5 loaded, 0 skipped, 0 failed"
+    assert seed_result.summary() == f"{data_dir}: 6 files: 5 loaded, 1 skipped, 0 failed"
     report = pd.DataFrame(seed_result.documents.attrs["load_report"])
-    assert report["status"].tolist() == ["loaded"] * 5
+    assert report["status"].tolist() == ["loaded"] * 5 + ["skipped"]
 
 
 def test_two_corpora_concatenate(data_dir):
@@ -340,7 +342,7 @@ def test_cli_load_prints_table_and_summary(data_dir, tmp_path):
     out = tmp_path / "docs.jsonl"
     done = subprocess.run([sys.executable, "-m", "corpus_tools", "load", str(data_dir), "--format", "jsonl",
                            "-o", str(out)], capture_output=True, text=True, check=True)
-    assert "5 files: 5 loaded, 0 skipped, 0 failed" in done.stderr
+    assert "6 files: 5 loaded, 1 skipped, 0 failed" in done.stderr
     table = pd.read_json(out, lines=True)
     assert table["doc_id"].tolist()[0] == "000_3615f49ca4e62b93.txt"
     report = subprocess.run([sys.executable, "-m", "corpus_tools", "load", str(data_dir), "--report"],
