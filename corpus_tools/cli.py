@@ -64,7 +64,7 @@ def _cmd_load(args: argparse.Namespace) -> int:
         write_table(result.report, fmt=args.format, output=args.output)
     else:
         write_table(result.documents, fmt=args.format, output=args.output,
-                    drop_in_table=LONG_TEXT_COLUMNS)
+                    drop_in_table=LONG_TEXT_COLUMNS + ("captions",))
     return 0
 
 
