@@ -22,7 +22,6 @@ import bisect
 import calendar
 import datetime as _dt
 import functools
-import math
 import re
 from dataclasses import dataclass, fields
 from decimal import Decimal
@@ -124,7 +123,7 @@ class _Cand:
     __slots__ = ("kind", "start", "end", "value", "unit", "qualifier", "y", "m", "d", "y_explicit",
                  "m_explicit", "scope", "subject", "ranged", "drop")
 
-    def __init__(self, kind: str, start: int, end: int, *, value: float | None = None,
+    def __init__(self, kind: str, start: int, end: int, value: float | None = None,
                  unit: str | None = None, qualifier: str = "exact") -> None:
         self.kind, self.start, self.end = kind, start, end
         self.value, self.unit, self.qualifier = value, unit, qualifier
@@ -143,17 +142,53 @@ class _Doc:
         self.y, self.m, self.d = _parse_doc_date(doc_date)
         self.anchor_y: int | None = None
         self.anchor_m: int | None = None
-        spans = [mt.span() for triggers, regex in resources.FIGURE_MASKS
-                 if any(t in text for t in triggers) for mt in regex.finditer(text)]
-        spans.sort()
+        spans = ([mt.span() for mt in resources.FIGURE_DOC_NUMBER.finditer(text)]
+                 if "号" in text or "號" in text else [])
+        self.token = (0, 0, False)  # the last run of ASCII looked at: (start, end, is an address)
         self.mask_starts = [s for s, _ in spans]
         self.mask_reach: list[int] = []  # furthest mask end among masks starting at or before each one
         for _, e in spans:
             self.mask_reach.append(max(e, self.mask_reach[-1]) if self.mask_reach else e)
 
+    def _in_address(self, start: int, end: int) -> bool:
+        """Whether the run of ASCII around a number is a URL or an e-mail address (cached per run)."""
+        lo, hi, found = self.token
+        if not lo <= start < hi:
+            text, lo, hi = self.text, start, end
+            while lo > 0 and text[lo - 1] in _TOKEN_CHARS:
+                lo -= 1
+            while hi < len(text) and text[hi] in _TOKEN_CHARS:
+                hi += 1
+            token = text[lo:hi]
+            found = "://" in token or "www." in token or "@" in token
+            self.token = (lo, hi, found)
+        return found
+
     def masked(self, start: int, end: int) -> bool:
-        i = bisect.bisect_right(self.mask_starts, end - 1) - 1
-        return i >= 0 and self.mask_reach[i] > start
+        """A number in a document number, URL, e-mail address or phone number is never a figure."""
+        if self.mask_starts:
+            i = bisect.bisect_right(self.mask_starts, end - 1) - 1
+            if i >= 0 and self.mask_reach[i] > start:
+                return True
+        text = self.text
+        if not start or text[start - 1] not in _MASK_CONTEXT:
+            return False
+        if start and text[start - 1] in _TOKEN_CHARS and self._in_address(start, end):
+            return True
+        i = start
+        while i > max(0, start - 30) and text[i - 1] in _PHONE_CHARS:
+            i -= 1
+        if i < start and "+" in text[i:start]:
+            return True
+        p = i
+        while p > 0 and text[p - 1] in " \t:：.":
+            p -= 1
+        return text.endswith(resources.FIGURE_PHONE_WORDS, max(0, p - 6), p)
+
+
+_TOKEN_CHARS = frozenset(chr(c) for c in range(0x21, 0x7F))
+_PHONE_CHARS = frozenset("0123456789０１２３４５６７８９ +-()（）/")
+_MASK_CONTEXT = _TOKEN_CHARS | _PHONE_CHARS | frozenset(" \t\u3000：")  # characters a masked number follows
 
 
 def _parse_doc_date(doc_date: str | None) -> tuple[int | None, int | None, int | None]:
@@ -308,27 +343,24 @@ def _candidates(doc: _Doc) -> list[_Cand]:
     """
     numeric, words = resources.figure_patterns()
     numeric_handlers, word_handlers = _handlers()
-    matches = [(m, numeric_handlers) for m in numeric.finditer(doc.text)]
-    word_matches = [(m, word_handlers) for m in words.finditer(doc.text)]
+    word_matches = [(m, word_handlers) for m in words.finditer(doc.text)]  # few
+    stream = ((m, numeric_handlers) for m in numeric.finditer(doc.text))
     if word_matches:
-        matches = sorted(matches + word_matches, key=lambda item: item[0].start())
+        stream = sorted([*stream, *word_matches], key=lambda item: item[0].start())
     out: list[_Cand] = []
     covered = 0
-    for match, handlers in matches:
+    for match, handlers in stream:
         if match.start() < covered:
             continue
         found = handlers[match.lastindex](doc, match)
         if found:
-            found = [c for c in found if not doc.masked(c.start, c.end) and _plausible(c)]
+            # NaN and infinities fail the comparison; no figure in this genre reaches 1e21
+            found = [c for c in found if (c.value is None or abs(c.value) < 1e21) and not doc.masked(c.start, c.end)]
             if found:
                 out.extend(found)
                 covered = match.end()
     out.sort(key=lambda c: c.start)
     return out
-
-
-def _plausible(c: _Cand) -> bool:
-    return c.value is None or (math.isfinite(c.value) and abs(c.value) < 1e21)
 
 
 @functools.lru_cache(maxsize=None)
@@ -367,7 +399,7 @@ def _blocked_context(doc: _Doc, start: int, p: int | None = None) -> bool:
     text, ctx = doc.text, doc.lex.contexts
     if p is None:
         p = _prev_index(text, start)
-    if p == 0:
+    if p == 0 or not text.endswith(ctx["blocked_any"], 0, p):  # the common case, in one test
         return False
     if _ends_with(text, p, ctx["ordinal"]) or _caption(text, p, ctx):
         return True
@@ -436,6 +468,8 @@ def _suffix_qualifier(doc: _Doc, end: int) -> tuple[str | None, int]:
 
 
 def _combine(prefix: str | None, inner: str | None, suffix: str | None) -> str:
+    if not (prefix or inner or suffix):
+        return "exact"
     found = [q for q in (prefix, inner, suffix) if q and q != "exact"]
     if not found:
         return "exact"
@@ -446,7 +480,7 @@ def _combine(prefix: str | None, inner: str | None, suffix: str | None) -> str:
 
 def _number_unit(doc: _Doc, m: re.Match) -> list[_Cand]:
     text, lex = doc.text, doc.lex
-    unit = m.group("u")
+    unit, run, more = m.group("u", "n", "more")
     category, norm, factor = lex.units[unit]
     if category == "duration":
         return []
@@ -456,12 +490,11 @@ def _number_unit(doc: _Doc, m: re.Match) -> list[_Cand]:
         hit = blocked.match(text, u_start)
         if hit is not None and hit.end() - u_start > len(unit):
             return []
-    run = m.group("n")
     n_start, n_end = m.span("n")
     p = _prev_index(text, n_start)
     if _blocked_context(doc, n_start, p):
         return []
-    if m.group("more") is None and n_end < u_start and text[n_end] in "多余餘":
+    if more is None and n_end < u_start and text[n_end] in "多余餘":
         return []
     bare = not run.strip(_BARE_MULTIPLIERS)
     inner = "多" in run or "余" in run or "餘" in run
@@ -478,11 +511,11 @@ def _number_unit(doc: _Doc, m: re.Match) -> list[_Cand]:
         return []
     if _quoted_slogan(doc, n_start, u_end):
         return []
-    value = numerals._parse_decimal(run, allow_bare_unit=True)
+    value = Decimal(run) if run.isascii() and run.isdigit() else numerals._parse_decimal(run, allow_bare_unit=True)
     if value is None:
         return []
     prefix_q, q_start = _prefix_qualifier(doc, n_start, bare=bare, p=p)
-    inner_q = "over" if (m.group("more") or inner) else None
+    inner_q = "over" if (more or inner) else None
     end = u_end
     kind, out_unit, subject = "count", norm, None
     if category == "money":
@@ -501,7 +534,7 @@ def _number_unit(doc: _Doc, m: re.Match) -> list[_Cand]:
     elif category in ("people", "person_noun"):
         kind = "people"
         if category == "person_noun":
-            subject, end = unit, n_end if m.group("more") is None else m.end("more")
+            subject, end = unit, n_end if more is None else m.end("more")
     elif category == "percent":
         kind, value = "percent", value * Decimal(str(factor))
     elif category == "tenths":
@@ -518,8 +551,7 @@ def _number_unit(doc: _Doc, m: re.Match) -> list[_Cand]:
         sign_start = _sign(doc, n_start)
         if sign_start is not None:
             value, q_start = -value, sign_start
-    cand = _Cand(kind, q_start, end, value=float(value), unit=out_unit,
-                 qualifier=_combine(prefix_q, inner_q, suffix_q))
+    cand = _Cand(kind, q_start, end, float(value), out_unit, _combine(prefix_q, inner_q, suffix_q))
     if subject is not None:
         cand.subject = subject
     elif doc.config.subjects and kind in ("count", "people", "quantity"):
@@ -604,7 +636,7 @@ def _quoted_slogan(doc: _Doc, start: int, end: int) -> bool:
 
 def _subject(doc: _Doc, pos: int) -> str | None:
     text = doc.text
-    if pos >= len(text) or not _HAN.match(text[pos]):
+    if pos >= len(text) or not "\u3400" <= text[pos] <= "\u9fff":
         return None  # 国家级高新区8个、省级高新区32个: the noun came first
     span = _SUBJECT_SPAN.match(text, pos)
     phrase = span.group() if span else ""
@@ -612,7 +644,7 @@ def _subject(doc: _Doc, pos: int) -> str | None:
         phrase = phrase.rsplit("的", 1)[1]
     stop = doc.lex.subject_stops.search(phrase, 1)
     phrase = (phrase[:stop.start()] if stop else phrase).strip("、 ")
-    if not phrase or not _HAN.match(phrase[0]):
+    if not phrase or not "\u3400" <= phrase[0] <= "\u9fff":
         return None
     limit_chars = doc.config.max_subject_chars
     return phrase[-limit_chars:] if limit_chars else None
@@ -623,8 +655,11 @@ def _subject(doc: _Doc, pos: int) -> str | None:
 def _with_range_head(doc: _Doc, cand: _Cand, run: str, n_start: int) -> list[_Cand]:
     """Give ``cand`` a partner when a unit-less number and a separator precede it."""
     text = doc.text
+    if cand.start != n_start or not cand.start or (text[cand.start - 1] not in _RANGE_SEP_CHARS
+                                                   and text[cand.start - 1] not in _SPACES):
+        return [cand]
     p = _prev_index(text, cand.start)
-    if p == 0 or text[p - 1] not in _RANGE_SEP_CHARS or cand.start != n_start:
+    if p == 0 or text[p - 1] not in _RANGE_SEP_CHARS:
         return [cand]
     head = resources.FIGURE_RANGE_HEAD.search(text, max(0, p - 30), p)
     if head is None:
@@ -687,7 +722,7 @@ def _merge_adjacent_ranges(doc: _Doc, cands: list[_Cand]) -> list[_Cand]:
     """Two figures of a kind joined by a range separator share the range's text."""
     text = doc.text
     for a, b in zip(cands, cands[1:]):
-        if a.kind != b.kind or a.ranged or b.ranged or a.drop or b.drop or b.start < a.end:
+        if not 0 < b.start - a.end <= 8 or a.kind != b.kind or a.ranged or b.ranged or a.drop or b.drop:
             continue
         if not _SEP_ONLY.match(text, a.end, b.start):
             continue
@@ -775,15 +810,16 @@ def _year_date(doc: _Doc, m: re.Match) -> list[_Cand]:
     y = int(ya) if ya.isascii() else numerals.parse_year(ya)
     if y is None or not 1000 <= y <= 2999:
         return []
-    p = _prev_index(text, m.start())
-    if p and _ends_with(text, p, doc.lex.contexts["duration_before_year"]):
-        return []
-    start = m.start() - 2 if text.startswith("**", max(0, m.start() - 2)) and m.start() >= 2 else m.start()
+    start = m.start()
+    if start and text.endswith(doc.lex.contexts["duration_before_year"], 0, _prev_index(text, start)):
+        return []  # 近1000年, 历时2000年
+    if start >= 2 and text.startswith("**", start - 2):  # **2018** 年
+        start -= 2
     if m.group("ma") is not None:
         return _month_part(doc, m, "a", y, y_explicit=True, start=start) or []  # 2019年2月29日: no date
-    scope = _SCOPES.get((m.group("ys") or "")[-1:])
-    cand = _date_cand(doc, start, m.end(), y, None, None, y_explicit=True, scope=scope)
-    return _with_range_head(doc, cand, m.group("ya"), m.start())
+    ys = m.group("ys")
+    cand = _date_cand(doc, start, m.end(), y, None, None, y_explicit=True, scope=_SCOPES.get(ys[-1]) if ys else None)
+    return _with_range_head(doc, cand, ya, m.start())
 
 
 def _month_date(doc: _Doc, m: re.Match) -> list[_Cand]:
@@ -979,38 +1015,49 @@ def _date_string_of(c: _Cand) -> str | None:
     return f"--{m:02d}-{d:02d}"
 
 
-_TERMINATORS = "。！？!?；;…\n"
-_CLOSERS = "”’」』）)】》"
+class _Sentences:
+    """The sentences of a text as :func:`segment.split_sentences` cuts them, found around
+    positions given in increasing order (searching only between them)."""
 
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lo = 0             # a sentence boundary at or before the next position
+        self.start = self.end = -1
+        self.string = ""
 
-def _sentence_around(text: str, pos: int, lo: int) -> tuple[int, int, int]:
-    """The sentence containing ``pos`` as :func:`segment.split_sentences` cuts it.
-
-    ``lo`` is a sentence boundary at or before ``pos`` (searching stops there).
-    Returns (start, end, raw_end), raw_end being where the next sentence may begin.
-    """
-    t = max(text.rfind(ch, lo, pos) for ch in _TERMINATORS)
-    start = lo if t < 0 else t + 1
-    if t >= 0 and text[t] != "\n":
-        while start < pos and text[start] in _CLOSERS:
+    def around(self, pos: int) -> str:
+        if self.start <= pos < self.end:
+            return self.string
+        text, lo = self.text, self.lo
+        t = max(text.rfind("。", lo, pos), text.rfind("！", lo, pos), text.rfind("？", lo, pos),
+                text.rfind("!", lo, pos), text.rfind("?", lo, pos), text.rfind("；", lo, pos),
+                text.rfind(";", lo, pos), text.rfind("…", lo, pos), text.rfind("\n", lo, pos))
+        start = lo if t < 0 else t + 1
+        if t >= 0 and text[t] != "\n":  # closing quotes after 。 end the previous sentence
+            while start < pos and text[start] in _CLOSERS:
+                start += 1
+        match = resources.SENTENCE_END.search(text, pos)
+        if match is None:
+            end = self.lo = len(text)
+        else:
+            end = match.end() if match.group()[0] != "\n" else match.start()
+            self.lo = match.end()
+        while start < end and text[start].isspace():
             start += 1
-    match = resources.SENTENCE_END.search(text, pos)
-    if match is None:
-        end = raw_end = len(text)
-    else:
-        end = match.end() if match.group()[0] != "\n" else match.start()
-        raw_end = match.end()
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end, raw_end
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if not start <= pos < end:  # only if a figure began on a blank: its own character
+            return text[pos:pos + 1]
+        self.start, self.end, self.string = start, end, text[start:end]
+        return self.string
+
+
+_CLOSERS = "”’」』）)】》"
 
 
 def _finish(doc: _Doc, cands: list[_Cand], doc_id: str | None) -> list[Figure]:
     text = doc.text
-    s_start = s_end = raw_end = 0
-    sentence = ""
+    sentences = _Sentences(text)
     out: list[Figure] = []
     for c in cands:
         date = None
@@ -1018,10 +1065,7 @@ def _finish(doc: _Doc, cands: list[_Cand], doc_id: str | None) -> list[Figure]:
             date = _date_string_of(c)
             if date is None:
                 continue
-        if not (s_start <= c.start < s_end):  # figures of one sentence share its string
-            s_start, s_end, raw_end = _sentence_around(text, c.start, raw_end if c.start >= raw_end else 0)
-            sentence = text[s_start:s_end]
-        out.append(Figure(doc_id=doc_id, kind=c.kind, text=text[c.start:c.end], value=c.value,
-                          unit=c.unit, qualifier=c.qualifier, date=date, scope=c.scope,
-                          subject=c.subject, start=c.start, end=c.end, sentence=sentence))
+        sentence = sentences.around(c.start)
+        out.append(Figure(doc_id, c.kind, text[c.start:c.end], c.value, c.unit, c.qualifier, date,  # positional:
+                          c.scope, c.subject, c.start, c.end, sentence))                      # faster
     return out

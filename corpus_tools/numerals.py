@@ -50,6 +50,8 @@ _SPACES = re.compile(r"[\s\u3000*]+")
 _ARABIC = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|\.\d+")
 _PLAIN = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _GROUPED = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
+#: An Arabic number with a multiplier (2400亿, 1.5万亿, 2500 万, 12,000万): the commonest mixed form.
+_ARABIC_MULTIPLIED = re.compile(r"([0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?) ?([十百千万萬亿億兆]{1,3})")
 _SLASH = re.compile(r"(?P<whole>-?\d+(?:\.\d+)?\s+)?(?P<num>-?\d+(?:\.\d+)?)/(?P<den>\d+(?:\.\d+)?)")
 _NEGATIVE = ("负", "負", "-", "−")
 _APPROX_INSIDE = frozenset("多余餘几幾")
@@ -161,8 +163,18 @@ def _parse_decimal(text: str, *, allow_bare_unit: bool) -> Decimal | None:
     s = normalize_digits(text).strip()
     if not s or len(s) > MAX_NUMERAL_CHARS:
         return None
-    if _PLAIN.fullmatch(s):  # fast path: most spans are plain Arabic numbers
+    if _PLAIN.fullmatch(s):  # fast paths: most spans are plain Arabic numbers, or one with 万/亿
         return Decimal(s)
+    if len(s) == 1 and s in _DIGITS:
+        return Decimal(_DIGITS[s])
+    mixed = _ARABIC_MULTIPLIED.fullmatch(s)
+    if mixed:
+        scale = _multiplier(mixed.group(2))
+        number = mixed.group(1)
+        if scale is not None and ("," not in number or _GROUPED.fullmatch(number)):
+            return _CTX.multiply(Decimal(number.replace(",", "")), scale)
+    if _GROUPED.fullmatch(s):
+        return Decimal(s.replace(",", ""))
     slash = _SLASH.fullmatch(s)
     if slash:
         return _slash_fraction(slash)
@@ -187,6 +199,11 @@ def _parse_decimal(text: str, *, allow_bare_unit: bool) -> Decimal | None:
         return None if f is None else _CTX.multiply(Decimal(sign), f)
     value = _core(s, allow_bare_unit=allow_bare_unit)
     return None if value is None else _CTX.multiply(Decimal(sign), value)
+
+
+def _multiplier(units: str) -> Decimal | None:
+    """Value of a run of units after an Arabic number (万亿 is 10^12, 千万 10^7)."""
+    return _core("1" + units, allow_bare_unit=True)
 
 
 def _slash_fraction(match: re.Match) -> Decimal | None:
