@@ -30,7 +30,8 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Callable, Literal
+from collections.abc import Callable
+from typing import Literal
 
 import pandas as pd
 
@@ -490,8 +491,9 @@ def _contact_block(text: str, head_end: int) -> int:
 
 #: Lines without sentence-final punctuation (after a line break; the first line is
 #: checked with ``match``): the candidates for navigation runs.
-_UNPUNCTUATED_LINE = re.compile(r"\n([^\n。！？!?]{%d,%d})(?=\n|\Z)" % (_NAV_MIN_LINE, _NAV_CHECK_MAX_LINE))
-_UNPUNCTUATED_FIRST = re.compile(r"([^\n。！？!?]{%d,%d})(?=\n|\Z)" % (_NAV_MIN_LINE, _NAV_CHECK_MAX_LINE))
+#: Possessive quantifiers: a prose line fails at its first full stop without backtracking.
+_UNPUNCTUATED_LINE = re.compile(rf"\n([^\n。！？!?]{{{_NAV_MIN_LINE},{_NAV_CHECK_MAX_LINE}}}+)(?=\n|\Z)")
+_UNPUNCTUATED_FIRST = re.compile(rf"([^\n。！？!?]{{{_NAV_MIN_LINE},{_NAV_CHECK_MAX_LINE}}}+)(?=\n|\Z)")
 
 
 #: Navigation runs are page headers and footers: only lines within this many characters

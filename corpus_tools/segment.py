@@ -5,7 +5,6 @@ Spans are ``(start, end)`` character offsets into the text given, so
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Literal
 

@@ -1,6 +1,7 @@
 """Tests of corpus_tools.clean: each step on Chinese cases, the pipeline, the invariants."""
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections import Counter
@@ -80,7 +81,7 @@ def test_config_is_validated_and_frozen():
         clean.CleanConfig(width="nfkc")
     with pytest.raises(ConfigError, match="rejoin_min_tail"):
         clean.CleanConfig(rejoin_min_tail=-1)
-    with pytest.raises(Exception):
+    with pytest.raises(dataclasses.FrozenInstanceError):
         clean.DEFAULT_CONFIG.width = "none"  # type: ignore[misc]
     with pytest.raises(InputError, match="str"):
         clean.clean_text(b"bytes")  # type: ignore[arg-type]
