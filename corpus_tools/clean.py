@@ -465,6 +465,13 @@ _NAV_CHECK_MAX_LINE = 600
 _NAV_MIN_LINE = 6
 
 
+def _next_line_is_date(text: str, pos: int) -> bool:
+    while pos < len(text) and text[pos] == "\n":
+        pos += 1
+    end = text.find("\n", pos)
+    return bool(resources.DATE_LINE.match(text[pos:len(text) if end < 0 else end]))
+
+
 def _contact_block(text: str, head_end: int) -> int:
     """End of the contact lines that follow a contact heading ending at ``head_end``."""
     pos = head_end
@@ -480,8 +487,10 @@ def _contact_block(text: str, head_end: int) -> int:
         line = text[pos:line_end]
         is_detail = bool(_CONTACT_DETAIL.search(line)) and len(line) <= 120
         is_short_label = len(line) <= 30 and not resources.PROSE_PUNCT.search(line.rstrip("：:"))
-        if not (is_detail or is_short_label):
+        if not (is_detail or is_short_label) or resources.DATE_LINE.match(line):
             break
+        if not is_detail and _next_line_is_date(text, line_end):
+            break  # an issuer above its sign-off date closes the document, not the contacts
         end = line_end
         pos = line_end
     return end

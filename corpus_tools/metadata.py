@@ -210,7 +210,7 @@ def _title(doc: _Doc, doc_type: DocType | None) -> str | None:
             if i + 1 < len(head):
                 continue
             return None
-        return line
+        return resources.TITLE_LABEL.sub("", line) or None
     return None
 
 
@@ -278,7 +278,8 @@ def _doc_type(doc: _Doc) -> DocType:
     if (title and resources.NOTICE_CUE.search(title)) or resources.DOC_NUMBER.search(head):
         return "notice"
     if (_contains_any(doc.raw_ends, resources.REPOST_WORDS, lower=doc.raw_ends_lower) or resources.SOURCE_FIELD.search("\n" + doc.raw_ends)
-            or wire or resources.NEWSPAPER_CUE.search(doc.text)):
+            or wire or resources.NEWSPAPER_CUE.search(doc.text)
+            or resources.ARTICLE_LEAD.search(doc.text, 0, _HEAD_CHARS)):
         return "article"
     return "other"
 
@@ -335,7 +336,7 @@ def infer_doc_type(text: str, *, raw: str | None = None) -> DocType:
     * ``notice``: the title names a notice or policy document (通知, 公告, 办法, 意见...)
       or the head carries a document number;
     * ``article``: a reposted or news article: a repost disclaimer (网易号, 搜狐号...),
-      a ``来源：`` line, a news-agency dateline (``新华社北京2023年3月5日电``) or one 本报讯;
+      a ``来源：`` line, a news-agency lead (``新华社北京3月5日电``) or one 本报讯;
     * ``other`` otherwise.
 
     >>> infer_doc_type("对市政协第0249号提案的答复\\n\\n张委员：……")

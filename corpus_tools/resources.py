@@ -70,8 +70,11 @@ DATE_FIELD = re.compile(r"(?=[时時日])(?:时间|時間|日期)\s*[:：]\s*")
 DATE_LINE = re.compile(
     r"(?m)^[ \t]*(?:[0-9０-９]{4}|[〇零一二三四五六七八九]{4})\s*年\s*[0-9０-９〇零一二三四五六七八九十]{1,3}\s*月"
     r"\s*[0-9０-９〇零一二三四五六七八九十]{1,3}\s*[日号號]"
-    r"(?:\s*(?:星期|周|週|礼拜|禮拜)[一二三四五六日天])?(?:\s*[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?[ \t]*$"
+    r"(?:\s*[(（]?(?:星期|周|週|礼拜|禮拜)[一二三四五六日天][)）]?)?(?:\s*[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?[ \t]*$"
+    r"|^[ \t]*[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[ \t]+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?[ \t]*$"
 )
+#: A label before a title: "原标题：" of reposts.
+TITLE_LABEL = re.compile(r"^(?:原标题|原標題|标题|標題|题目|題目)\s*[:：]\s*")
 #: Document numbers of official documents: "沪科提复〔2022〕49号".
 DOC_NUMBER = re.compile(r"[〔\[［【(（][0-9０-９]{4}[〕\]］】)）]\s*[0-9０-９]{1,4}\s*[号號]")
 #: Cues of the document types (see metadata.DOC_TYPES); words are looked up with ``in``
@@ -133,7 +136,7 @@ WHITESPACE = re.compile(r"\s(?:(?<=[^\S\n])\s+|(?<=[^\S \n])|(?<=\n)(?:[^\S\n]|\
 MARKDOWN_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 MARKDOWN_LINK = re.compile(r"\[(?P<link>[^\]\n]+)\]\([^)\s]*\)")
 MARKDOWN_AUTOLINK = re.compile(r"<(?P<autolink>(?:https?|ftp)://[^>\s]+)>")
-MARKDOWN_BOLD = re.compile(r"\*\*(?=\S)(?P<bold>[^\n]+?)(?<=\S)\*\*|(?P<stray>\*\*+)")
+MARKDOWN_BOLD = re.compile(r"\*\*(?=[^\s*])(?P<bold>[^\n]+?)(?<=[^\s*])\*\*|(?P<stray>\*\*+)")
 MARKDOWN_UNDERLINE = re.compile(r"__(?=\S)(?P<under>[^\n]+?)(?<=\S)__")
 MARKDOWN_HASHES = re.compile(r"\#{1,6}[ \t]+(?=\S)")
 MARKDOWN_RULE = re.compile(r"[|\-][|:\- \t]*-{3}[|:\- \t]*(?:\n|\Z)")
@@ -161,6 +164,7 @@ PROSE_PUNCT = re.compile(r"[，。；：、！？,;:]")
 BLOCK_START = re.compile(
     r"[一二三四五六七八九十百]+[、.．]|[(（][一二三四五六七八九十百\d]+[)）]|\d{1,3}[、.．)）]\D"
     r"|第[一二三四五六七八九十百\d]+[章节節条條款部篇]|本报讯|本報訊|[图圖][一二三四五六七八九十\d]|[图圖]为|[图圖]為"
+    r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?[ \t]*(?=\n|\Z)"
     r"|[•·●○▪■□◆◇►▶➢✓\-–—*]"
 )
 #: A list item: a line that starts with a bullet or a list number.

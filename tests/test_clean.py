@@ -230,3 +230,12 @@ def test_clean_text_is_canonical(text):
     assert not re.search(r" \n|\n | {2}", out)
     for start, end in clean.clean(text).captions:
         assert 0 <= start < end <= len(out)
+
+
+GENRE_CASES = _cases("clean_genre_documents.jsonl")
+
+
+@pytest.mark.parametrize("case", GENRE_CASES, ids=[c["why"][:40] for c in GENRE_CASES])
+def test_genre_documents(case):
+    """Documents of the same genres as the seeds, written for these tests."""
+    assert clean.clean_text(case["raw"]) == case["text"]

@@ -123,3 +123,14 @@ def test_add_metadata_keeps_index_and_input():
 def test_doc_types_are_documented():
     assert metadata.DOC_TYPES == ("press_release", "government_reply", "newspaper_page", "article", "notice",
                                   "other")
+
+
+GENRE_CASES = [json.loads(line) for line in (CASES / "clean_genre_documents.jsonl").read_text(
+    encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("case", GENRE_CASES, ids=[c["why"][:40] for c in GENRE_CASES])
+def test_genre_documents_metadata(case):
+    found = metadata.infer_metadata(clean.clean_text(case["raw"]), raw=case["raw"])
+    assert (found.title, found.date, found.source, found.doc_type) == (
+        case["title"], case["date"], case["source"], case["doc_type"])
