@@ -509,12 +509,14 @@ def _number_unit(doc: _Doc, m: re.Match) -> list[_Cand]:
         return []
     if text.startswith("+", m.end()) or (category != "percent" and text.startswith("倍", u_end)):
         return []
-    if _quoted_slogan(doc, n_start, u_end):
+    if n_start and text[n_start - 1] in _OPEN_QUOTES and _quoted_slogan(doc, n_start, u_end):
         return []
     value = Decimal(run) if run.isascii() and run.isdigit() else numerals._parse_decimal(run, allow_bare_unit=True)
     if value is None:
         return []
-    prefix_q, q_start = _prefix_qualifier(doc, n_start, bare=bare, p=p)
+    prefix_q, q_start = None, n_start
+    if p and (text[p - 1] in lex.qualifier_prefix or bare and text[p - 1] in lex.qualifier_bare_prefix):
+        prefix_q, q_start = _prefix_qualifier(doc, n_start, bare=bare, p=p)
     inner_q = "over" if (more or inner) else None
     end = u_end
     kind, out_unit, subject = "count", norm, None
@@ -543,20 +545,24 @@ def _number_unit(doc: _Doc, m: re.Match) -> list[_Cand]:
         if value > 10 or extra is None:
             return []
         value, end = (value + extra[0]) * 10, extra[1]
-    suffix_q, s_end = _suffix_qualifier(doc, end) if category != "person_noun" else (None, end)
+    suffix_q = None
+    if category != "person_noun" and end < len(text) and text[end] in lex.qualifier_suffix:
+        suffix_q, end = _suffix_qualifier(doc, end)
     if bare and not (prefix_q or inner_q or suffix_q):
         return []
-    end = s_end
     if kind in ("percent", "money") and prefix_q is None:
         sign_start = _sign(doc, n_start)
         if sign_start is not None:
             value, q_start = -value, sign_start
-    cand = _Cand(kind, q_start, end, float(value), out_unit, _combine(prefix_q, inner_q, suffix_q))
+    qualifier = _combine(prefix_q, inner_q, suffix_q) if prefix_q or inner_q or suffix_q else "exact"
+    cand = _Cand(kind, q_start, end, float(value), out_unit, qualifier)
     if subject is not None:
         cand.subject = subject
     elif doc.config.subjects and kind in ("count", "people", "quantity"):
         cand.subject = _subject(doc, end)
-    return _with_range_head(doc, cand, run, n_start)
+    if q_start and (text[q_start - 1] in _RANGE_SEP_CHARS or text[q_start - 1] in _SPACES):
+        return _with_range_head(doc, cand, run, n_start)
+    return [cand]
 
 
 def _inner_vague(run: str) -> bool:
