@@ -76,7 +76,7 @@ def _cmd_figures(args: argparse.Namespace) -> int:
     table = figures.figures_table(result.documents)
     if args.format == "jsonl":
         table = figures.to_guideline_records(table)
-    write_table(table, fmt=args.format, output=args.output)
+    write_table(table, fmt=args.format, output=args.output, drop_in_table=("sentence",))
     return 0
 
 

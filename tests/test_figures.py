@@ -89,6 +89,31 @@ def test_seed_gold_on_raw_seeds(seed_texts, shared_dir):
     _assert_targets(table)
 
 
+def test_seed_gold_through_the_cli(data_dir, shared_dir, tmp_path, capsys):
+    """The dev-set targets through the real pipeline: load, clean, figures, guideline JSONL."""
+    from corpus_tools import cli
+
+    pred_path = tmp_path / "pred.jsonl"
+    assert cli.main(["figures", str(data_dir), "--format", "jsonl", "-o", str(pred_path)]) == 0
+    scorer = _load_scorer(shared_dir)
+    pred = scorer.load(str(pred_path))
+    assert {p["doc"] for p in pred} == {p.name for p in data_dir.glob("*.txt")}
+    assert set(pred[0]) == {"doc", "kind", "text", "value", "unit", "qualifier", "date", "scope", "subject"}
+    table, misses, spurious = scorer.score(scorer.load(str(shared_dir / "gold" / "seed_figures.jsonl")), pred)
+    _assert_targets(table)
+
+
+def test_cli_single_file_names_the_file(data_dir, tmp_path):
+    from corpus_tools import cli
+
+    out = tmp_path / "one.jsonl"
+    path = data_dir / "004_6bcdac202017c94e.txt"
+    assert cli.main(["figures", str(path), "--format", "jsonl", "-o", str(out)]) == 0
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert {r["doc"] for r in records} == {path.name}
+    assert {"kind": "people", "text": "近300人", "value": 300}.items() <= records[1].items()
+
+
 @pytest.mark.parametrize("name", sorted(p.name for p in (Path(__file__).parent.parent / "data").glob("*.txt")))
 def test_spans_and_sentences_on_seeds(seed_texts, name):
     text = seed_texts[name]
