@@ -43,6 +43,11 @@ _EXPORTS: dict[str, str] = {
     # figures
     "extract_figures": "figures",
     "figures_table": "figures",
+    "to_guideline_records": "figures",
+    "Figure": "figures",
+    "FigureConfig": "figures",
+    "parse_number": "numerals",
+    "parse_percent": "numerals",
     # tokens / keywords / entities
     "tokenize": "tokens",
     "tokens_table": "tokens",
