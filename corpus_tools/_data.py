@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import functools
-from importlib import resources as _ires
 from pathlib import Path
 
 __all__ = ["data_path", "read_lines"]
@@ -14,7 +13,7 @@ def data_path(name: str) -> Path:
     >>> data_path("README.md").name
     'README.md'
     """
-    return Path(str(_ires.files("corpus_tools") / "data" / name))
+    return Path(__file__).resolve().parent / "data" / name
 
 
 @functools.lru_cache(maxsize=None)
