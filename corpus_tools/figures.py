@@ -366,7 +366,7 @@ def _candidates(doc: _Doc) -> list[_Cand]:
 @functools.lru_cache(maxsize=None)
 def _handlers() -> tuple[tuple, tuple]:
     """For each master regex, map every capture-group index to its alternative's handler."""
-    markers = {"nd_y": _numeric_date, "ya": _year_date, "md": _month_date, "off": _offset_date,
+    markers = {"nd_y": _numeric_date, "fy": _fiscal_year, "ya": _year_date, "md": _month_date, "off": _offset_date,
                "bd": _bare_day, "pp": _percent_prefix, "n": _number_unit, "ey": _event_year,
                "rel": _relative_year, "relm": _relative_month, "cp": _currency_prefix}
     tables = []
@@ -810,6 +810,21 @@ def _month_part(doc: _Doc, m: re.Match, tag: str, y: int | None, *, y_explicit: 
     return [first, second]
 
 
+def _fiscal_year(doc: _Doc, m: re.Match) -> list[_Cand]:
+    """2022-23年度, 二〇二二至二三年度: a fiscal year across two calendar years gives both."""
+    first = numerals.parse_year(m.group("fy"))
+    tail = numerals.parse_number(m.group("fy2"))
+    if first is None or tail is None:
+        return []
+    second = first - first % 100 + int(tail)
+    if second != first + 1:
+        return []
+    a = _date_cand(doc, m.start(), m.end(), first, None, None, y_explicit=True)
+    b = _date_cand(doc, m.start(), m.end(), second, None, None, y_explicit=True)
+    a.ranged = b.ranged = True
+    return [a, b]
+
+
 def _year_date(doc: _Doc, m: re.Match) -> list[_Cand]:
     text = doc.text
     ya = m.group("ya")
@@ -942,6 +957,8 @@ def _event_year(doc: _Doc, m: re.Match) -> list[_Cand]:
     text, start, end = doc.text, m.start(), m.end()
     y = int(m.group("ey"))
     if not 1900 <= y <= 2100 or _blocked_context(doc, start):
+        return []
+    if text[end:end + 1] in _RANGE_SEP_CHARS:  # 2022—2025年: the range gives both years
         return []
     open_title = text.rfind("《", max(0, start - 40), start)
     if open_title >= 0 and text.rfind("》", open_title, start) < 0 and "》" in text[end:end + 40]:

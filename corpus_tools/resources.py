@@ -248,8 +248,10 @@ def _variants(words) -> dict:
 
     out: dict = {}
     for word in words:
+        traditional = to_traditional(word)
         out.setdefault(word, word)
-        out.setdefault(to_traditional(word), word)
+        out.setdefault(traditional, word)
+        out.setdefault(traditional.replace("臺", "台"), word)  # 新台幣: 台 is the usual form in Taiwan
     return out
 
 
@@ -387,7 +389,8 @@ def _char_class(chars) -> str:
 def figure_patterns() -> tuple[re.Pattern, re.Pattern]:
     """The two master regexes of figure candidates, one named alternative per form.
 
-    The first is anchored on numerals: ``nd`` numeric dates (2010-01-29), ``ya``
+    The first is anchored on numerals: ``nd`` numeric dates (2010-01-29), ``fy``
+    fiscal years (2022-23年度, 二〇二二至二三年度), ``ya``
     years with optional month and day, ``md`` month-day without year, ``off``
     offsets (二十年前), ``bd`` days without month (29日), ``pp`` percent prefixes
     (百分之十五), ``n`` numbers with a unit or measure word, ``ey`` bare years
@@ -407,7 +410,8 @@ def figure_patterns() -> tuple[re.Pattern, re.Pattern]:
     cp = (trie_regex([p for p in prefixes if p not in latin_prefixes])
           + r"|(?<![A-Za-z])" + trie_regex(latin_prefixes))
     eng = "|".join(sorted(lex.english_multipliers, key=len, reverse=True))
-    year_guard = rf"(?<![{_F_RUN_CHARS}A-Za-z.．/\-:：])"
+    # not inside a code or a numeric date, but 2021-2025年 is a range of years
+    year_guard = rf"(?:(?<![{_F_RUN_CHARS}A-Za-z.．/\-:：])|(?<=[0-9]{{4}}[-－]))"
     rel_words = "去年|今年|明年|前年|后年|後年|上年|本年|次年|翌年|同年|当年|當年|上一年|下一年"
     relm_words = "上个月|上個月|上月|本月|当月|當月|同月|下个月|下個月|下月|次月"
     numeric_first = _F_RUN_CHARS.replace("0-9", "0123456789").replace("０-９", "０１２３４５６７８９")
@@ -416,6 +420,8 @@ def figure_patterns() -> tuple[re.Pattern, re.Pattern]:
         rf"(?={_char_class(numeric_first)})(?<![{_F_RUN_CHARS}])(?:"
         rf"(?<![{d}.．/\-])(?P<nd_y>1[0-9]{{3}}|20[0-9]{{2}})(?P<nd_sep>[-/.])(?P<nd_m>1[0-2]|0?[1-9])(?P=nd_sep)"
         rf"(?P<nd_d>3[01]|[12][0-9]|0?[1-9])(?![{d}])(?:{sp}日)?"
+        rf"|(?P<fy>{_F_YEAR}){sp}(?:至|到|/|／|-|－|—|–){sp}(?P<fy2>[0-9０-９]{{2}}|[〇○零一二三四五六七八九]{{2}})"
+        rf"{sp}(?:财政|財政)?年度"
         rf"|{year_guard}(?P<ya>{_F_YEAR})(?:\*\*)?{sp}年(?!代)"
         rf"(?:(?P<ys>度|底|末|初(?![{_F_INIT_STOP}]))|{sp}{_f_monthpart('a')})?"
         rf"|(?<![{_F_RUN_CHARS}年A-Za-z.．/\-:：])(?=[{d}一二三四五六七八九十])(?P<md>){_f_monthpart('b')}"
