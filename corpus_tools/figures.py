@@ -839,6 +839,8 @@ def _year_date(doc: _Doc, m: re.Match) -> list[_Cand]:
     if m.group("ma") is not None:
         return _month_part(doc, m, "a", y, y_explicit=True, start=start) or []  # 2019年2月29日: no date
     ys = m.group("ys")
+    if ys is None and text.startswith(doc.lex.contexts["year_not_before"], m.end()):
+        return []  # 1000年历史, 2000年以上: a duration
     cand = _date_cand(doc, start, m.end(), y, None, None, y_explicit=True, scope=_SCOPES.get(ys[-1]) if ys else None)
     return _with_range_head(doc, cand, ya, m.start())
 
