@@ -341,23 +341,24 @@ def _candidates(doc: _Doc) -> list[_Cand]:
     A match that starts inside an earlier match that gave figures is skipped
     (人民币5.08亿元 is one figure, not also 5.08亿元).
     """
-    numeric, words = resources.figure_patterns()
+    numeric, words, word_starts = resources.figure_patterns()
     numeric_handlers, word_handlers = _handlers()
-    word_matches = [(m, word_handlers) for m in words.finditer(doc.text)]  # few
+    text = doc.text
+    word_matches = [(m, word_handlers) for hit in word_starts.finditer(text)  # few
+                    if (m := words.match(text, hit.start()))]
     stream = ((m, numeric_handlers) for m in numeric.finditer(doc.text))
     if word_matches:
         stream = sorted([*stream, *word_matches], key=lambda item: item[0].start())
     out: list[_Cand] = []
     covered = 0
+    masked = doc.masked
     for match, handlers in stream:
         if match.start() < covered:
             continue
-        found = handlers[match.lastindex](doc, match)
-        if found:
+        for c in handlers[match.lastindex](doc, match):
             # NaN and infinities fail the comparison; no figure in this genre reaches 1e21
-            found = [c for c in found if (c.value is None or abs(c.value) < 1e21) and not doc.masked(c.start, c.end)]
-            if found:
-                out.extend(found)
+            if (c.value is None or abs(c.value) < 1e21) and not masked(c.start, c.end):
+                out.append(c)
                 covered = match.end()
     out.sort(key=lambda c: c.start)
     return out
@@ -370,7 +371,7 @@ def _handlers() -> tuple[tuple, tuple]:
                "bd": _bare_day, "pp": _percent_prefix, "n": _number_unit, "ey": _event_year,
                "rel": _relative_year, "relm": _relative_month, "cp": _currency_prefix}
     tables = []
-    for pattern in resources.figure_patterns():
+    for pattern in resources.figure_patterns()[:2]:
         starts = sorted((index, markers[name]) for name, index in pattern.groupindex.items() if name in markers)
         table: list = [None] * (pattern.groups + 1)
         for index in range(1, pattern.groups + 1):
@@ -1090,7 +1091,7 @@ def _finish(doc: _Doc, cands: list[_Cand], doc_id: str | None) -> list[Figure]:
             date = _date_string_of(c)
             if date is None:
                 continue
-        sentence = sentences.around(c.start)
+        sentence = sentences.string if sentences.start <= c.start < sentences.end else sentences.around(c.start)
         out.append(Figure(doc_id, c.kind, text[c.start:c.end], c.value, c.unit, c.qualifier, date,  # positional:
                           c.scope, c.subject, c.start, c.end, sentence))                      # faster
     return out

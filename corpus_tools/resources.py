@@ -336,11 +336,13 @@ def to_traditional_chars(chars: str) -> str:
     return "".join(sorted(set(to_traditional(chars)) - set(chars)))
 
 
-def trie_regex(words) -> str:
+def trie_regex(words, *, guard: bool = True) -> str:
     """A regex alternation of ``words`` factored into a trie (fast, longest match first).
 
     Large tries start with a lookahead of their first characters, so that a
-    position where no word starts fails in one test instead of one per branch.
+    position where no word starts fails in one test instead of one per branch
+    (``guard=False``: a bare alternation of literal-led branches, which ``re``
+    scans for with its fast first-character search when it is a whole pattern).
 
     >>> trie_regex(["个", "个月", "家", "家次"])
     '(?:个(?:月)?|家(?:次)?)'
@@ -362,7 +364,10 @@ def trie_regex(words) -> str:
             body = (body if body.startswith("(?:") else "(?:" + body + ")") + "?"
         return body
 
-    body = "(?:" + "|".join(re.escape(ch) + emit(child) for ch, child in sorted(trie.items())) + ")"
+    branches = "|".join(re.escape(ch) + emit(child) for ch, child in sorted(trie.items()))
+    if not guard:
+        return branches
+    body = "(?:" + branches + ")"
     return body if len(trie) < 8 else "(?=" + _char_class(trie) + ")" + body
 
 
@@ -386,7 +391,7 @@ def _char_class(chars) -> str:
 
 
 @functools.lru_cache(maxsize=None)
-def figure_patterns() -> tuple[re.Pattern, re.Pattern]:
+def figure_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """The two master regexes of figure candidates, one named alternative per form.
 
     The first is anchored on numerals: ``nd`` numeric dates (2010-01-29), ``fy``
@@ -395,9 +400,10 @@ def figure_patterns() -> tuple[re.Pattern, re.Pattern]:
     offsets (二十年前), ``bd`` days without month (29日), ``pp`` percent prefixes
     (百分之十五), ``n`` numbers with a unit or measure word, ``ey`` bare years
     (event and plan names). The second is anchored on words whose first
-    characters are common, so it runs as a separate scan: ``rel`` relative years
-    (去年12月, 去年年底, 同年), ``relm`` relative months (上月15日) and ``cp``
-    currency prefixes (人民币5亿元, HK$1.2億).
+    characters are common: ``rel`` relative years (去年12月, 去年年底, 同年),
+    ``relm`` relative months (上月15日) and ``cp`` currency prefixes (人民币5亿元,
+    HK$1.2億). It is only tried where the third regex, the bare words, starts a
+    match (a literal-led alternation, which ``re`` finds with a fast scan).
     """
     lex = figure_lexicon()
     sp, d, run = _F_SP, _F_DIGIT, FIGURE_NUMBER
@@ -443,7 +449,8 @@ def figure_patterns() -> tuple[re.Pattern, re.Pattern]:
         rf"|(?P<cp>{cp}){sp}(?P<cpn>{run})(?:{sp}(?P<cpe>{eng})(?![A-Za-z]))?(?:{sp}(?P<cpu>{trie_regex(money_units)}))?"
         rf")"
     )
-    return re.compile(numeric), re.compile(words)
+    starts = trie_regex(rel_words.split("|") + relm_words.split("|") + prefixes, guard=False)
+    return re.compile(numeric), re.compile(words), re.compile(starts)
 
 
 #: A unit-less number and a range separator right before another figure (10至15家, 五、六千个).
