@@ -18,8 +18,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import corpus_text, interleaved, mb, peak_rss_mb, report, seed_texts  # noqa: E402
-from corpus_tools.figures import extract_figures  # noqa: E402
+from benchmarks.common import corpus_text, interleaved, mb, peak_rss_mb, report, seed_texts
+from corpus_tools.figures import extract_figures
 
 TARGET_RATIO = 30.0
 JIONLP_SEED_CYCLES = 3  # the subsample: every seed document, three times over

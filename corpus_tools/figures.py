@@ -7,10 +7,12 @@ and ``unit`` (ISO 4217 for money, ``person``, the simplified measure word, ``%``
 an ISO ``date`` at the precision written with an optional ``scope`` (年底 end,
 年初 start). Ranges give two figures sharing the range's text.
 
-One compiled master regex (:func:`corpus_tools.resources.figure_pattern`) finds the
-candidates, anchored on numerals; small handlers check the context (ordinals,
-ranks, captions, articles, document numbers, URLs...) and normalise. Relative
-dates (去年12月, 二十年前, 同年) are resolved against the document's own date.
+Compiled master regexes (:func:`corpus_tools.resources.figure_patterns`) find the
+candidates, one anchored on numerals and one on the few words that lead a figure
+(去年, 人民币, HK$); small handlers check the context (ordinals, ranks, captions,
+articles, document numbers, URLs...) and normalise. Relative dates (去年12月,
+二十年前, 同年) are resolved against the document's own date. The lexicons are
+data files (``corpus_tools/data/figures_*``), written in simplified script.
 
 Two layers: :func:`extract_figures` over one string and :func:`figures_table`
 over a documents table; :func:`to_guideline_records` turns a figures table into
@@ -22,6 +24,7 @@ import bisect
 import calendar
 import datetime as _dt
 import functools
+import itertools
 import re
 from dataclasses import dataclass, fields
 from decimal import Decimal
@@ -32,8 +35,8 @@ import pandas as pd
 from . import numerals, resources, schema
 from .errors import ConfigError, InputError
 
-__all__ = ["Figure", "FigureConfig", "extract_figures", "figures_table", "to_guideline_records",
-           "KINDS", "Kind", "Qualifier"]
+__all__ = ["KINDS", "Figure", "FigureConfig", "Kind", "Qualifier", "extract_figures", "figures_table",
+           "to_guideline_records"]
 
 Kind = Literal["money", "date", "people", "count", "percent", "quantity"]
 Qualifier = Literal["exact", "approx", "over", "under"]
@@ -120,17 +123,17 @@ class Figure:
 class _Cand:
     """A figure under construction (mutable; turned into a :class:`Figure` at the end)."""
 
-    __slots__ = ("kind", "start", "end", "value", "unit", "qualifier", "y", "m", "d", "y_explicit",
-                 "m_explicit", "scope", "subject", "ranged", "drop")
+    __slots__ = ("d", "end", "kind", "m", "qualifier", "ranged", "scope", "start", "subject", "unit", "value",
+                 "y", "y_explicit")
 
     def __init__(self, kind: str, start: int, end: int, value: float | None = None,
                  unit: str | None = None, qualifier: str = "exact") -> None:
         self.kind, self.start, self.end = kind, start, end
         self.value, self.unit, self.qualifier = value, unit, qualifier
         self.y = self.m = self.d = None
-        self.y_explicit = self.m_explicit = False
+        self.y_explicit = False  # the year was written or resolved, not taken from the document date
         self.scope = self.subject = None
-        self.ranged = self.drop = False
+        self.ranged = False      # one of the two figures of a range
 
 
 class _Doc:
@@ -173,7 +176,7 @@ class _Doc:
         text = self.text
         if not start or text[start - 1] not in _MASK_CONTEXT:
             return False
-        if start and text[start - 1] in _TOKEN_CHARS and self._in_address(start, end):
+        if text[start - 1] in _TOKEN_CHARS and self._in_address(start, end):
             return True
         i = start
         while i > max(0, start - 30) and text[i - 1] in _PHONE_CHARS:
@@ -245,7 +248,7 @@ def extract_figures(text: str, *, doc_date: str | None = None, doc_id: str | Non
     cands = _candidates(doc)
     cands = _merge_adjacent_ranges(doc, cands)
     wanted = set(config.kinds)
-    kept = [c for c in cands if not c.drop and c.kind in wanted]
+    kept = [c for c in cands if c.kind in wanted]
     if not kept:
         return []
     return _finish(doc, kept, doc_id)
@@ -271,7 +274,7 @@ def figures_table(documents: pd.DataFrame, *, text_column: str = "text", date_co
     rows: list[tuple] = []
     names = [f.name for f in fields(Figure)]
     for doc_id, text, date in zip(documents["doc_id"], documents[text_column], dates):
-        if text is None or text is pd.NA or (isinstance(text, float) and text != text):
+        if pd.isna(text):
             continue
         for fig in extract_figures(str(text), doc_date=_date_string(date), doc_id=doc_id, config=config):
             rows.append(tuple(getattr(fig, n) for n in names))
@@ -300,9 +303,7 @@ def to_guideline_records(table: pd.DataFrame) -> pd.DataFrame:
         raise InputError(f"to_guideline_records: table lacks figure columns {missing}; pass figures_table(...)")
 
     def plain(v):
-        if v is None or v is pd.NA or (isinstance(v, float) and v != v):
-            return None
-        return v
+        return None if pd.isna(v) else v
 
     def number(v):
         v = plain(v)
@@ -326,7 +327,7 @@ def to_guideline_records(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def _date_string(value) -> str | None:
-    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+    if pd.isna(value):
         return None
     if isinstance(value, (pd.Timestamp, _dt.date)):
         return value.strftime("%Y-%m-%d")
@@ -364,7 +365,7 @@ def _candidates(doc: _Doc) -> list[_Cand]:
     return out
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _handlers() -> tuple[tuple, tuple]:
     """For each master regex, map every capture-group index to its alternative's handler."""
     markers = {"nd_y": _numeric_date, "fy": _fiscal_year, "ya": _year_date, "md": _month_date, "off": _offset_date,
@@ -391,10 +392,6 @@ def _prev_index(text: str, pos: int) -> int:
     return pos
 
 
-def _ends_with(text: str, end: int, words: tuple) -> bool:
-    return text.endswith(words, 0, end)
-
-
 def _blocked_context(doc: _Doc, start: int, p: int | None = None) -> bool:
     """Ordinals, captions, ranks, rates and vague amounts before a number (``p``: its _prev_index)."""
     text, ctx = doc.text, doc.lex.contexts
@@ -402,11 +399,11 @@ def _blocked_context(doc: _Doc, start: int, p: int | None = None) -> bool:
         p = _prev_index(text, start)
     if p == 0 or not text.endswith(ctx["blocked_any"], 0, p):  # the common case, in one test
         return False
-    if _ends_with(text, p, ctx["ordinal"]) or _caption(text, p, ctx):
+    if text.endswith(ctx["ordinal"], 0, p) or _caption(text, p, ctx):
         return True
-    if _ends_with(text, p, ctx["rank"]) and not _ends_with(text, p, ctx["rank_exempt"]):
+    if text.endswith(ctx["rank"], 0, p) and not text.endswith(ctx["rank_exempt"], 0, p):
         return True
-    if _ends_with(text, p, ctx["per"]) or _ends_with(text, p, ctx["vague"]):
+    if text.endswith(ctx["per"], 0, p) or text.endswith(ctx["vague"], 0, p):
         return True
     return text[p - 1] == "+"
 
@@ -469,8 +466,7 @@ def _suffix_qualifier(doc: _Doc, end: int) -> tuple[str | None, int]:
 
 
 def _combine(prefix: str | None, inner: str | None, suffix: str | None) -> str:
-    if not (prefix or inner or suffix):
-        return "exact"
+    """One qualifier from the words before, inside and after a number (approx wins)."""
     found = [q for q in (prefix, inner, suffix) if q and q != "exact"]
     if not found:
         return "exact"
@@ -542,10 +538,10 @@ def _number_unit(doc: _Doc, m: re.Match) -> list[_Cand]:
         kind, value = "percent", value * Decimal(str(factor))
     elif category == "tenths":
         kind = "percent"
-        extra = _tenths_extra(text, u_end)
-        if value > 10 or extra is None:
+        if value > 10:
             return []
-        value, end = (value + extra[0]) * 10, extra[1]
+        extra, end = _tenths_extra(text, u_end)
+        value = (value + extra) * 10
     suffix_q = None
     if category != "person_noun" and end < len(text) and text[end] in lex.qualifier_suffix:
         suffix_q, end = _suffix_qualifier(doc, end)
@@ -575,8 +571,8 @@ def _inner_vague(run: str) -> bool:
     return False
 
 
-def _tenths_extra(text: str, pos: int) -> tuple[Decimal, int] | None:
-    """After 成: nothing, 半 (三成半) or one digit (七成六)."""
+def _tenths_extra(text: str, pos: int) -> tuple[Decimal, int]:
+    """What follows 成 and its end: nothing, 半 (三成半) or one digit (七成六)."""
     if pos < len(text) and text[pos] == "半":
         return Decimal("0.5"), pos + 1
     nxt = text[pos:pos + 2]
@@ -672,10 +668,10 @@ def _with_range_head(doc: _Doc, cand: _Cand, run: str, n_start: int) -> list[_Ca
     if head is None:
         return [cand]
     a_run, a_start = head.group("a"), head.start("a")
-    if head.group("sep") == "、":
-        if not (len(a_run) == 1 and a_run in numerals.DIGIT_CHARS and run[:1] in numerals.DIGIT_CHARS
-                and numerals.parse_number(run[0]) == (numerals.parse_number(a_run) or 0) + 1):
-            return [cand]
+    if head.group("sep") == "、" and not (  # 五、六千个: consecutive single digits only
+            len(a_run) == 1 and a_run in numerals.DIGIT_CHARS and run[:1] in numerals.DIGIT_CHARS
+            and numerals.parse_number(run[0]) == (numerals.parse_number(a_run) or 0) + 1):
+        return [cand]
     if _blocked_context(doc, a_start) or doc.masked(a_start, head.end("a")):
         return [cand]
     a_value = numerals._parse_decimal(a_run, allow_bare_unit=False)
@@ -728,8 +724,8 @@ def _inherited_scale(a_run: str, a_value: Decimal, b_run: str) -> Decimal:
 def _merge_adjacent_ranges(doc: _Doc, cands: list[_Cand]) -> list[_Cand]:
     """Two figures of a kind joined by a range separator share the range's text."""
     text = doc.text
-    for a, b in zip(cands, cands[1:]):
-        if not 0 < b.start - a.end <= 8 or a.kind != b.kind or a.ranged or b.ranged or a.drop or b.drop:
+    for a, b in itertools.pairwise(cands):
+        if not 0 < b.start - a.end <= 8 or a.kind != b.kind or a.ranged or b.ranged:
             continue
         if not _SEP_ONLY.match(text, a.end, b.start):
             continue
@@ -842,7 +838,8 @@ def _year_date(doc: _Doc, m: re.Match) -> list[_Cand]:
     ys = m.group("ys")
     if ys is None and text.startswith(doc.lex.contexts["year_not_before"], m.end()):
         return []  # 1000年历史, 2000年以上: a duration
-    cand = _date_cand(doc, start, m.end(), y, None, None, y_explicit=True, scope=_SCOPES.get(ys[-1]) if ys else None)
+    scope = _SCOPES.get(ys[-1]) if ys else None
+    cand = _date_cand(doc, start, m.end(), y, None, None, y_explicit=True, scope=scope)
     return _with_range_head(doc, cand, ya, m.start())
 
 
@@ -867,7 +864,7 @@ def _offset_date(doc: _Doc, m: re.Match) -> list[_Cand]:
     if n is None or not n.is_integer() or n <= 0 or n > 999:
         return []
     p = _prev_index(doc.text, m.start())
-    if p and _ends_with(doc.text, p, doc.lex.contexts["vague"]):
+    if p and doc.text.endswith(doc.lex.contexts["vague"], 0, p):
         return []
     sign = -1 if m.group("offd") == "前" else 1
     unit, k = m.group("offu"), int(n) * sign
@@ -941,7 +938,7 @@ def _bare_day(doc: _Doc, m: re.Match) -> list[_Cand]:
     if not doc.config.bare_days or _blocked_context(doc, m.start()):
         return []
     p = _prev_index(doc.text, m.start())
-    if p and _ends_with(doc.text, p, doc.lex.contexts["duration_before_year"]):
+    if p and doc.text.endswith(doc.lex.contexts["duration_before_year"], 0, p):
         return []
     day = _day(m.group("bd"))
     if day is None:

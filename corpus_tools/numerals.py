@@ -24,8 +24,8 @@ import decimal
 import re
 from decimal import Decimal
 
-__all__ = ["parse_number", "parse_percent", "parse_year", "normalize_digits",
-           "DIGIT_CHARS", "UNIT_CHARS", "MULTIPLIER_CHARS"]
+__all__ = ["DIGIT_CHARS", "MULTIPLIER_CHARS", "UNIT_CHARS", "normalize_digits", "parse_number", "parse_percent",
+           "parse_year"]
 
 _CTX = decimal.Context(prec=60, Emax=999999, Emin=-999999)
 

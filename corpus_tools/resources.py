@@ -261,7 +261,7 @@ def _json_data(name: str) -> dict:
     return json.loads(data_path(name).read_text(encoding="utf-8"))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def figure_lexicon() -> FigureLexicon:
     """Load the figure lexicons from ``data/figures_*`` (once per process)."""
     from ._data import read_lines
@@ -390,7 +390,7 @@ def _char_class(chars) -> str:
     return "[" + "".join(re.escape(ch) for ch in sorted(set(chars))) + "]"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def figure_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """The two master regexes of figure candidates, one named alternative per form.
 

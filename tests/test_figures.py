@@ -85,7 +85,7 @@ def test_seed_gold_on_raw_seeds(seed_texts, shared_dir):
     for name, text in seed_texts.items():
         table = figures_table(pd.DataFrame({"doc_id": [name], "text": [text], "date": [SEED_DATES.get(name[:3])]}))
         pred += to_guideline_records(table).to_dict("records")
-    table, misses, spurious = scorer.score(gold, pred)
+    table, _, _ = scorer.score(gold, pred)
     _assert_targets(table)
 
 
@@ -99,7 +99,7 @@ def test_seed_gold_through_the_cli(data_dir, shared_dir, tmp_path, capsys):
     pred = scorer.load(str(pred_path))
     assert {p["doc"] for p in pred} == {p.name for p in data_dir.glob("*.txt")}
     assert set(pred[0]) == {"doc", "kind", "text", "value", "unit", "qualifier", "date", "scope", "subject"}
-    table, misses, spurious = scorer.score(scorer.load(str(shared_dir / "gold" / "seed_figures.jsonl")), pred)
+    table, _, _ = scorer.score(scorer.load(str(shared_dir / "gold" / "seed_figures.jsonl")), pred)
     _assert_targets(table)
 
 
