@@ -43,10 +43,10 @@ Qualifier = Literal["exact", "approx", "over", "under"]
 KINDS: tuple[Kind, ...] = ("money", "date", "people", "count", "percent", "quantity")
 
 _ISO_DATE = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?")
-_BARE_MULTIPLIERS = "百佰千仟万萬亿億兆"
+_MULTIPLIER_CHARS = numerals.MULTIPLIER_CHARS
+_UNIT_CHARS = numerals.UNIT_CHARS
+_BARE_MULTIPLIERS = _UNIT_CHARS.replace("十", "").replace("拾", "")  # 百万, 千亿 alone are no number
 _INNER_APPROX = frozenset("多余餘")
-_MULTIPLIER_CHARS = frozenset("万萬亿億兆")
-_UNIT_CHARS = frozenset("十拾百佰千仟万萬亿億兆")
 _SPACES = " \t\u3000\u00a0"
 _SUBJECT_END = frozenset("，。；：！？,.;:!?（）()《》“”\"'「」『』【】[]\n\r\t —-/|·…0123456789０１２３４５６７８９%％")
 _SUBJECT_SPAN = re.compile(r"[^，。；：！？,.;:!?（）()《》“”\"'「」『』【】\[\]\n\r\t —\-/|·…0-9０-９%％]{1,40}")
@@ -701,19 +701,11 @@ def _inherited_scale(a_run: str, a_value: Decimal, b_run: str) -> Decimal:
     """The multiplier a range's first number takes from the second (五、六千, 2-3万, 十八至三十万)."""
     if a_run[-1:] in _MULTIPLIER_CHARS:
         return Decimal(1)
-    k = len(b_run)
-    while k > 0 and b_run[k - 1] in _UNIT_CHARS:
-        k -= 1
-    suffix = b_run[k:]
+    suffix = b_run[len(b_run.rstrip(_UNIT_CHARS)):]  # the units ending the second number
+    if any(ch in _UNIT_CHARS for ch in a_run):  # 十八至三十万: only the 万/亿 part
+        suffix = suffix[len(suffix.rstrip(_MULTIPLIER_CHARS)):]
     if not suffix:
         return Decimal(1)
-    if any(ch in _UNIT_CHARS for ch in a_run):  # 十八至三十万: only the 万/亿 part
-        j = len(suffix)
-        while j > 0 and suffix[j - 1] in _MULTIPLIER_CHARS:
-            j -= 1
-        suffix = suffix[j:]
-        if not suffix:
-            return Decimal(1)
     lead = numerals._parse_decimal(b_run[: len(b_run) - len(suffix)], allow_bare_unit=False)
     scale = numerals._parse_decimal(suffix, allow_bare_unit=True)
     if lead is None or scale is None or a_value >= lead:
