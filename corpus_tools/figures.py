@@ -502,8 +502,10 @@ def _number_unit(doc: _Doc, m: re.Match) -> list[_Cand]:
             return []
         if text.startswith(lex.contexts["slogan_one"], u_end):
             return []
-    if run in lex.contexts["lone_two"] and category not in ("percent", "tenths"):
-        return []
+    if run in lex.contexts["lone_two"] and category not in ("percent", "tenths") and unit != "人":
+        return []  # 二次, 二级: counting uses 两 (but 涉案二人 is two people)
+    if len(run) > 1 and all(ch in numerals.DIGIT_CHARS for ch in run):
+        return []  # 五四青年节, 六一儿童节: digits read one by one name a day, they count nothing
     if text.startswith("+", m.end()) or (category != "percent" and text.startswith("倍", u_end)):
         return []
     if n_start and text[n_start - 1] in _OPEN_QUOTES and _quoted_slogan(doc, n_start, u_end):
