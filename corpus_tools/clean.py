@@ -278,7 +278,9 @@ def fold_width(text: str, *, width: WidthFold = "alnum_symbols") -> str:
     return _fold_width(text, CleanConfig(width=width), None)
 
 
-def _normalize_whitespace(text: str, config: CleanConfig, log: list[Change] | None) -> str:
+def _normalize_whitespace(text: str, config: CleanConfig, log: list[Change] | None, *,
+                          blanks: bool = True) -> str:
+    """See :func:`normalize_whitespace`; ``blanks=False`` promises that the only whitespace is " " and "\\n"."""
     def repl(m: re.Match[str]) -> str:
         n_breaks = m.group().count("\n")
         return "\n\n" if n_breaks > 1 else "\n" if n_breaks else " "
@@ -291,7 +293,12 @@ def _normalize_whitespace(text: str, config: CleanConfig, log: list[Change] | No
     lead = len(text) - len(text.lstrip())
     inner_end = lead + len(stripped)
     inner_log: list[Change] | None = [] if log is not None else None
-    out = _sub(resources.WHITESPACE, repl, text[lead:inner_end], "normalize_whitespace", inner_log)
+    if blanks:
+        out = _sub(resources.WHITESPACE, repl, stripped, "normalize_whitespace", inner_log)
+    elif any(sign in stripped for sign in _WHITESPACE_SIGNS):
+        out = _sub(resources.PLAIN_WHITESPACE_RUN, repl, stripped, "normalize_whitespace", inner_log)
+    else:
+        out = stripped  # only single spaces, single line breaks and "\n\n" inside
     if log is not None and inner_log is not None:
         if lead:
             log.append(Change("normalize_whitespace", "removed", text[:lead], "", 0, lead))
@@ -384,7 +391,7 @@ def strip_markdown(text: str) -> str:
     return _strip_markdown(text, DEFAULT_CONFIG, None)
 
 
-_SUPERSCRIPTS = frozenset("¹²³⁴⁵⁶⁷⁸⁹⁰")
+_SUPERSCRIPTS = resources.SUPERSCRIPT_CHARS
 
 
 def _is_han_or_closing(ch: str) -> bool:
@@ -394,14 +401,18 @@ def _is_han_or_closing(ch: str) -> bool:
 _SUPERSCRIPT_RE = re.compile("[" + "".join(sorted(_SUPERSCRIPTS)) + "]")
 
 
-def _may_have_footnotes(text: str) -> bool:
-    return ("[" in text or _SUPERSCRIPT_RE.search(text) is not None
-            or "注" in text and ("http" in text or "www." in text))
-
-
-def _remove_footnote_marks(text: str, config: CleanConfig, log: list[Change] | None) -> str:
-    if not config.remove_footnote_marks or not _may_have_footnotes(text):
+def _remove_footnote_marks(text: str, config: CleanConfig, log: list[Change] | None, *,
+                           superscripts: bool | None = None) -> str:
+    """See :func:`remove_footnote_marks`; ``superscripts`` says whether the text may hold any (None: look)."""
+    if not config.remove_footnote_marks:
         return text
+    bracket, note = "[" in text, "注" in text
+    if superscripts is None:
+        superscripts = _SUPERSCRIPT_RE.search(text) is not None
+    if not (bracket or superscripts or note and ("http" in text or "www." in text)):
+        return text  # no mark, and no "注" that a URL could follow
+    kinds = frozenset(kind for kind, found in (("superscript", superscripts), ("bracket", bracket), ("note", note))
+                      if found)
 
     def repl(m: re.Match[str]) -> str:
         start = m.start()
@@ -417,7 +428,7 @@ def _remove_footnote_marks(text: str, config: CleanConfig, log: list[Change] | N
             keep = True  # "注1" in running text
         return m.group() if keep else (m.group("url") or "")
 
-    return _sub(resources.FOOTNOTE, repl, text, "remove_footnote_marks", log, "removed")
+    return _sub(resources.footnote_pattern(kinds), repl, text, "remove_footnote_marks", log, "removed")
 
 
 def remove_footnote_marks(text: str) -> str:
@@ -647,20 +658,14 @@ def find_captions(text: str) -> list[tuple[int, int]]:
     >>> [t[s:e] for s, e in find_captions(t)]
     ['图一：代表团到访。', '新华社记者 周华/摄']
     """
-    spans: list[tuple[int, int]] = []
-    checked = -1
-    triggers = list(resources.CAPTION_TRIGGER.finditer(text))
-    if "照片" in text or "相片" in text:
-        triggers.extend(re.finditer("照片|相片", text))
-        triggers.sort(key=lambda m: m.start())
-    for m in triggers:
-        start, end = _line_bounds(text, m.start())
-        if start == checked:
-            continue
-        checked = start
-        if resources.CAPTION.match(text[start:end]):
-            spans.append((start, end))
-    return spans
+    lines: dict[int, int] = {}  # start -> end of the lines that hold a trigger
+    for trigger in resources.CAPTION_TRIGGERS:
+        pos = text.find(trigger)
+        while pos >= 0:
+            start, end = _line_bounds(text, pos)
+            lines[start] = end
+            pos = text.find(trigger, end)  # the rest of this line is decided
+    return [(start, lines[start]) for start in sorted(lines) if resources.CAPTION.match(text, start, lines[start])]
 
 
 # ---------------------------------------------------------------- pipeline
@@ -683,8 +688,13 @@ STEPS: tuple[tuple[str, _StepFunc], ...] = (
 )
 
 
-#: Steps that only act on characters that ``resources.RARE_CHARS`` finds.
-_RARE_CHAR_STEPS = frozenset({"normalize_line_endings", "remove_invisible_chars", "fold_width"})
+#: The rare characters (``resources.RARE_CHARS``) that these steps act on: a text holding
+#: none of them skips the step.
+_STEP_CHARS: dict[str, frozenset[str]] = {
+    "normalize_line_endings": resources.LINE_BREAK_CHARS,
+    "remove_invisible_chars": resources.INVISIBLE_CHARS,
+    "fold_width": resources.FULLWIDTH_CHARS,
+}
 #: What non-canonical whitespace looks like when no rare blank (tab, U+3000...) is present.
 _WHITESPACE_SIGNS = ("  ", " \n", "\n ", "\n\n\n")
 
@@ -697,27 +707,48 @@ def _whitespace_may_change(text: str) -> bool:
 def _run(text: str, config: CleanConfig, log: list[Change] | None, *, skip_noops: bool = True) -> CleanResult:
     """Run every step; with ``skip_noops`` skip those a cheap test shows cannot change the text.
 
-    Skipping only saves time: the result is the same (checked by the tests).
+    One regex scan collects the rare characters the text holds (usually none);
+    the steps that act only on such characters are skipped without them, and
+    whitespace and footnotes take their fast paths when no blank other than
+    " " or no superscript is present. Skipping only saves time: the result is the
+    same (checked by the tests against ``skip_noops=False``).
     """
     if not isinstance(text, str):
         raise InputError(f"clean: text must be a str (got {type(text).__name__})")
     if not isinstance(config, CleanConfig):
         raise ConfigError(f"clean: config must be a CleanConfig (got {type(config).__name__})")
-    rare = not skip_noops or resources.RARE_CHARS.search(text) is not None
+    if not skip_noops:
+        for _name, step in STEPS:
+            text = step(text, config, log)
+        return _with_captions(text, config, log)
+    # no step adds a rare character, except NFC (U+2000 -> U+2002), after which the set is rebuilt
+    present = frozenset(resources.RARE_CHARS.findall(text))
     dirty = True  # whether whitespace may need normalising again
     for name, step in STEPS:
-        if not rare and name in _RARE_CHAR_STEPS:
+        chars = _STEP_CHARS.get(name)
+        if chars is not None and present.isdisjoint(chars):
             continue
         if name == "normalize_whitespace":
-            if skip_noops and (not dirty or not rare and not _whitespace_may_change(text)):
-                dirty = False
-                continue
-            text = step(text, config, log)
+            blanks = not present.isdisjoint(resources.BLANK_CHARS)
+            if dirty and (blanks or _whitespace_may_change(text)):
+                text = _normalize_whitespace(text, config, log, blanks=blanks)
+            present -= resources.BLANK_CHARS  # the step leaves none
             dirty = False
             continue
         before = text
-        text = step(text, config, log)
-        dirty = dirty or len(text) != len(before) or text != before
+        if name == "remove_footnote_marks":
+            superscripts = not present.isdisjoint(resources.SUPERSCRIPT_CHARS)
+            text = _remove_footnote_marks(text, config, log, superscripts=superscripts)
+        else:
+            text = step(text, config, log)
+        changed = len(text) != len(before) or text != before
+        if changed and name == "normalize_unicode":
+            present = frozenset(resources.RARE_CHARS.findall(text))
+        dirty = dirty or changed
+    return _with_captions(text, config, log)
+
+
+def _with_captions(text: str, config: CleanConfig, log: list[Change] | None) -> CleanResult:
     captions: tuple[tuple[int, int], ...] = ()
     if config.mark_captions:
         captions = tuple(find_captions(text))

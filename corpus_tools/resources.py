@@ -116,6 +116,16 @@ RARE_CHARS = re.compile(
     r"\uff10-\uff19\uff21-\uff3a\uff41-\uff5a％＋＝＜＞＠＃＄＆＊／＼＾＿｜．－"
     r"\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000¹²³⁴⁵⁶⁷⁸⁹⁰]"
 )
+#: The characters of RARE_CHARS that each step acts on, for gating the steps on what a
+#: text contains (one scan with RARE_CHARS.findall instead of one per step).
+LINE_BREAK_CHARS = frozenset("\r\x0b\x0c\x85\u2028\u2029")
+INVISIBLE_CHARS = frozenset(map(chr, [*range(0x200B, 0x2010), 0x2060, 0xFEFF, 0xAD, *range(0x09),
+                                      *range(0x0E, 0x20), *range(0x7F, 0x85), *range(0x86, 0xA0)]))
+FULLWIDTH_CHARS = frozenset(map(chr, [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)])) | frozenset(
+    "％＋＝＜＞＠＃＄＆＊／＼＾＿｜．－")
+#: Whitespace other than " " and "\n" (what ``str.isspace`` and ``\s`` accept besides them).
+BLANK_CHARS = frozenset(c for c in map(chr, range(0x3001)) if c.isspace()) - {" ", "\n"}
+SUPERSCRIPT_CHARS = frozenset("¹²³⁴⁵⁶⁷⁸⁹⁰")
 #: Line breaks other than "\n": CRLF, CR, vertical tab, form feed (page break), NEL, LS, PS.
 LINE_BREAK = re.compile(r"\r\n?|[\x0b\x0c\x85\u2028\u2029]")
 #: Invisible characters: zero-width spaces and joiners, BOM, soft hyphen, C0/C1 controls.
@@ -130,25 +140,43 @@ FULLWIDTH_ALNUM_SYMBOLS = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a�
 #: line breaks. The pattern starts with one whitespace character (a fast scan) and
 #: looks back at it to tell the cases apart.
 WHITESPACE = re.compile(r"\s(?:(?<=[^\S\n])\s+|(?<=[^\S \n])|(?<=\n)(?:[^\S\n]|\n\s)\s*)")
-#: Markdown residue, one pattern per construct, each starting with a literal (fast scans):
-#: images, links, autolinks, bold/underline pairs, stray "**", heading hashes and table
-#: rules (the last two checked to stand at a line start by the cleaner).
+#: In a text whose only whitespace is " " and "\n", WHITESPACE matches exactly the runs of
+#: two or more of them that are not "\n\n" (which this pattern also matches, unchanged).
+PLAIN_WHITESPACE_RUN = re.compile(r"[ \n]{2,}")
+#: Markdown residue, one pattern per construct, each starting with a literal (fast scans:
+#: the regex engine skips to the literal instead of trying every position): images,
+#: links, autolinks, bold/underline pairs, stray "**", heading hashes and table rules
+#: (the last two checked to stand at a line start by the cleaner).
 MARKDOWN_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 MARKDOWN_LINK = re.compile(r"\[(?P<link>[^\]\n]+)\]\([^)\s]*\)")
 MARKDOWN_AUTOLINK = re.compile(r"<(?P<autolink>(?:https?|ftp)://[^>\s]+)>")
-MARKDOWN_BOLD = re.compile(r"\*\*(?=[^\s*])(?P<bold>[^\n]+?)(?<=[^\s*])\*\*|(?P<stray>\*\*+)")
+MARKDOWN_BOLD = re.compile(r"\*\*(?:(?=[^\s*])(?P<bold>[^\n]+?)(?<=[^\s*])\*\*|(?P<stray>\**))")
 MARKDOWN_UNDERLINE = re.compile(r"__(?=\S)(?P<under>[^\n]+?)(?<=\S)__")
-MARKDOWN_HASHES = re.compile(r"\#{1,6}[ \t]+(?=\S)")
+MARKDOWN_HASHES = re.compile(r"\#\#{0,5}[ \t]+(?=\S)")
 MARKDOWN_RULE = re.compile(r"[|\-][|:\- \t]*-{3}[|:\- \t]*(?:\n|\Z)")
 #: Footnote marks: superscript digits, "[1]", "注1"; with a URL after the mark the
 #: match covers a whole footnote line (the cleaner checks the line start and, for
 #: marks, that a superscript does not follow a Latin letter as in m² and that "[1]"
 #: follows Chinese text).
+_FOOTNOTE_MARKS = {"superscript": r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+", "bracket": r"\[\d{1,3}\]", "note": r"注\s*\d{1,3}[:：.．]?"}
+_FOOTNOTE_URL = r"(?P<url>[ \t]*<?(?:https?://|www\.)[^\s>]+>?[ \t]*(?:\n|\Z))?"
 FOOTNOTE = re.compile(
     r"(?=[¹²³⁴⁵⁶⁷⁸⁹⁰\[注])"  # a fast first-character scan before the alternatives
-    r"(?P<mark>[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,3}\]|注\s*\d{1,3}[:：.．]?)"
-    r"(?P<url>[ \t]*<?(?:https?://|www\.)[^\s>]+>?[ \t]*(?:\n|\Z))?"
+    rf"(?P<mark>{'|'.join(_FOOTNOTE_MARKS.values())})" + _FOOTNOTE_URL
 )
+
+
+@functools.lru_cache(maxsize=None)
+def footnote_pattern(kinds: frozenset[str]) -> re.Pattern[str]:
+    """FOOTNOTE restricted to the kinds of mark (keys of ``_FOOTNOTE_MARKS``) a text can hold.
+
+    On a text without the other kinds' first characters it finds the same matches;
+    a single kind starting with a literal (``[``, ``注``) is found much faster.
+    """
+    if kinds >= _FOOTNOTE_MARKS.keys():
+        return FOOTNOTE
+    marks = "|".join(pattern for kind, pattern in _FOOTNOTE_MARKS.items() if kind in kinds)
+    return re.compile(rf"(?P<mark>{marks})" + _FOOTNOTE_URL)
 #: Where two lines may be one sentence broken by a line or page break: after a Han
 #: character or a comma, before a Han character, a digit or an opening quote.
 REJOIN_CANDIDATE = re.compile(
@@ -183,9 +211,9 @@ CAPTION = re.compile(
     r"|^[^\n]*?(?:图为|圖為)[^\n]*$",
     re.M,
 )
-#: Characters that a caption line contains (to find candidate lines fast; 照片/相片 are
-#: looked up separately).
-CAPTION_TRIGGER = re.compile(r"[图圖摄攝]")
+#: What a caption line contains: only lines holding one of these are matched with CAPTION
+#: (each looked up with ``str.find``, much faster than a regex scan).
+CAPTION_TRIGGERS = ("图", "圖", "摄", "攝", "照片", "相片")
 #: A line break followed by a line, for line-based steps.
 LINE = re.compile(r"[^\n]+")
 

@@ -239,3 +239,64 @@ GENRE_CASES = _cases("clean_genre_documents.jsonl")
 def test_genre_documents(case):
     """Documents of the same genres as the seeds, written for these tests."""
     assert clean.clean_text(case["raw"]) == case["text"]
+
+
+# ---------------------------------------------------------------- fast paths are exact
+
+def _chars_matching(pattern: re.Pattern[str]) -> set[str]:
+    """The characters of the Basic Multilingual Plane (all that these classes name) that ``pattern`` matches."""
+    return {chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000 and pattern.match(chr(c))}
+
+
+def test_rare_character_sets_match_their_regexes():
+    """The per-step character sets that gate the pipeline are exactly what the regexes act on."""
+    from corpus_tools import resources as r
+
+    assert _chars_matching(r.RARE_CHARS) == (r.LINE_BREAK_CHARS | r.INVISIBLE_CHARS | r.FULLWIDTH_CHARS
+                                             | r.BLANK_CHARS | r.SUPERSCRIPT_CHARS)
+    assert _chars_matching(r.INVISIBLE) == r.INVISIBLE_CHARS
+    assert _chars_matching(r.FULLWIDTH_ALNUM_SYMBOLS) == r.FULLWIDTH_CHARS
+    assert _chars_matching(r.LINE_BREAK) == r.LINE_BREAK_CHARS
+    assert _chars_matching(re.compile(r"\s")) - {" ", "\n"} == r.BLANK_CHARS
+
+
+_RICH_ALPHABET = st.sampled_from(
+    list("科技园上海合作。，、：；！？“”（）「」 \n\t\r\u3000\u00a0\u2000\u2028\x85\x0b\x1c０１２ＡＢａ．－＃＊12ab*#[]()_-¹²注照相片图圖为摄攝")
+    + ["\n\n", "\n\n\n", "  ", " \n", "**", "](#)", "传媒查询：", "电话：", "本报讯", "的", "\f", "\ufeff", "\u200b", "\uf963",
+       "e\u0301", "注1 http://a.cn/x", "[1]", "www.a.cn", "<http://a.cn>", "![图](a.png)", "[链接](http://a)", "\n# ",
+       "\n---\n", "__下__", "新闻稿", "###", "图一：", "/摄", "照片", "首页 新闻 关于我们 联系我们"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_RICH_ALPHABET, max_size=80).map("".join))
+def test_fast_paths_change_nothing_including_the_log(text):
+    fast = clean._run(text, clean.DEFAULT_CONFIG, [])
+    full = clean._run(text, clean.DEFAULT_CONFIG, [], skip_noops=False)
+    assert fast == full
+    for config in (clean.CleanConfig(width="alnum"), clean.CleanConfig(unicode_form="none")):
+        assert clean._run(text, config, None) == clean._run(text, config, None, skip_noops=False)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["中", "文", " ", "\n", "  ", "\n\n", "\n\n\n", " \n ", "，"]), max_size=40).map("".join))
+def test_plain_whitespace_path_equals_the_general_one(text):
+    """Without blanks other than " " and "\\n", the fast path gives the same text and the same changes."""
+    log_general: list[clean.Change] = []
+    log_plain: list[clean.Change] = []
+    general = clean._normalize_whitespace(text, clean.DEFAULT_CONFIG, log_general)
+    plain = clean._normalize_whitespace(text, clean.DEFAULT_CONFIG, log_plain, blanks=False)
+    assert plain == general and log_plain == log_general
+    assert clean._normalize_whitespace(text, clean.DEFAULT_CONFIG, None, blanks=False) == general
+
+
+@pytest.mark.parametrize("text", ["注1 http://a.cn/[2]中文[3]\n正文¹", "产业[1]规模。\n¹ <http://e.com>\n注2：www.a.cn",
+                                  "[12]开头[1234]中[1]", "m²与km³以及。²", "注 3. www.x.cn\n注4"])
+def test_footnote_patterns_restricted_to_present_marks_are_exact(text):
+    from corpus_tools import resources as r
+
+    kinds = frozenset(k for k, found in (("superscript", any(c in text for c in r.SUPERSCRIPT_CHARS)),
+                                         ("bracket", "[" in text), ("note", "注" in text)) if found)
+    assert [m.span() for m in r.footnote_pattern(kinds).finditer(text)] == [m.span() for m in r.FOOTNOTE.finditer(text)]
+    for superscripts in (None, bool(kinds & {"superscript"}), True):
+        assert clean._remove_footnote_marks(text, clean.DEFAULT_CONFIG, None, superscripts=superscripts) == \
+            clean._remove_footnote_marks(text, clean.CleanConfig(), None)
