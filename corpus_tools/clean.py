@@ -31,7 +31,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from collections.abc import Callable
-from typing import Literal
+from typing import Any, Literal
 
 import pandas as pd
 
@@ -295,8 +295,10 @@ def _normalize_whitespace(text: str, config: CleanConfig, log: list[Change] | No
     inner_log: list[Change] | None = [] if log is not None else None
     if blanks:
         out = _sub(resources.WHITESPACE, repl, stripped, "normalize_whitespace", inner_log)
-    elif any(sign in stripped for sign in _WHITESPACE_SIGNS):
-        out = _sub(resources.PLAIN_WHITESPACE_RUN, repl, stripped, "normalize_whitespace", inner_log)
+    elif _space_beside_whitespace(stripped):
+        out = _sub(resources.PLAIN_WHITESPACE, repl, stripped, "normalize_whitespace", inner_log)
+    elif "\n\n\n" in stripped:
+        out = _sub(resources.LINE_BREAK_RUN, repl, stripped, "normalize_whitespace", inner_log)
     else:
         out = stripped  # only single spaces, single line breaks and "\n\n" inside
     if log is not None and inner_log is not None:
@@ -458,13 +460,110 @@ class _WholeLines:
         return found
 
 
+_HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF))
+#: (code points, other, nullable): the Han characters or "\n" a match may start with, whether
+#: it may start with any other character, whether it may be empty; None: anything.
+_First = tuple[frozenset[int], bool, bool]
+
+
+def _is_han_or_newline(code: int) -> bool:
+    return code == 0x0A or any(lo <= code <= hi for lo, hi in _HAN_RANGES)
+
+
+def _touches_han_or_newline(lo: int, hi: int) -> bool:
+    return lo <= 0x0A <= hi or any(lo <= han_hi and hi >= han_lo for han_lo, han_hi in _HAN_RANGES)
+
+
+def _first_of_code(code: int) -> _First:
+    # case-insensitive matching pairs a cased character only with other non-Han, non-"\n" ones
+    return (frozenset({code}), False, False) if _is_han_or_newline(code) else (frozenset(), True, False)
+
+
+def _first_of_sequence(items: list) -> _First | None:
+    codes: set[int] = set()
+    other = False
+    for op, av in items:
+        found = _first_of_item(op, av)
+        if found is None:
+            return None
+        codes |= found[0]
+        other = other or found[1]
+        if not found[2]:
+            return frozenset(codes), other, False
+    return frozenset(codes), other, True
+
+
+def _first_of_item(op: int, av: Any) -> _First | None:
+    from re import _constants as c
+
+    if op is c.LITERAL:
+        return _first_of_code(av)
+    if op is c.IN:
+        codes: set[int] = set()
+        other = False
+        for item_op, item in av:
+            if item_op is c.LITERAL:
+                found = _first_of_code(item)
+            elif item_op is c.RANGE and not _touches_han_or_newline(*item):
+                found = (frozenset(), True, False)
+            elif item_op is c.RANGE and item[1] - item[0] <= 256:
+                found = (frozenset(x for x in range(item[0], item[1] + 1) if _is_han_or_newline(x)),
+                         any(not _is_han_or_newline(x) for x in range(item[0], item[1] + 1)), False)
+            else:
+                return None  # a negated class or a category such as \s or \w
+            codes |= found[0]
+            other = other or found[1]
+        return frozenset(codes), other, False
+    if op is c.BRANCH:
+        alternatives = [_first_of_sequence(items) for items in av[1]]
+        if any(found is None for found in alternatives):
+            return None
+        return (frozenset().union(*(f[0] for f in alternatives)), any(f[1] for f in alternatives),  # type: ignore[index]
+                any(f[2] for f in alternatives))  # type: ignore[index]
+    if op is c.SUBPATTERN:
+        return _first_of_sequence(av[-1])
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
+        found = _first_of_sequence(av[2])
+        return None if found is None else (found[0], found[1], found[2] or av[0] == 0)
+    if op is getattr(c, "ATOMIC_GROUP", None):
+        return _first_of_sequence(av)
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        return frozenset(), False, True  # zero width: what follows decides (a superset)
+    return None
+
+
+def _first_character_guard(pattern: str) -> str:
+    """A lookahead that rejects, in one step, the Han characters and "\\n" no match of ``pattern`` starts with.
+
+    Worked out from the parsed pattern (a superset of the true first characters,
+    so adding the guard never changes what matches); "" when the pattern may
+    start with any character or match the empty string.
+    """
+    try:
+        from re import _parser
+
+        found = _first_of_sequence(list(_parser.parse(pattern)))
+    except Exception:  # noqa: BLE001 (a private module: without it, no guard)
+        return ""
+    if found is None or found[2]:
+        return ""
+    allowed = "".join(re.escape(chr(code)) for code in sorted(found[0]))
+    alternatives = ([f"[{allowed}]"] if allowed else []) + (["[^\\n\\u3400-\\u4dbf\\u4e00-\\u9fff]"] if found[1] else [])
+    return f"(?={'|'.join(alternatives)})" if alternatives else "(?!)"
+
+
 @functools.lru_cache(maxsize=None)
-def _boilerplate_patterns() -> tuple[_WholeLines, _WholeLines]:
-    """Whole-line boilerplate and contact-block heads, from the data files."""
+def _boilerplate_patterns(*, guard: bool = True) -> tuple[_WholeLines, _WholeLines]:
+    """Whole-line boilerplate and contact-block heads, from the data files.
+
+    With ``guard``, a line is rejected at its first character when no pattern can
+    start with it (most lines of a document start with a Han character).
+    """
     def whole_lines(name: str) -> _WholeLines:
         alternatives = "|".join(f"(?:{p})" for p in _data.read_lines(name))
+        first = _first_character_guard(alternatives) if guard else ""
         return _WholeLines(re.compile(rf"(?:{alternatives})(?=\n|\Z)"),
-                           re.compile(rf"\n(?:{alternatives})(?=\n|\Z)"))
+                           re.compile(rf"\n{first}(?:{alternatives})(?=\n|\Z)"))
 
     return whole_lines("boilerplate_lines.txt"), whole_lines("boilerplate_contact_heads.txt")
 
@@ -695,13 +794,20 @@ _STEP_CHARS: dict[str, frozenset[str]] = {
     "remove_invisible_chars": resources.INVISIBLE_CHARS,
     "fold_width": resources.FULLWIDTH_CHARS,
 }
-#: What non-canonical whitespace looks like when no rare blank (tab, U+3000...) is present.
-_WHITESPACE_SIGNS = ("  ", " \n", "\n ", "\n\n\n")
+
+
+def _space_beside_whitespace(text: str) -> bool:
+    """Whether ``text`` holds "  ", " \\n" or "\\n " (a single-character test first: most Chinese text has few spaces)."""
+    return " " in text and resources.SPACE_BESIDE_WHITESPACE.search(text) is not None
 
 
 def _whitespace_may_change(text: str) -> bool:
-    return bool(text) and (text[0].isspace() or text[-1].isspace()
-                           or any(sign in text for sign in _WHITESPACE_SIGNS))
+    """Whether normalize_whitespace may change a text without blanks other than " " and "\\n".
+
+    Non-canonical whitespace is then whitespace at either end, "  ", " \\n", "\\n " or "\\n\\n\\n".
+    """
+    return bool(text) and (text[0].isspace() or text[-1].isspace() or "\n\n\n" in text
+                           or _space_beside_whitespace(text))
 
 
 def _run(text: str, config: CleanConfig, log: list[Change] | None, *, skip_noops: bool = True) -> CleanResult:

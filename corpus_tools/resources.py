@@ -140,9 +140,13 @@ FULLWIDTH_ALNUM_SYMBOLS = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5aï
 #: line breaks. The pattern starts with one whitespace character (a fast scan) and
 #: looks back at it to tell the cases apart.
 WHITESPACE = re.compile(r"\s(?:(?<=[^\S\n])\s+|(?<=[^\S \n])|(?<=\n)(?:[^\S\n]|\n\s)\s*)")
-#: In a text whose only whitespace is " " and "\n", WHITESPACE matches exactly the runs of
-#: two or more of them that are not "\n\n" (which this pattern also matches, unchanged).
-PLAIN_WHITESPACE_RUN = re.compile(r"[ \n]{2,}")
+#: WHITESPACE for a text whose only whitespace is " " and "\n" (same matches, faster): a
+#: space followed by whitespace, a line break followed by a space or by two or more breaks.
+PLAIN_WHITESPACE = re.compile(r" [ \n]+|\n(?: [ \n]*|\n[ \n]+)")
+#: Its matches in a text where no space touches a space or a line break: three or more breaks.
+LINE_BREAK_RUN = re.compile(r"\n\n\n+")
+#: A space next to a space or a line break (starts with a literal: a fast scan).
+SPACE_BESIDE_WHITESPACE = re.compile(r" (?:[ \n]|(?<=\n ))")
 #: Markdown residue, one pattern per construct, each starting with a literal (fast scans:
 #: the regex engine skips to the literal instead of trying every position): images,
 #: links, autolinks, bold/underline pairs, stray "**", heading hashes and table rules

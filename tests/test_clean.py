@@ -300,3 +300,38 @@ def test_footnote_patterns_restricted_to_present_marks_are_exact(text):
     for superscripts in (None, bool(kinds & {"superscript"}), True):
         assert clean._remove_footnote_marks(text, clean.DEFAULT_CONFIG, None, superscripts=superscripts) == \
             clean._remove_footnote_marks(text, clean.CleanConfig(), None)
+
+
+@pytest.mark.parametrize("pattern, starts, not_starts", [
+    ("新闻稿|新聞稿", ["新"], ["\n", "正", "a"]),
+    ("(?i:press release)|[#]{3,}", ["p", "P", "#", "\u212a"], ["\n", "新"]),
+    ("请?(?:按此|点此)下载", ["请", "按", "点"], ["下", "\n"]),
+    ("[-－ \t]*(?:完|END)", ["完", "E", "-", " "], ["\n", "全"]),
+    ("[丁-丏]x", ["丁", "丏"], ["中", "\n"]),
+])
+def test_first_character_guard_keeps_every_possible_start(pattern, starts, not_starts):
+    guard = re.compile(clean._first_character_guard(pattern))
+    assert all(guard.match(ch) for ch in starts)
+    assert not any(guard.match(ch) for ch in not_starts)
+
+
+@pytest.mark.parametrize("pattern", ["(?:b)?", r"\s+x", "[^a]", r"\S", ".", "()\\1y", "中|"])
+def test_first_character_guard_is_empty_when_anything_may_start(pattern):
+    assert clean._first_character_guard(pattern) == ""
+
+
+def test_boilerplate_patterns_are_guarded_and_the_guard_changes_no_match(seed_texts):
+    guarded, plain = clean._boilerplate_patterns(), clean._boilerplate_patterns(guard=False)
+    for fast, slow in zip(guarded, plain):
+        assert fast.after_break.pattern != slow.after_break.pattern  # the data files allow a guard
+        for raw in list(seed_texts.values()) + [case["raw"] for case in GENRE_CASES]:
+            for text in (raw, clean.normalize_whitespace(raw), clean.clean_text(raw)):
+                assert fast.spans(text) == slow.spans(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_RICH_ALPHABET | st.sampled_from(["\n传媒查询：", "\n©2023", "\n来源：新华网", "\nPress Release", "\n完",
+                                                  "\n－完－", "\n责任编辑：张三"]), max_size=60).map("".join))
+def test_boilerplate_guard_changes_no_match(text):
+    for fast, slow in zip(clean._boilerplate_patterns(), clean._boilerplate_patterns(guard=False)):
+        assert fast.spans(text) == slow.spans(text)
