@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Literal, get_args
 
@@ -118,7 +119,36 @@ def parse_date(text: str) -> tuple[str, DatePrecision] | None:
 # ---------------------------------------------------------------- lines
 
 def _lines(text: str) -> list[str]:
-    return [line.strip() for line in text.split("\n") if line.strip()]
+    return [stripped for line in text.split("\n") if (stripped := line.strip())]
+
+
+def _first_lines(text: str, n: int) -> list[str]:
+    """``_lines(text)[:n]``, without stripping the lines after the n-th."""
+    out: list[str] = []
+    if n <= 0:
+        return out
+    for line in text.split("\n"):
+        if stripped := line.strip():
+            out.append(stripped)
+            if len(out) == n:
+                break
+    return out
+
+
+def _last_lines(text: str, n: int, *, drop_first: bool) -> list[str]:
+    """``_lines(text)[1 if drop_first else 0:][-n:]``, stripping only the lines near the end."""
+    out: list[str] = []
+    for line in reversed(text.split("\n")):
+        if stripped := line.strip():
+            out.append(stripped)
+            if len(out) > n:
+                break
+    else:  # every line was taken: the first one is in ``out``
+        if drop_first and out:
+            out.pop()
+    out = out[:n]
+    out.reverse()
+    return out
 
 
 def _ends(text: str) -> str:
@@ -128,21 +158,28 @@ def _ends(text: str) -> str:
     return text[:_RAW_HEAD_CHARS] + "\n" + text[-_RAW_TAIL_CHARS:]
 
 
-def _contains_any(text: str, words: tuple[str, ...], *, lower: str | None = None) -> str | None:
-    """The first of ``words`` found in ``text`` (ASCII words in ``lower``, the lower-cased text)."""
+def _contains_any(text: str, words: tuple[str, ...], *,
+                  lower: Callable[[], str] | None = None) -> str | None:
+    """The first of ``words`` found in ``text`` (ASCII words in the lower-cased text, which
+    ``lower`` returns when given, so that it is only computed when an ASCII word is looked up)."""
+    lowered: str | None = None
     for word in words:
         if word.isascii():
-            lower = text.lower() if lower is None else lower
-            if word in lower:
+            if lowered is None:
+                lowered = lower() if lower is not None else text.lower()
+            if word in lowered:
                 return word
-        elif word in text:
+        elif word[0] in text and word in text:  # the one-character test is much faster and usually fails
             return word
     return None
 
 
+_HEADING_STOP = re.compile(r"[。！？!?；;]")
+
+
 def _is_heading(line: str) -> bool:
     """A short line that is not prose: no sentence-final punctuation, no trailing colon."""
-    return (len(line) <= _HEADING_MAX and not re.search(r"[。！？!?；;]", line)
+    return (len(line) <= _HEADING_MAX and not _HEADING_STOP.search(line)
             and not line.endswith((":", "：", "，", ",")))
 
 
@@ -162,13 +199,19 @@ class _Doc:
     def __init__(self, text: str, raw: str | None) -> None:
         self.text = text
         self.raw_ends = _ends(text if raw is None else raw)
-        self.raw_ends_lower = self.raw_ends.lower()
+        self._raw_ends_lower: str | None = None
+
+    def lower_raw_ends(self) -> str:
+        """``raw_ends`` lower-cased, for English cue words (computed once, when first needed)."""
+        if self._raw_ends_lower is None:
+            self._raw_ends_lower = self.raw_ends.lower()
+        return self._raw_ends_lower
 
     @functools.cached_property
     def head(self) -> list[str]:
         """The heading-like lines at the top of the text, before the first prose line."""
         head = []
-        for line in _lines(self.text[:_HEAD_CHARS])[:_HEAD_LINES]:
+        for line in _first_lines(self.text[:_HEAD_CHARS], _HEAD_LINES):
             dateline = resources.DATELINE.match(line)
             if not _is_heading(line) or dateline and (dateline.group("end") or dateline.group("close")):
                 break
@@ -179,16 +222,13 @@ class _Doc:
     def tail(self) -> list[str]:
         """The last non-blank lines (a line cut by the window is left out)."""
         window = self.text[-_TAIL_CHARS:]
-        lines = _lines(window)
-        if len(window) < len(self.text) and lines:
-            lines = lines[1:]
-        return lines[-_TAIL_LINES:]
+        return _last_lines(window, _TAIL_LINES, drop_first=len(window) < len(self.text))
 
     @functools.cached_property
     def dateline(self) -> tuple[re.Match[str], int] | None:
         """The first dateline near the top and the offset of its line."""
         window = self.text[:_DATELINE_WINDOW]
-        for m in resources.YMD.finditer(window):
+        for m in _ymd_dates(window):
             start = window.rfind("\n", 0, m.start()) + 1
             end = window.find("\n", m.end())
             line = window[start:len(window) if end < 0 else end]
@@ -197,6 +237,26 @@ class _Doc:
                     and (found.group("end") or found.group("close"))):
                 return found, start
         return None
+
+
+def _ymd_dates(text: str) -> Iterator[re.Match[str]]:
+    """``resources.YMD.finditer(text)``, anchored on each "年" instead of trying every digit.
+
+    A YMD date has one "年", preceded by exactly four digits and optional
+    whitespace, so its only possible start is found by looking back from the "年";
+    two dates cannot overlap, so this finds the same matches in the same order.
+    """
+    year = text.find("年")
+    while year >= 0:
+        digits_end = year
+        while digits_end and text[digits_end - 1].isspace():
+            digits_end -= 1
+        m = resources.YMD.match(text, digits_end - 4) if digits_end >= 4 else None
+        if m is not None and m.end() > year:  # a match starting there uses this "年"
+            yield m
+            year = text.find("年", m.end())
+        else:
+            year = text.find("年", year + 1)
 
 
 # ---------------------------------------------------------------- rules
@@ -215,11 +275,13 @@ def _title(doc: _Doc, doc_type: DocType | None) -> str | None:
 
 
 def _date(doc: _Doc) -> tuple[str | None, DatePrecision | None]:
-    head_text = "\n".join(_lines(doc.text[:1500])[:_HEAD_LINES])
-    for m in resources.DATE_FIELD.finditer(head_text):
-        found = parse_date(head_text[m.end():m.end() + 40])
-        if found:
-            return found
+    window = doc.text[:1500]
+    if "时间" in window or "時間" in window or "日期" in window:  # what DATE_FIELD needs
+        head_text = "\n".join(_first_lines(window, _HEAD_LINES))
+        for m in resources.DATE_FIELD.finditer(head_text):
+            found = parse_date(head_text[m.end():m.end() + 40])
+            if found:
+                return found
     if doc.dateline:
         found = parse_date(doc.dateline[0].group("date"))
         if found:
@@ -241,9 +303,10 @@ def _source(doc: _Doc) -> str | None:
     m = resources.SOURCE_FIELD.search("\n" + doc.raw_ends)
     if m:
         return m.group("source")
-    for m in resources.ABOUT_HEADING.finditer("\n" + doc.text):
-        if _is_org_line(m.group("org")):
-            return m.group("org")
+    if "关" in doc.text or "關" in doc.text or "有" in doc.text:  # what ABOUT_HEADING needs (one-character tests are fast)
+        for m in resources.ABOUT_HEADING.finditer("\n" + doc.text):
+            if _is_org_line(m.group("org")):
+                return m.group("org")
     for line in doc.head:
         if _is_org_line(line):
             return line
@@ -269,7 +332,7 @@ def _doc_type(doc: _Doc) -> DocType:
     if resources.DOC_NUMBER.search(head) and _contains_any(doc.text[:3000], resources.REPLY_CONTEXT_WORDS):
         return "government_reply"
     wire = bool(doc.dateline and doc.dateline[0].group("end") in ("电", "電", "讯", "訊"))
-    if _contains_any(doc.raw_ends, resources.PRESS_RELEASE_WORDS, lower=doc.raw_ends_lower):
+    if _contains_any(doc.raw_ends, resources.PRESS_RELEASE_WORDS, lower=doc.lower_raw_ends):
         return "press_release"
     if doc.dateline and not wire:
         return "press_release"
@@ -277,7 +340,7 @@ def _doc_type(doc: _Doc) -> DocType:
         return "newspaper_page"
     if (title and resources.NOTICE_CUE.search(title)) or resources.DOC_NUMBER.search(head):
         return "notice"
-    if (_contains_any(doc.raw_ends, resources.REPOST_WORDS, lower=doc.raw_ends_lower) or resources.SOURCE_FIELD.search("\n" + doc.raw_ends)
+    if (_contains_any(doc.raw_ends, resources.REPOST_WORDS, lower=doc.lower_raw_ends) or resources.SOURCE_FIELD.search("\n" + doc.raw_ends)
             or wire or resources.NEWSPAPER_CUE.search(doc.text)
             or resources.ARTICLE_LEAD.search(doc.text, 0, _HEAD_CHARS)):
         return "article"

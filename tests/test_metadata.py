@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from corpus_tools import clean, load, metadata
 from corpus_tools.errors import InputError
@@ -134,3 +136,37 @@ def test_genre_documents_metadata(case):
     found = metadata.infer_metadata(clean.clean_text(case["raw"]), raw=case["raw"])
     assert (found.title, found.date, found.source, found.doc_type) == (
         case["title"], case["date"], case["source"], case["doc_type"])
+
+
+# ---------------------------------------------------------------- fast paths are exact
+
+_DATE_ALPHABET = st.sampled_from(list("年月日0123456789０２３ 　\n\t号中文。，") + ["2023年3月31日", "２０２３年３月３１日", "2023 年 8 月 26 日",
+                                                                       "12023年1月2日", "年年", "2023\n年1月1日", "二〇二二年八月"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_DATE_ALPHABET, max_size=40).map("".join))
+def test_year_anchored_date_scan_equals_the_regex_scan(text):
+    from corpus_tools import resources
+
+    assert [m.span() for m in metadata._ymd_dates(text)] == [m.span() for m in resources.YMD.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["行", "第二行", "\n", " ", "\u3000", "\n\n", " 尾 "]), max_size=40).map("".join),
+       st.integers(0, 14), st.booleans())
+def test_partial_line_lists_equal_the_full_ones(text, n, drop_first):
+    lines = metadata._lines(text)
+    assert metadata._first_lines(text, n) == lines[:n]
+    assert metadata._last_lines(text, max(n, 1), drop_first=drop_first) == lines[1 if drop_first else 0:][-max(n, 1):]
+
+
+def test_cue_words_found_as_before(seed_texts):
+    from corpus_tools import resources
+
+    for raw in list(seed_texts.values()) + [c["raw"] for c in GENRE_CASES]:
+        for words in (resources.PRESS_RELEASE_WORDS, resources.REPOST_WORDS, resources.REPLY_CONTEXT_WORDS):
+            lower = raw.lower()
+            expected = next((w for w in words if w in (lower if w.isascii() else raw)), None)
+            assert metadata._contains_any(raw, words) == expected
+            assert metadata._contains_any(raw, words, lower=lambda lowered=lower: lowered) == expected
