@@ -27,6 +27,7 @@ Choices worth knowing:
 from __future__ import annotations
 
 import functools
+import operator
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -297,6 +298,8 @@ def _normalize_whitespace(text: str, config: CleanConfig, log: list[Change] | No
         out = _sub(resources.WHITESPACE, repl, stripped, "normalize_whitespace", inner_log)
     elif _space_beside_whitespace(stripped):
         out = _sub(resources.PLAIN_WHITESPACE, repl, stripped, "normalize_whitespace", inner_log)
+    elif "\n\n\n" in stripped and log is None:
+        out = resources.LINE_BREAK_RUN.sub("\n\n", stripped)  # what repl returns for each match
     elif "\n\n\n" in stripped:
         out = _sub(resources.LINE_BREAK_RUN, repl, stripped, "normalize_whitespace", inner_log)
     else:
@@ -367,19 +370,21 @@ def _strip_markdown(text: str, config: CleanConfig, log: list[Change] | None) ->
     def at_line_start(m: re.Match[str]) -> str:
         return "" if _at_line_start(text, m.start()) else m.group()
 
+    # one-character tests first: much faster than looking for a longer string, and these
+    # ASCII characters are rare in Chinese text
     rules: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = []
-    if "**" in text:
+    if "*" in text and "**" in text:
         rules.append((resources.MARKDOWN_BOLD, group("bold")))
-    if "](" in text:
+    if "]" in text and "](" in text:
         rules.append((resources.MARKDOWN_IMAGE, lambda m: ""))
         rules.append((resources.MARKDOWN_LINK, group("link")))
-    if "<http" in text or "<ftp" in text:
+    if "<" in text and ("<http" in text or "<ftp" in text):
         rules.append((resources.MARKDOWN_AUTOLINK, group("autolink")))
-    if "__" in text:
+    if "_" in text and "__" in text:
         rules.append((resources.MARKDOWN_UNDERLINE, group("under")))
     if "#" in text:
         rules.append((resources.MARKDOWN_HASHES, at_line_start))
-    if "---" in text:
+    if "-" in text and "---" in text:
         rules.append((resources.MARKDOWN_RULE, at_line_start))
     return _multi_sub(text, rules, "strip_markdown", log) if rules else text
 
@@ -633,8 +638,11 @@ def _navigation_lines(text: str) -> list[tuple[int, int]]:
         candidates.extend(_UNPUNCTUATED_LINE.finditer(text, 0, head_end))
         candidates.extend(_UNPUNCTUATED_LINE.finditer(text, tail_start))
     ascii_words, other_words = _nav_words()
+    trigger = _nav_trigger()
     spans = []
     for m in candidates:
+        if not trigger.search(text, *m.span(1)):
+            continue  # no navigation word at all (most candidate lines)
         line = m.group(1)
         found = sum(1 for w in other_words if w in line)
         if found < 3:
@@ -643,6 +651,21 @@ def _navigation_lines(text: str) -> list[tuple[int, int]]:
         if found >= 3:
             spans.append(m.span(1))
     return spans
+
+
+#: Characters whose lower-case form holds an ASCII letter (checked by the tests).
+_LOWERS_TO_ASCII_LETTER = "A-Za-z\u0130\u212a"
+
+
+
+@functools.lru_cache(maxsize=None)
+def _nav_trigger() -> re.Pattern[str]:
+    """What a line holding any navigation word contains: the first character of a non-ASCII
+    word, or a character that lower-cases to an ASCII letter (English words are looked up
+    in ``line.lower()``). One character class: a fast scan."""
+    _ascii_words, other_words = _nav_words()
+    firsts = "".join(sorted({re.escape(word[0]) for word in other_words}))
+    return re.compile(f"[{firsts}{_LOWERS_TO_ASCII_LETTER}]")
 
 
 @functools.lru_cache(maxsize=None)
@@ -681,8 +704,8 @@ def remove_boilerplate(text: str) -> str:
 def _drop_repeated_lines(text: str, config: CleanConfig, log: list[Change] | None) -> str:
     if not config.drop_repeated_lines:
         return text
-    lines = [line for line in text.split("\n") if line]
-    if all(a != b for a, b in zip(lines, lines[1:])):
+    lines = list(filter(None, text.split("\n")))
+    if not any(map(operator.eq, lines, lines[1:])):
         return text  # the common case, decided without building spans
     spans = []
     previous = None
@@ -715,7 +738,9 @@ def _should_join(text: str, brk: re.Match[str], min_tail: int) -> bool:
     body_start = numbering.end() if numbering else prev_start
     if numbering and not resources.PROSE_PUNCT.search(text, body_start, brk.start()):
         return False  # a numbered heading: its 、 is not prose punctuation
-    last_final = max(text.rfind(mark, body_start, brk.start()) for mark in "。！？!?")
+    end = brk.start()
+    last_final = max(text.rfind("。", body_start, end), text.rfind("！", body_start, end),
+                     text.rfind("？", body_start, end), text.rfind("!", body_start, end), text.rfind("?", body_start, end))
     tail_start = last_final + 1 if last_final >= 0 else body_start
     return brk.start() - tail_start >= min_tail
 

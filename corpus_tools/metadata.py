@@ -201,6 +201,11 @@ class _Doc:
         self.raw_ends = _ends(text if raw is None else raw)
         self._raw_ends_lower: str | None = None
 
+    @functools.cached_property
+    def source_field(self) -> re.Match[str] | None:
+        """A "来源：..." line in the raw ends."""
+        return resources.SOURCE_FIELD.search("\n" + self.raw_ends)
+
     def lower_raw_ends(self) -> str:
         """``raw_ends`` lower-cased, for English cue words (computed once, when first needed)."""
         if self._raw_ends_lower is None:
@@ -300,7 +305,7 @@ def _date(doc: _Doc) -> tuple[str | None, DatePrecision | None]:
 
 
 def _source(doc: _Doc) -> str | None:
-    m = resources.SOURCE_FIELD.search("\n" + doc.raw_ends)
+    m = doc.source_field
     if m:
         return m.group("source")
     if "关" in doc.text or "關" in doc.text or "有" in doc.text:  # what ABOUT_HEADING needs (one-character tests are fast)
@@ -340,7 +345,7 @@ def _doc_type(doc: _Doc) -> DocType:
         return "newspaper_page"
     if (title and resources.NOTICE_CUE.search(title)) or resources.DOC_NUMBER.search(head):
         return "notice"
-    if (_contains_any(doc.raw_ends, resources.REPOST_WORDS, lower=doc.lower_raw_ends) or resources.SOURCE_FIELD.search("\n" + doc.raw_ends)
+    if (_contains_any(doc.raw_ends, resources.REPOST_WORDS, lower=doc.lower_raw_ends) or doc.source_field
             or wire or resources.NEWSPAPER_CUE.search(doc.text)
             or resources.ARTICLE_LEAD.search(doc.text, 0, _HEAD_CHARS)):
         return "article"

@@ -335,3 +335,14 @@ def test_boilerplate_patterns_are_guarded_and_the_guard_changes_no_match(seed_te
 def test_boilerplate_guard_changes_no_match(text):
     for fast, slow in zip(clean._boilerplate_patterns(), clean._boilerplate_patterns(guard=False)):
         assert fast.spans(text) == slow.spans(text)
+
+
+def test_navigation_trigger_covers_every_word():
+    """Lines without a trigger character cannot hold a navigation word (English ones are found lower-cased)."""
+    lowers_to_ascii = {chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000
+                       and any("a" <= ch <= "z" for ch in chr(c).lower())}
+    trigger = clean._nav_trigger()
+    assert all(trigger.match(ch) for ch in lowers_to_ascii)
+    ascii_words, other_words = clean._nav_words()
+    assert all(trigger.match(word[0]) for word in other_words)
+    assert all(word.isascii() and word[0].isalpha() for word in ascii_words)
