@@ -784,6 +784,8 @@ def find_captions(text: str) -> list[tuple[int, int]]:
     """
     lines: dict[int, int] = {}  # start -> end of the lines that hold a trigger
     for trigger in resources.CAPTION_TRIGGERS:
+        if trigger[0] not in text:
+            continue  # a one-character test is faster than looking for "照片"
         pos = text.find(trigger)
         while pos >= 0:
             start, end = _line_bounds(text, pos)
