@@ -26,11 +26,10 @@ The raw text is used for cues the cleaner removes (``新闻稿``, repost disclai
 """
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
 
 import pandas as pd
 
@@ -193,6 +192,21 @@ def _is_label_line(line: str) -> bool:
                 or resources.DATE_LINE.match(line) or resources.DATE_FIELD.match(line))
 
 
+class _computed_once:
+    """``functools.cached_property`` without its lock (Python 3.11 takes one on every first access)."""
+
+    def __init__(self, func: Callable[[Any], Any]) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __get__(self, obj: Any, owner: type | None = None) -> Any:
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.func(obj)  # later lookups find the instance attribute
+        return value
+
+
 class _Doc:
     """One document's text with the parts the rules look at, each computed once."""
 
@@ -201,7 +215,7 @@ class _Doc:
         self.raw_ends = _ends(text if raw is None else raw)
         self._raw_ends_lower: str | None = None
 
-    @functools.cached_property
+    @_computed_once
     def source_field(self) -> re.Match[str] | None:
         """A "来源：..." line in the raw ends."""
         return resources.SOURCE_FIELD.search("\n" + self.raw_ends)
@@ -212,7 +226,7 @@ class _Doc:
             self._raw_ends_lower = self.raw_ends.lower()
         return self._raw_ends_lower
 
-    @functools.cached_property
+    @_computed_once
     def head(self) -> list[str]:
         """The heading-like lines at the top of the text, before the first prose line."""
         head = []
@@ -223,13 +237,13 @@ class _Doc:
             head.append(line)
         return head
 
-    @functools.cached_property
+    @_computed_once
     def tail(self) -> list[str]:
         """The last non-blank lines (a line cut by the window is left out)."""
         window = self.text[-_TAIL_CHARS:]
         return _last_lines(window, _TAIL_LINES, drop_first=len(window) < len(self.text))
 
-    @functools.cached_property
+    @_computed_once
     def dateline(self) -> tuple[re.Match[str], int] | None:
         """The first dateline near the top and the offset of its line."""
         window = self.text[:_DATELINE_WINDOW]

@@ -349,3 +349,30 @@ def test_cli_load_prints_table_and_summary(data_dir, tmp_path):
                             capture_output=True, text=True, check=True)
     assert report.stdout.splitlines()[0].split() == ["path", "status", "reason", "format", "encoding", "n_chars",
                                                      "doc_id"]
+
+
+def test_string_columns_built_from_utf8_equal_pandas_own():
+    values = ["香港科技園公司", "", "abc", "混合 text\n第二行", "𠀀 astral"]
+    expected = pd.array(values, dtype="string")
+    pd.testing.assert_extension_array_equal(load._string_array(values), expected)
+    utf8 = [v.encode("utf-8") if i % 2 else None for i, v in enumerate(values)]
+    pd.testing.assert_extension_array_equal(load._string_array(values, utf8), expected)
+    pd.testing.assert_extension_array_equal(load._string_array([]), pd.array([], dtype="string"))
+    # values that do not encode are left to pandas, which decides as before
+    with pytest.raises(Exception) as fast:
+        load._string_array(["\ud800"])
+    with pytest.raises(Exception) as slow:
+        pd.array(["\ud800"], dtype="string")
+    assert type(fast.value) is type(slow.value)
+
+
+def test_utf8_bytes_are_reused_only_when_they_are_the_text(tmp_path):
+    (tmp_path / "plain.txt").write_bytes("沪港合作。".encode())
+    (tmp_path / "bom.txt").write_bytes("\ufeff沪港合作。".encode())
+    (tmp_path / "cut.txt").write_bytes("沪港合作".encode() + "。".encode()[:2])
+    (tmp_path / "gb.txt").write_bytes("沪港合作。".encode("gb18030"))
+    assert load._read_txt(tmp_path / "plain.txt").utf8 == "沪港合作。".encode()
+    assert all(load._read_txt(tmp_path / name).utf8 is None for name in ("bom.txt", "cut.txt", "gb.txt"))
+    docs = load.load_corpus(tmp_path).set_index("doc_id")
+    assert docs["text_raw"].tolist() == ["沪港合作。", "沪港合作", "沪港合作。", "沪港合作。"]
+    assert str(docs["text_raw"].dtype) == "string" and str(docs["text"].dtype) == "string"
