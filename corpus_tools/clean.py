@@ -294,16 +294,12 @@ def _normalize_whitespace(text: str, config: CleanConfig, log: list[Change] | No
     lead = len(text) - len(text.lstrip())
     inner_end = lead + len(stripped)
     inner_log: list[Change] | None = [] if log is not None else None
-    if blanks:
+    if blanks and log is not None:
         out = _sub(resources.WHITESPACE, repl, stripped, "normalize_whitespace", inner_log)
-    elif _space_beside_whitespace(stripped):
-        out = _sub(resources.PLAIN_WHITESPACE, repl, stripped, "normalize_whitespace", inner_log)
-    elif "\n\n\n" in stripped and log is None:
-        out = resources.LINE_BREAK_RUN.sub("\n\n", stripped)  # what repl returns for each match
-    elif "\n\n\n" in stripped:
-        out = _sub(resources.LINE_BREAK_RUN, repl, stripped, "normalize_whitespace", inner_log)
     else:
-        out = stripped  # only single spaces, single line breaks and "\n\n" inside
+        if blanks:  # WHITESPACE treats every other blank like a space: the same text results
+            stripped = resources.BLANK.sub(" ", stripped)
+        out = _canonical_plain_whitespace(stripped, inner_log)
     if log is not None and inner_log is not None:
         if lead:
             log.append(Change("normalize_whitespace", "removed", text[:lead], "", 0, lead))
@@ -311,6 +307,50 @@ def _normalize_whitespace(text: str, config: CleanConfig, log: list[Change] | No
         if inner_end < len(text):
             log.append(Change("normalize_whitespace", "removed", text[inner_end:], "", inner_end, len(text)))
     return out
+
+
+def _canonical_plain_whitespace(text: str, log: list[Change] | None) -> str:
+    """What WHITESPACE's substitution does to a text whose only whitespace is " " and "\\n".
+
+    The runs it changes are the maximal runs of spaces and line breaks that hold a
+    space next to whitespace or three breaks in a row (two literal-led searches find
+    them, much faster than a regex trying every space and break); each becomes
+    "\\n\\n", "\\n" or " " by its number of breaks, and is logged as WHITESPACE's match would be.
+    """
+    space_at = _next_space_beside_whitespace(text, 0)
+    breaks_at = text.find("\n\n\n")
+    if space_at < 0 and breaks_at < 0:
+        return text
+    out: list[str] = []
+    pos, n = 0, len(text)
+    while space_at >= 0 or breaks_at >= 0:
+        start = breaks_at if space_at < 0 or 0 <= breaks_at < space_at else space_at
+        end = start + 1
+        while start > pos and text[start - 1] in " \n":
+            start -= 1
+        while end < n and text[end] in " \n":
+            end += 1
+        run = text[start:end]
+        n_breaks = run.count("\n")
+        new = "\n\n" if n_breaks > 1 else "\n" if n_breaks else " "
+        out.append(text[pos:start])
+        out.append(new)
+        if log is not None:
+            log.append(Change("normalize_whitespace", "replaced", run, new, start, end))
+        pos = end
+        if space_at >= 0 and space_at < end:
+            space_at = _next_space_beside_whitespace(text, end)
+        if breaks_at >= 0 and breaks_at < end:
+            breaks_at = text.find("\n\n\n", end)
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _next_space_beside_whitespace(text: str, pos: int) -> int:
+    if text.find(" ", pos) < 0:
+        return -1  # a one-character test: most Chinese text has few spaces
+    m = resources.SPACE_BESIDE_WHITESPACE.search(text, pos)
+    return m.start() if m else -1
 
 
 def normalize_whitespace(text: str) -> str:

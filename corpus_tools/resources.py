@@ -140,12 +140,11 @@ FULLWIDTH_ALNUM_SYMBOLS = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5aï
 #: line breaks. The pattern starts with one whitespace character (a fast scan) and
 #: looks back at it to tell the cases apart.
 WHITESPACE = re.compile(r"\s(?:(?<=[^\S\n])\s+|(?<=[^\S \n])|(?<=\n)(?:[^\S\n]|\n\s)\s*)")
-#: WHITESPACE for a text whose only whitespace is " " and "\n" (same matches, faster): a
-#: space followed by whitespace, a line break followed by a space or by two or more breaks.
-PLAIN_WHITESPACE = re.compile(r" [ \n]+|\n(?: [ \n]*|\n[ \n]+)")
-#: Its matches in a text where no space touches a space or a line break: three or more breaks.
-LINE_BREAK_RUN = re.compile(r"\n\n\n+")
-#: A space next to a space or a line break (starts with a literal: a fast scan).
+#: Whitespace other than " " and "\n" (BLANK_CHARS): WHITESPACE treats each like a space.
+BLANK = re.compile("[" + "".join(re.escape(c) for c in sorted(BLANK_CHARS)) + "]")
+#: A space next to a space or a line break (starts with a literal: a fast scan). In a
+#: text whose only whitespace is " " and "\n", the runs WHITESPACE changes are those
+#: holding such a space or three line breaks in a row.
 SPACE_BESIDE_WHITESPACE = re.compile(r" (?:[ \n]|(?<=\n ))")
 #: Markdown residue, one pattern per construct, each starting with a literal (fast scans:
 #: the regex engine skips to the literal instead of trying every position): images,

@@ -346,3 +346,12 @@ def test_navigation_trigger_covers_every_word():
     ascii_words, other_words = clean._nav_words()
     assert all(trigger.match(word[0]) for word in other_words)
     assert all(word.isascii() and word[0].isalpha() for word in ascii_words)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["中", "文", " ", "\n", "  ", "\n\n", "\n\n\n", " \n ", "，", "\t", "\u3000", "\xa0", "\r",
+                                 "\u2028", "\x0c", "\u2000", "\x1c", "\x85"]), max_size=40).map("".join))
+def test_whitespace_without_log_equals_the_regex_path(text):
+    """Without a log, other blanks are mapped to spaces first; the text is what WHITESPACE gives."""
+    assert clean._normalize_whitespace(text, clean.DEFAULT_CONFIG, None) == \
+        clean._normalize_whitespace(text, clean.DEFAULT_CONFIG, [])
