@@ -678,10 +678,12 @@ def _navigation_lines(text: str) -> list[tuple[int, int]]:
         candidates.extend(_UNPUNCTUATED_LINE.finditer(text, 0, head_end))
         candidates.extend(_UNPUNCTUATED_LINE.finditer(text, tail_start))
     ascii_words, other_words = _nav_words()
-    trigger = _nav_trigger()
+    first_char, any_word, letter = _nav_triggers()
     spans = []
     for m in candidates:
-        if not trigger.search(text, *m.span(1)):
+        start, end = m.span(1)
+        if not first_char.search(text, start, end) or (
+                not any_word.search(text, start, end) and not letter.search(text, start, end)):
             continue  # no navigation word at all (most candidate lines)
         line = m.group(1)
         found = sum(1 for w in other_words if w in line)
@@ -699,13 +701,18 @@ _LOWERS_TO_ASCII_LETTER = "A-Za-z\u0130\u212a"
 
 
 @functools.lru_cache(maxsize=None)
-def _nav_trigger() -> re.Pattern[str]:
-    """What a line holding any navigation word contains: the first character of a non-ASCII
-    word, or a character that lower-cases to an ASCII letter (English words are looked up
-    in ``line.lower()``). One character class: a fast scan."""
+def _nav_triggers() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """What a line holding any navigation word contains, from the cheapest test on.
+
+    The first character of a non-ASCII word or a character that lower-cases to an
+    ASCII letter (English words are looked up in ``line.lower()``); then one of the
+    non-ASCII words, or such a letter. Each pattern starts with a class or literals:
+    fast scans. Counting the words (which may overlap) is left to the exact test.
+    """
     _ascii_words, other_words = _nav_words()
     firsts = "".join(sorted({re.escape(word[0]) for word in other_words}))
-    return re.compile(f"[{firsts}{_LOWERS_TO_ASCII_LETTER}]")
+    return (re.compile(f"[{firsts}{_LOWERS_TO_ASCII_LETTER}]"), re.compile("|".join(map(re.escape, other_words))),
+            re.compile(f"[{_LOWERS_TO_ASCII_LETTER}]"))
 
 
 @functools.lru_cache(maxsize=None)

@@ -168,7 +168,7 @@ def _contains_any(text: str, words: tuple[str, ...], *,
                 lowered = lower() if lower is not None else text.lower()
             if word in lowered:
                 return word
-        elif word[0] in text and word in text:  # the one-character test is much faster and usually fails
+        elif word[0] in text and word[-1] in text and word in text:  # one-character tests are much faster
             return word
     return None
 
@@ -214,6 +214,15 @@ class _Doc:
         self.text = text
         self.raw_ends = _ends(text if raw is None else raw)
         self._raw_ends_lower: str | None = None
+
+    @_computed_once
+    def first_title(self) -> str | None:
+        return _first_title(self.head)
+
+    @_computed_once
+    def tail_date_lines(self) -> list[bool]:
+        """Whether each tail line is a date line."""
+        return [bool(resources.DATE_LINE.match(line)) for line in self.tail]
 
     @_computed_once
     def source_field(self) -> re.Match[str] | None:
@@ -284,6 +293,11 @@ def _title(doc: _Doc, doc_type: DocType | None) -> str | None:
     head = doc.head
     if doc_type == "newspaper_page" and head:
         return head[0]
+    return doc.first_title
+
+
+def _first_title(head: list[str]) -> str | None:
+    """The first heading line after the issuer, number and date lines (the title whatever the type)."""
     for i, line in enumerate(head):
         if _is_label_line(line):
             if i + 1 < len(head):
@@ -310,8 +324,8 @@ def _date(doc: _Doc) -> tuple[str | None, DatePrecision | None]:
             found = parse_date(line)
             if found:
                 return found
-    for line in doc.tail:
-        if resources.DATE_LINE.match(line):
+    for line, is_date in zip(doc.tail, doc.tail_date_lines):
+        if is_date:
             found = parse_date(line)
             if found:
                 return found
@@ -337,8 +351,8 @@ def _source(doc: _Doc) -> str | None:
         if org:
             return org.group()
     tail = doc.tail
-    for previous, line in zip(tail, tail[1:]):
-        if resources.DATE_LINE.match(line) and _is_org_line(previous):
+    for previous, is_date in zip(tail, doc.tail_date_lines[1:]):
+        if is_date and _is_org_line(previous):
             return previous
     return _contains_any(doc.raw_ends, resources.REPOST_PLATFORMS)
 

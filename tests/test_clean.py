@@ -341,10 +341,10 @@ def test_navigation_trigger_covers_every_word():
     """Lines without a trigger character cannot hold a navigation word (English ones are found lower-cased)."""
     lowers_to_ascii = {chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000
                        and any("a" <= ch <= "z" for ch in chr(c).lower())}
-    trigger = clean._nav_trigger()
-    assert all(trigger.match(ch) for ch in lowers_to_ascii)
+    first_char, any_word, letter = clean._nav_triggers()
+    assert all(letter.match(ch) and first_char.match(ch) for ch in lowers_to_ascii)
     ascii_words, other_words = clean._nav_words()
-    assert all(trigger.match(word[0]) for word in other_words)
+    assert all(any_word.fullmatch(word) and first_char.match(word) for word in other_words)
     assert all(word.isascii() and word[0].isalpha() for word in ascii_words)
 
 
