@@ -51,7 +51,6 @@ _EXPORTS: dict[str, str] = {
     # tokens / keywords / entities
     "tokenize": "tokens",
     "tokens_table": "tokens",
-    "keywords": "keywords",
     "top_keywords": "keywords",
     "extract_keywords": "keywords",
     "keyness": "keywords",
@@ -66,10 +65,19 @@ _EXPORTS: dict[str, str] = {
     "InputError": "errors",
 }
 
-__all__ = sorted(_EXPORTS) + ["__version__"]
+__all__ = [*sorted(_EXPORTS), "__version__"]
+
+
+# submodules reachable as attributes (``ct.keywords.kwic``) without importing them first
+_MODULES = frozenset({
+    "load", "clean", "metadata", "segment", "script", "figures", "numerals", "tokens",
+    "keywords", "entities", "charts", "report", "schema", "errors", "cli",
+})
 
 
 def __getattr__(name: str) -> Any:
+    if name in _MODULES:
+        return importlib.import_module(f"corpus_tools.{name}")
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'corpus_tools' has no attribute {name!r}")

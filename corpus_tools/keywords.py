@@ -11,7 +11,7 @@ tokenize, or a tokens table from :func:`tokens.tokens_table` (recognised by its
 >>> import pandas as pd
 >>> docs = pd.DataFrame({"doc_id": ["a", "b"],
 ...     "text": ["科技園公司推動細胞治療產業。", "科技园公司与罗氏合作，推动细胞治疗。"]})
->>> keywords(docs, by=None, top=2)[["group", "keyword", "count"]].values.tolist()
+>>> top_keywords(docs, by=None, top=2)[["group", "keyword", "count"]].values.tolist()
 [['all', '科技园公司', 2], ['all', '细胞治疗', 2]]
 """
 from __future__ import annotations
@@ -20,8 +20,6 @@ import functools
 import importlib.util
 import math
 import re
-import sys
-import types
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -36,7 +34,7 @@ from .errors import ConfigError, InputError
 from .script import to_simplified
 
 __all__ = [
-    "KeywordConfig", "Keyword", "extract_keywords", "keywords", "top_keywords", "keyness", "term_frequency",
+    "KeywordConfig", "Keyword", "extract_keywords", "top_keywords", "keyness", "term_frequency",
     "kwic", "collocations", "cooccurrence", "TERM_FREQUENCY",
 ]
 
@@ -263,7 +261,7 @@ def extract_keywords(text: str, *, top: int = 20, method: Method = "tfidf",
     """Return the top keywords of one text.
 
     TF-IDF uses jieba's IDF table here (one text is no corpus); see
-    :func:`keywords` for corpus IDF and groups.
+    :func:`top_keywords` for corpus IDF and groups.
 
     >>> [k.keyword for k in extract_keywords("科技園公司與羅氏合作推動細胞治療，細胞治療前景廣闊。", top=3)]
     ['细胞治疗', '科技园公司', '罗氏']
@@ -303,7 +301,6 @@ def top_keywords(documents: pd.DataFrame, *, by: str | None = "doc_id", top: int
     >>> top_keywords(docs, by="source", top=1)[["group", "rank", "keyword"]].values.tolist()
     [['hk', 1, '科技园公司'], ['sh', 1, '生物医药']]
 
-    Also callable as ``corpus_tools.keywords(...)`` and ``keywords.keywords(...)``.
     """
     _choice("method", method, ("tfidf", "textrank"))
     if top < 1:
@@ -688,23 +685,3 @@ def cooccurrence(frame: pd.DataFrame, *, terms: Sequence[str] | None = None, top
     if not rows:
         return schema.empty_frame(schema.COOCCURRENCE)
     return schema.conform(pd.DataFrame(rows, columns=list(schema.COOCCURRENCE)), schema.COOCCURRENCE)
-
-
-# ---------------------------------------------------------------- one name, two roles
-
-class _CallableModule(types.ModuleType):
-    """``corpus_tools.keywords`` is this module *and* the function :func:`top_keywords`.
-
-    The package exports the function under the module's name, so which of the
-    two ``corpus_tools.keywords`` resolves to depends on import order. Making
-    the module callable, and its attribute ``keywords`` the module itself,
-    gives every spelling the same meaning: ``ct.keywords(docs)``,
-    ``keywords.keywords(docs)``, ``ct.keywords.kwic(...)``.
-    """
-
-    def __call__(self, *args: Any, **kwargs: Any) -> pd.DataFrame:
-        return top_keywords(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule
-keywords = sys.modules[__name__]

@@ -105,7 +105,7 @@ TOKENS: Mapping[str, str] = {
     "end": "Int64",
 }
 
-#: One row per keyword of a document or group (``keywords.keywords``).
+#: One row per keyword of a document or group (``keywords.top_keywords``).
 KEYWORDS: Mapping[str, str] = {
     "group": "string",           # doc_id or the value of the grouping column
     "rank": "Int64",

@@ -44,7 +44,7 @@ print(f"{len(documents)} documents, {len(tokens):,} tokens")
 # TF-IDF over content words (nouns, verbs, names; stopwords and numbers left out).
 
 # %%
-by_document = ct.keywords(documents, by="doc_id", top=10, tokens=tokens)
+by_document = ct.top_keywords(documents, by="doc_id", top=10, tokens=tokens)
 by_document.pivot(index="rank", columns="group", values="keyword")
 
 # %%
@@ -63,7 +63,7 @@ documents = documents.assign(
 documents[["doc_id", "source", "region"]]
 
 # %%
-by_region = ct.keywords(documents, by="region", top=10, tokens=tokens)
+by_region = ct.top_keywords(documents, by="region", top=10, tokens=tokens)
 by_region.pivot(index="rank", columns="group", values="keyword")
 
 # %% [markdown]
@@ -93,7 +93,7 @@ charts.keyness_bars(hk_vs_sh, top=15, labels=("Hong Kong", "Shanghai"))
 # the font (Noto Sans CJK SC) draws both scripts. The layout is fixed by `random_state`.
 
 # %%
-regional = ct.keywords(documents, by="region", top=80, tokens=tokens)
+regional = ct.top_keywords(documents, by="region", top=80, tokens=tokens)
 
 # %% [markdown]
 # ### Hong Kong publishers

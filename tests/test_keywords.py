@@ -8,7 +8,7 @@ import pytest
 from corpus_tools import resources, schema, script, tokens
 from corpus_tools.errors import ConfigError, InputError
 from corpus_tools.keywords import (KeywordConfig, TERM_FREQUENCY, collocations, cooccurrence, extract_keywords,
-                                   jieba_idf, keyness, keyness_statistics, keywords, kwic, term_frequency)
+                                   jieba_idf, keyness, keyness_statistics, kwic, term_frequency, top_keywords)
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +27,7 @@ def toks(docs) -> pd.DataFrame:
 
 @pytest.mark.parametrize("method", ["tfidf", "textrank"])
 def test_top30_corpus_keywords_are_clean(docs, toks, method):
-    table = keywords(docs, by=None, top=30, method=method, tokens=toks)
+    table = top_keywords(docs, by=None, top=30, method=method, tokens=toks)
     words = table["keyword"].tolist()
     assert len(words) == 30 and table["group"].eq("all").all()
     stop = tokens.stopwords()
@@ -44,24 +44,24 @@ def test_top30_corpus_keywords_are_clean(docs, toks, method):
 
 
 def test_keywords_per_document_and_group(docs, toks):
-    per_doc = keywords(docs, top=5, tokens=toks)
+    per_doc = top_keywords(docs, top=5, tokens=toks)
     assert sorted(set(per_doc["group"])) == sorted(docs["doc_id"])
     assert per_doc.groupby("group")["rank"].apply(list).map(lambda r: r == [1, 2, 3, 4, 5]).all()
     assert {c: str(t) for c, t in per_doc.dtypes.items()} == dict(schema.KEYWORDS)
     assert per_doc.loc[per_doc["group"] == "001_8b94e84355f05d28.txt", "keyword"].iloc[0] == "罗氏"
-    by_year = keywords(docs, by="year", top=3, tokens=toks)
+    by_year = top_keywords(docs, by="year", top=3, tokens=toks)
     assert sorted(set(by_year["group"])) == ["2022", "2023", "2024"]
-    by_script = keywords(docs, by="script", top=3, method="textrank", tokens=toks)
+    by_script = top_keywords(docs, by="script", top=3, method="textrank", tokens=toks)
     assert sorted(set(by_script["group"])) == ["hans", "hant"]
     assert (by_script.groupby("group")["score"].max() == 1.0).all()
 
 
 def test_keywords_tokenizes_when_not_given_tokens(docs, toks):
-    pd.testing.assert_frame_equal(keywords(docs.iloc[:2], top=5), keywords(docs.iloc[:2], top=5, tokens=toks))
+    pd.testing.assert_frame_equal(top_keywords(docs.iloc[:2], top=5), top_keywords(docs.iloc[:2], top=5, tokens=toks))
 
 
 def test_tfidf_score_uses_jieba_idf_below_n_documents(docs, toks):
-    table = keywords(docs, by=None, top=5, tokens=toks)
+    table = top_keywords(docs, by=None, top=5, tokens=toks)
     idf, median = jieba_idf()
     content = toks[[tokens.is_content(n, p, stop=tokens.stopwords()) for n, p in zip(toks["norm"], toks["pos"])]]
     total = len(content)
@@ -72,7 +72,7 @@ def test_tfidf_score_uses_jieba_idf_below_n_documents(docs, toks):
 
 def test_tfidf_with_corpus_idf(docs, toks):
     config = KeywordConfig(idf="corpus")
-    table = keywords(docs, top=3, config=config, tokens=toks)
+    table = top_keywords(docs, top=3, config=config, tokens=toks)
     n_docs = len(docs)
     row = table.iloc[0]
     content = toks[[tokens.is_content(n, p, stop=tokens.stopwords()) for n, p in zip(toks["norm"], toks["pos"])]]
@@ -90,19 +90,19 @@ def test_textrank_ranks_the_hub_of_a_star_first():
 
 def test_keywords_are_deterministic(docs, toks):
     for method in ("tfidf", "textrank"):
-        pd.testing.assert_frame_equal(keywords(docs, top=10, method=method, tokens=toks),
-                                      keywords(docs.iloc[::-1], top=10, method=method, tokens=toks))
+        pd.testing.assert_frame_equal(top_keywords(docs, top=10, method=method, tokens=toks),
+                                      top_keywords(docs.iloc[::-1], top=10, method=method, tokens=toks))
 
 
 def test_keyword_errors(docs):
     with pytest.raises(InputError, match="by='publisher' is not a column"):
-        keywords(docs, by="publisher")
+        top_keywords(docs, by="publisher")
     with pytest.raises(ConfigError, match="method must be one of .*got 'lda'"):
-        keywords(docs, method="lda")
+        top_keywords(docs, method="lda")
     with pytest.raises(ConfigError, match="idf must be one of"):
         KeywordConfig(idf="web")
     with pytest.raises(InputError, match="lacks column"):
-        keywords(pd.DataFrame({"doc_id": ["a"]}))
+        top_keywords(pd.DataFrame({"doc_id": ["a"]}))
 
 
 # ---------------------------------------------------------------- keyness
@@ -299,20 +299,20 @@ def test_cli_keywords_and_entities(docs, monkeypatch, capsys, tmp_path):
 
 
 @pytest.mark.parametrize("first", ["import corpus_tools.keywords", "ct.keywords", "from corpus_tools import keywords"])
-def test_keywords_name_means_the_same_whatever_the_import_order(first):
+def test_keywords_module_and_function_names_do_not_clash_whatever_the_import_order(first):
     import subprocess
     import sys
 
     code = "\n".join([
-        "import pandas as pd, corpus_tools as ct",
+        "import types, pandas as pd, corpus_tools as ct",
         first,
         "import corpus_tools.keywords as kw",
         "from corpus_tools import keywords",
+        "assert isinstance(ct.keywords, types.ModuleType) and ct.keywords is kw is keywords",
         "docs = pd.DataFrame({'doc_id': ['a'], 'text': ['科技园公司推动细胞治疗。']})",
-        "a = ct.keywords(docs, top=1); b = kw.keywords(docs, top=1); c = keywords(docs, top=1)",
-        "d = keywords.keywords(docs, top=1); e = ct.top_keywords(docs, top=1)",
-        "assert all(x.equals(a) for x in (b, c, d, e)) and a['keyword'].iloc[0] == '科技园公司'",
-        "assert kw.kwic is ct.kwic and callable(ct.keywords.keyness)",
+        "a = ct.top_keywords(docs, top=1); b = kw.top_keywords(docs, top=1)",
+        "assert a.equals(b) and a['keyword'].iloc[0] == '科技园公司'",
+        "assert kw.kwic is ct.kwic and ct.keywords.keyness is ct.keyness",
     ])
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
