@@ -449,17 +449,16 @@ _SUPERSCRIPT_RE = re.compile("[" + "".join(sorted(_SUPERSCRIPTS)) + "]")
 
 
 def _remove_footnote_marks(text: str, config: CleanConfig, log: list[Change] | None, *,
-                           superscripts: bool | None = None) -> str:
-    """See :func:`remove_footnote_marks`; ``superscripts`` says whether the text may hold any (None: look)."""
+                           superscripts: frozenset[str] | None = None) -> str:
+    """See :func:`remove_footnote_marks`; ``superscripts``: those the text may hold (None: look)."""
     if not config.remove_footnote_marks:
         return text
     bracket, note = "[" in text, "注" in text
     if superscripts is None:
-        superscripts = _SUPERSCRIPT_RE.search(text) is not None
+        superscripts = frozenset(_SUPERSCRIPT_RE.findall(text))
     if not (bracket or superscripts or note and ("http" in text or "www." in text)):
         return text  # no mark, and no "注" that a URL could follow
-    kinds = frozenset(kind for kind, found in (("superscript", superscripts), ("bracket", bracket), ("note", note))
-                      if found)
+    firsts = superscripts | {first for first, found in (("[", bracket), ("注", note)) if found}
 
     def repl(m: re.Match[str]) -> str:
         start = m.start()
@@ -475,7 +474,7 @@ def _remove_footnote_marks(text: str, config: CleanConfig, log: list[Change] | N
             keep = True  # "注1" in running text
         return m.group() if keep else (m.group("url") or "")
 
-    return _sub(resources.footnote_pattern(kinds), repl, text, "remove_footnote_marks", log, "removed")
+    return _sub(resources.footnote_pattern(firsts), repl, text, "remove_footnote_marks", log, "removed")
 
 
 def remove_footnote_marks(text: str) -> str:
@@ -838,7 +837,15 @@ def find_captions(text: str) -> list[tuple[int, int]]:
             start, end = _line_bounds(text, pos)
             lines[start] = end
             pos = text.find(trigger, end)  # the rest of this line is decided
-    return [(start, lines[start]) for start in sorted(lines) if resources.CAPTION.match(text, start, lines[start])]
+    return [(start, lines[start]) for start in sorted(lines) if _is_caption(text, start, lines[start])]
+
+
+def _is_caption(text: str, start: int, end: int) -> bool:
+    """``resources.CAPTION.match(text, start, end)`` for the line at ``[start, end)``."""
+    if resources.CAPTION_START.match(text, start, end):
+        return True
+    line = text[start:end]
+    return "图为" in line or "圖為" in line  # resources.CAPTION_WORDS, spelled out: this runs per line
 
 
 # ---------------------------------------------------------------- pipeline
@@ -875,15 +882,6 @@ def _space_beside_whitespace(text: str) -> bool:
     return " " in text and resources.SPACE_BESIDE_WHITESPACE.search(text) is not None
 
 
-def _whitespace_may_change(text: str) -> bool:
-    """Whether normalize_whitespace may change a text without blanks other than " " and "\\n".
-
-    Non-canonical whitespace is then whitespace at either end, "  ", " \\n", "\\n " or "\\n\\n\\n".
-    """
-    return bool(text) and (text[0].isspace() or text[-1].isspace() or "\n\n\n" in text
-                           or _space_beside_whitespace(text))
-
-
 def _run(text: str, config: CleanConfig, log: list[Change] | None, *, skip_noops: bool = True) -> CleanResult:
     """Run every step; with ``skip_noops`` skip those a cheap test shows cannot change the text.
 
@@ -910,15 +908,14 @@ def _run(text: str, config: CleanConfig, log: list[Change] | None, *, skip_noops
             continue
         if name == "normalize_whitespace":
             blanks = not present.isdisjoint(resources.BLANK_CHARS)
-            if dirty and (blanks or _whitespace_may_change(text)):
+            if dirty:  # without other blanks, the step's own tests are the fastest way to a no-op
                 text = _normalize_whitespace(text, config, log, blanks=blanks)
             present -= resources.BLANK_CHARS  # the step leaves none
             dirty = False
             continue
         before = text
         if name == "remove_footnote_marks":
-            superscripts = not present.isdisjoint(resources.SUPERSCRIPT_CHARS)
-            text = _remove_footnote_marks(text, config, log, superscripts=superscripts)
+            text = _remove_footnote_marks(text, config, log, superscripts=present & resources.SUPERSCRIPT_CHARS)
         else:
             text = step(text, config, log)
         changed = len(text) != len(before) or text != before

@@ -164,22 +164,24 @@ MARKDOWN_RULE = re.compile(r"[|\-][|:\- \t]*-{3}[|:\- \t]*(?:\n|\Z)")
 #: regex engine scans for their first characters instead of trying every position
 #: (a run of superscripts is spelled as one alternative per first superscript).
 _SUPERSCRIPTS = "".join(sorted(SUPERSCRIPT_CHARS))
-_FOOTNOTE_MARKS = {"superscript": "|".join(f"{first}[{_SUPERSCRIPTS}]*" for first in _SUPERSCRIPTS),
-                   "bracket": r"\[\d{1,3}\]", "note": r"注\s*\d{1,3}[:：.．]?"}
+#: The alternatives of a footnote mark by their first character (a run of superscripts is
+#: spelled as one alternative per first superscript).
+_FOOTNOTE_MARKS = {**{first: f"{first}[{_SUPERSCRIPTS}]*" for first in _SUPERSCRIPTS},
+                   "[": r"\[\d{1,3}\]", "注": r"注\s*\d{1,3}[:：.．]?"}
 _FOOTNOTE_URL = r"(?P<url>[ \t]*<?(?:https?://|www\.)[^\s>]+>?[ \t]*(?:\n|\Z))?"
 FOOTNOTE = re.compile(rf"(?P<mark>{'|'.join(_FOOTNOTE_MARKS.values())})" + _FOOTNOTE_URL)
 
 
 @functools.lru_cache(maxsize=None)
-def footnote_pattern(kinds: frozenset[str]) -> re.Pattern[str]:
-    """FOOTNOTE restricted to the kinds of mark (keys of ``_FOOTNOTE_MARKS``) a text can hold.
+def footnote_pattern(firsts: frozenset[str]) -> re.Pattern[str]:
+    """FOOTNOTE restricted to the marks that start with one of ``firsts`` (characters a text holds).
 
-    On a text without the other kinds' first characters it finds the same matches,
-    faster: the fewer first characters, the faster the scan (one: a literal search).
+    On a text without the other first characters it finds the same matches, faster:
+    the fewer first characters, the faster the scan (one: a literal search).
     """
-    if kinds >= _FOOTNOTE_MARKS.keys():
+    if firsts >= _FOOTNOTE_MARKS.keys():
         return FOOTNOTE
-    marks = "|".join(pattern for kind, pattern in _FOOTNOTE_MARKS.items() if kind in kinds)
+    marks = "|".join(pattern for first, pattern in _FOOTNOTE_MARKS.items() if first in firsts)
     return re.compile(rf"(?P<mark>{marks})" + _FOOTNOTE_URL)
 #: Where two lines may be one sentence broken by a line or page break: after a Han
 #: character or a comma, before a Han character, a digit or an opening quote.
@@ -204,7 +206,7 @@ LIST_ITEM = re.compile(r"[•·●○▪■□◆◇►▶➢✓\-–—*]\s*|\d
 #: Heading numbering whose "、" is not prose punctuation ("一、", "(一)", "1、").
 LEADING_NUMBERING = re.compile(r"[一二三四五六七八九十百]+[、.．]|[(（][一二三四五六七八九十百\d]+[)）]|\d{1,3}[、.．]")
 #: Caption lines: "图一及二：...", "图为...", photo credits "新华社记者 周华/摄", "图片来源：...".
-CAPTION = re.compile(
+_CAPTION_START = (
     r"^(?:[图圖][一二三四五六七八九十百零〇\d]+(?:\s*[至及、和与與\-—–~～]\s*[一二三四五六七八九十百零〇\d]+)*\s*[：:.．]"
     r"|[(（]?\s*(?:图片|圖片|照片|相片)(?:来源|來源|提供)\s*[:：]|[(（]?\s*(?:图源|圖源)\s*[:：]"
     r"|[(（]\s*(?:[图圖]|照片|相片)\s*[)）]"
@@ -212,9 +214,13 @@ CAPTION = re.compile(
     r"|[(（][^\n()（）]{0,20}(?:摄|攝)[)）]\s*$"
     r"|(?:\S{0,8}(?:记者|記者|摄影|攝影)\s*)[^\n，。,]{1,12}\s*(?:摄|攝)\s*$"
     r")"
-    r"|^[^\n]*?(?:图为|圖為)[^\n]*$",
-    re.M,
 )
+#: "图为" anywhere in a line makes it a caption.
+CAPTION_WORDS = ("图为", "圖為")
+CAPTION = re.compile(_CAPTION_START + r"|^[^\n]*?(?:" + "|".join(CAPTION_WORDS) + r")[^\n]*$", re.M)
+#: CAPTION without its "图为 anywhere" alternative (which the cleaner tests with ``in``:
+#: the regex would try it at every character of a long line).
+CAPTION_START = re.compile(_CAPTION_START, re.M)
 #: What a caption line contains: only lines holding one of these are matched with CAPTION
 #: (each looked up with ``str.find``, much faster than a regex scan).
 CAPTION_TRIGGERS = ("图", "圖", "摄", "攝", "照片", "相片")

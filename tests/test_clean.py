@@ -290,16 +290,26 @@ def test_plain_whitespace_path_equals_the_general_one(text):
 
 
 @pytest.mark.parametrize("text", ["注1 http://a.cn/[2]中文[3]\n正文¹", "产业[1]规模。\n¹ <http://e.com>\n注2：www.a.cn",
-                                  "[12]开头[1234]中[1]", "m²与km³以及。²", "注 3. www.x.cn\n注4"])
+                                  "[12]开头[1234]中[1]", "m²与km³以及。²", "注 3. www.x.cn\n注4", "¹²³中文⁴⁰", "中⁹⁸\n⁷ www.a.cn"])
 def test_footnote_patterns_restricted_to_present_marks_are_exact(text):
     from corpus_tools import resources as r
 
-    kinds = frozenset(k for k, found in (("superscript", any(c in text for c in r.SUPERSCRIPT_CHARS)),
-                                         ("bracket", "[" in text), ("note", "注" in text)) if found)
-    assert [m.span() for m in r.footnote_pattern(kinds).finditer(text)] == [m.span() for m in r.FOOTNOTE.finditer(text)]
-    for superscripts in (None, bool(kinds & {"superscript"}), True):
+    firsts = frozenset(c for c in text if c in r.SUPERSCRIPT_CHARS or c in "[注")
+    assert [m.span() for m in r.footnote_pattern(firsts).finditer(text)] == [m.span() for m in r.FOOTNOTE.finditer(text)]
+    present = frozenset(c for c in text if c in r.SUPERSCRIPT_CHARS)
+    for superscripts in (None, present, r.SUPERSCRIPT_CHARS):
         assert clean._remove_footnote_marks(text, clean.DEFAULT_CONFIG, None, superscripts=superscripts) == \
             clean._remove_footnote_marks(text, clean.CleanConfig(), None)
+
+
+def test_caption_test_equals_the_caption_regex(seed_texts):
+    from corpus_tools import resources as r
+
+    assert r.CAPTION_WORDS == ("图为", "圖為")  # spelled out in clean._is_caption
+    for raw in list(seed_texts.values()) + [case["raw"] for case in GENRE_CASES]:
+        text = clean.clean_text(raw)
+        for m in r.LINE.finditer(text):
+            assert clean._is_caption(text, *m.span()) == bool(r.CAPTION.match(text, *m.span()))
 
 
 @pytest.mark.parametrize("pattern, starts, not_starts", [
