@@ -639,7 +639,7 @@ def _contact_block(text: str, head_end: int) -> int:
         line_end = text.find("\n", pos)
         line_end = n if line_end < 0 else line_end
         line = text[pos:line_end]
-        is_detail = bool(_CONTACT_DETAIL.search(line)) and len(line) <= 120
+        is_detail = len(line) <= 120 and bool(_CONTACT_DETAIL.search(line))  # the length test first: cheaper
         is_short_label = len(line) <= 30 and not resources.PROSE_PUNCT.search(line.rstrip("：:"))
         if not (is_detail or is_short_label) or resources.DATE_LINE.match(line):
             break
