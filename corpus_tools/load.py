@@ -35,6 +35,7 @@ import os
 import re
 import warnings
 from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
 
@@ -70,6 +71,8 @@ _KEY_COLUMNS = ("doc_id", "file", "filename", "file_name", "name", "path")
 _GLOB_CHARS = frozenset("*?[")
 #: A folder's README describes the corpus; it is reported, not loaded.
 _README = re.compile(r"(?i)readme(?:\.[a-z]{1,8})?$")
+#: Han characters, spread over a document, that decide its script (a couple of hundred decide
+#: reliably; the whole text would make script detection the slowest part of loading).
 _SCRIPT_SAMPLE = 160
 _PLAUSIBLE_SHARE = 0.9
 _GB_FAMILY = {"gb2312", "gbk", "cp936", "hz", "gb18030", "euc_cn", "ms936"}
@@ -511,18 +514,43 @@ def _precision_of(value: str) -> str | None:
 
 # ---------------------------------------------------------------- corpus
 
-def _detect_script(text: str) -> str:
-    """``script.detect_script`` on at most ``_SCRIPT_SAMPLE`` Han characters spread over the text.
+class _Loading:
+    """One file on its way through the stages of :func:`read_corpus` (each stage sets one attribute)."""
 
-    A couple of hundred Han characters decide the script reliably; the full text
-    would make script detection the slowest part of loading. :func:`read_corpus`
-    gets the same answers for all documents at once with ``script.detect_scripts``.
-    """
-    return script.detect_script(text, sample=_SCRIPT_SAMPLE)
+    __slots__ = ("slot", "entry", "path", "fmt", "read", "result", "row")
+    read: _Read
+    result: _clean.CleanResult
+    row: dict
+
+    def __init__(self, slot: int, entry: _Entry, path: str, fmt: str | None) -> None:
+        self.slot, self.entry, self.path, self.fmt = slot, entry, path, fmt
 
 
-def _document_row(entry: _Entry, read: _Read, config: _clean.CleanConfig, path: str) -> dict:
-    result = _clean.clean(read.text, config=config, record_changes=False)
+def _each(files: list[_Loading], step: Callable[[_Loading], None], report: list[dict | None]) -> list[_Loading]:
+    """Apply ``step`` to every file; one that raises gets its report row and drops out."""
+    kept = []
+    for file in files:
+        try:
+            step(file)
+        except Exception as exc:  # one bad file never stops the corpus
+            report[file.slot] = _failure_row(file, exc)
+            continue
+        kept.append(file)
+    return kept
+
+
+def _failure_row(file: _Loading, exc: Exception) -> dict:
+    entry, path, fmt = file.entry, file.path, file.fmt
+    if isinstance(exc, NoTextError):
+        return _report_row(entry, path, "skipped", _reason(exc, entry), fmt)
+    if isinstance(exc, FormatError):
+        return _report_row(entry, path, "skipped" if fmt is None else "failed", _reason(exc, entry), fmt)
+    if isinstance(exc, CorpusToolsError):
+        return _report_row(entry, path, "failed", _reason(exc, entry), fmt)
+    return _report_row(entry, path, "failed", f"{type(exc).__name__}: {exc}", fmt)
+
+
+def _document_row(entry: _Entry, read: _Read, result: _clean.CleanResult, path: str) -> dict:
     meta = _metadata.infer_metadata(result.text, raw=read.text)
     title = meta.title or read.title
     date, precision = meta.date, meta.date_precision
@@ -535,6 +563,18 @@ def _document_row(entry: _Entry, read: _Read, config: _clean.CleanConfig, path: 
         "n_chars": len(result.text), "text_raw": read.text, "text": result.text, "text_raw_utf8": read.utf8,
         "captions": [list(span) for span in result.captions],
     }
+
+
+def _read_stage(file: _Loading) -> None:
+    file.read = _read(file.entry.path)
+
+
+def _clean_stage(file: _Loading, *, config: _clean.CleanConfig) -> None:
+    file.result = _clean.clean(file.read.text, config=config, record_changes=False)
+
+
+def _row_stage(file: _Loading) -> None:
+    file.row = _document_row(file.entry, file.read, file.result, file.path)
 
 
 def _report_row(entry: _Entry, path: str, status: str, reason: str | None, fmt: str | None = None,
@@ -571,37 +611,34 @@ def read_corpus(path: str | Path, *, metadata: str | Path | None = None,
         raise InputError(f"read_corpus: config must be a CleanConfig (got {type(config).__name__})")
     root, entries = _collect(path)
     root_abs = str(root.resolve())
-    docs: list[dict] = []
-    report: list[dict] = []
+    report: list[dict | None] = []  # one row per entry, in order
+    files: list[_Loading] = []
     for entry in entries:
         fmt = _format_or_none(entry.path)
         abs_path = os.path.join(root_abs, *entry.doc_id.rstrip("/").split("/"))  # str(root / doc_id), faster
         if entry.skip_reason:
             report.append(_report_row(entry, abs_path, "skipped", entry.skip_reason, fmt))
             continue
-        try:
-            read = _read(entry.path)
-            row = _document_row(entry, read, config, abs_path)
-        except NoTextError as exc:
-            report.append(_report_row(entry, abs_path, "skipped", _reason(exc, entry), fmt))
-            continue
-        except FormatError as exc:
-            status = "skipped" if fmt is None else "failed"
-            report.append(_report_row(entry, abs_path, status, _reason(exc, entry), fmt))
-            continue
-        except CorpusToolsError as exc:
-            report.append(_report_row(entry, abs_path, "failed", _reason(exc, entry), fmt))
-            continue
-        except Exception as exc:  # one bad file never stops the corpus
-            report.append(_report_row(entry, abs_path, "failed", f"{type(exc).__name__}: {exc}", fmt))
-            continue
+        files.append(_Loading(len(report), entry, abs_path, fmt))
+        report.append(None)
+    # Each stage runs over all files before the next one (the regex engine's and the
+    # stages' code and data stay in the CPU caches: ~10% faster than file by file); a
+    # file that fails at any stage is reported exactly as file by file.
+    files = _each(files, _read_stage, report)
+    files = _each(files, functools.partial(_clean_stage, config=config), report)
+    files = _each(files, _row_stage, report)
+    docs: list[dict] = []
+    for file in files:
+        row, read = file.row, file.read
         docs.append(row)
-        report.append(_report_row(entry, abs_path, "loaded", read.note, read.format, read.encoding, row["n_chars"]))
+        report[file.slot] = _report_row(file.entry, file.path, "loaded", read.note, read.format, read.encoding,
+                                        row["n_chars"])
+    # all documents at once: one OpenCC call per direction (see script.detect_scripts)
     scripts = script.detect_scripts([row["text"] for row in docs], sample=_SCRIPT_SAMPLE)
     for row, found in zip(docs, scripts):
         row["script"] = found
     documents = _documents_frame(docs)
-    report_frame = _report_frame(report)
+    report_frame = _report_frame([row for row in report if row is not None])
     metadata_path = Path(metadata) if metadata is not None else root / METADATA_FILE
     if metadata is not None and not metadata_path.is_file():
         raise InputError(f"read_corpus: metadata file {metadata_path} does not exist")

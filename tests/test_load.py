@@ -376,3 +376,27 @@ def test_utf8_bytes_are_reused_only_when_they_are_the_text(tmp_path):
     docs = load.load_corpus(tmp_path).set_index("doc_id")
     assert docs["text_raw"].tolist() == ["沪港合作。", "沪港合作", "沪港合作。", "沪港合作。"]
     assert str(docs["text_raw"].dtype) == "string" and str(docs["text"].dtype) == "string"
+
+
+def test_a_failure_in_cleaning_or_metadata_is_reported_for_that_file_only(tmp_path, monkeypatch):
+    for name, text in (("a.txt", "第一篇。"), ("b.txt", "坏的清洗。"), ("c.txt", "坏的元数据。"), ("d.txt", "第四篇。")):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    real_clean, real_infer = load._clean.clean, load._metadata.infer_metadata
+
+    def clean(text, **kwargs):
+        if "坏的清洗" in text:
+            raise ValueError("cleaning broke")
+        return real_clean(text, **kwargs)
+
+    def infer_metadata(text, **kwargs):
+        if "坏的元数据" in text:
+            raise load.EmptyFileError("c.txt: nothing left")
+        return real_infer(text, **kwargs)
+
+    monkeypatch.setattr(load._clean, "clean", clean)
+    monkeypatch.setattr(load._metadata, "infer_metadata", infer_metadata)
+    result = load.read_corpus(tmp_path)
+    rows = result.report[["doc_id", "status", "reason"]].astype(object).where(result.report.notna(), None)
+    assert rows.values.tolist() == [["a.txt", "loaded", None], ["b.txt", "failed", "ValueError: cleaning broke"],
+                                    ["c.txt", "skipped", "nothing left"], ["d.txt", "loaded", None]]
+    assert result.documents["doc_id"].tolist() == ["a.txt", "d.txt"]
