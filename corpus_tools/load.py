@@ -517,7 +517,7 @@ def _precision_of(value: str) -> str | None:
 class _Loading:
     """One file on its way through the stages of :func:`read_corpus` (each stage sets one attribute)."""
 
-    __slots__ = ("slot", "entry", "path", "fmt", "read", "result", "row")
+    __slots__ = ("entry", "fmt", "path", "read", "result", "row", "slot")
     read: _Read
     result: _clean.CleanResult
     row: dict
