@@ -379,8 +379,8 @@ def figure_bars(figures: pd.DataFrame, *, kinds: Sequence[FigureKind] = ("money"
         figures: the figures table (``doc_id``, ``kind``, ``text``, ``value``,
             ``unit``, ``sentence``; ``subject`` when ``by="subject"``).
         kinds: figure kinds to draw, one or more panels each.
-        by: group bars by document or by the noun counted (``subject``;
-            figures without one are grouped under their unit).
+        by: group bars by document or by the noun counted (``subject``, in
+            simplified script; figures without one are grouped under their unit).
         top: largest figures kept per panel.
         config: chart look.
 
@@ -412,7 +412,11 @@ def figure_bars(figures: pd.DataFrame, *, kinds: Sequence[FigureKind] = ("money"
                                 ["_value", "doc_id"], ascending=[False, True, True][: 3 if "start" in kept.columns else 2],
                                 kind="stable").head(top)
         if by == "subject":
-            groups = [s if isinstance(s, str) and s else f"({u})" for s, u in zip(kept["subject"], kept["unit"])]
+            from .script import to_simplified
+
+            # one group per noun whatever the script: 獨角獸企業 and 独角兽企业 together
+            groups = [to_simplified(s) if isinstance(s, str) and s else f"({u})"
+                      for s, u in zip(kept["subject"], kept["unit"])]
         else:
             groups = [str(d) for d in kept["doc_id"]]
         kept = kept.assign(_group=groups).sort_values(["_group", "_value"], ascending=[True, False],

@@ -175,6 +175,13 @@ def test_figures_by_subject_falls_back_to_the_unit(figures):
     assert list(fig.data[1].x[0]) == ["项目"]
 
 
+def test_subjects_group_across_scripts(figures):
+    extra = figures[figures["kind"] == "count"].assign(doc_id="c.txt", subject="項目", text="3個", value=3.0)
+    fig = charts.figures_by_subject(pd.concat([figures, extra], ignore_index=True))
+    assert list(fig.data[1].x[0]) == ["项目", "项目"]
+    assert list(fig.data[1].x[1]) == ["26个", "3個"]
+
+
 def test_empty_selection_gives_an_annotated_figure(figures):
     fig = charts.figure_bars(figures, kinds=("percent",))
     assert len(fig.data) == 0
