@@ -264,7 +264,7 @@ def document_sizes(documents: pd.DataFrame, *, config: ChartConfig = _DEFAULT) -
                marker_color="#c7c7c7",
                hovertemplate="%{customdata}<br>removed: %{y:,} characters<extra></extra>"),
     ])
-    fig.update_layout(barmode="stack", legend=dict(_LEGEND_ON_TOP))
+    fig.update_layout(barmode="stack", legend=dict(_LEGEND_ON_TOP, traceorder="normal"))
     fig.update_xaxes(title_text="document")
     fig.update_yaxes(title_text="characters")
     return _style(fig, config, title=title, height=config.panel_height + 80)
@@ -367,7 +367,7 @@ def _panel_title(kind: str, unit: str | None) -> str:
 def figure_bars(figures: pd.DataFrame, *, kinds: Sequence[FigureKind] = ("money",),
                 by: Literal["doc_id", "subject"] = "doc_id", top: int = 30,
                 config: ChartConfig = _DEFAULT) -> go.Figure:
-    """One bar per figure, grouped by document or by subject, one panel per unit.
+    """One horizontal bar per figure, grouped by document or by subject, one panel per unit.
 
     Money and quantities get one panel (and one value axis) per unit, so yuan
     and US dollars are never drawn on the same scale; other kinds get one panel
@@ -404,12 +404,11 @@ def figure_bars(figures: pd.DataFrame, *, kinds: Sequence[FigureKind] = ("money"
     panels = _panels(figures, kinds)
     if not panels:
         return _empty(config, title=title, message=f"no {label} figures in this corpus")
-    fig = make_subplots(rows=len(panels), cols=1, vertical_spacing=min(0.25, 0.6 / len(panels)),
-                        subplot_titles=[html.escape(_panel_title(k, u)) for k, u, _ in panels])
-    for row, (kind, unit, rows) in enumerate(panels, start=1):
+    bars = []
+    for kind, unit, rows in panels:
         kept = rows.assign(_value=rows["value"].astype("float64"))
-        kept = kept.sort_values(["_value", "doc_id", "start"] if "start" in kept.columns else
-                                ["_value", "doc_id"], ascending=[False, True, True][: 3 if "start" in kept.columns else 2],
+        order = ["_value", "doc_id"] + (["start"] if "start" in kept.columns else [])
+        kept = kept.sort_values(order, ascending=[False] + [True] * (len(order) - 1),
                                 kind="stable").head(top)
         if by == "subject":
             from .script import to_simplified
@@ -419,20 +418,29 @@ def figure_bars(figures: pd.DataFrame, *, kinds: Sequence[FigureKind] = ("money"
                       for s, u in zip(kept["subject"], kept["unit"])]
         else:
             groups = [str(d) for d in kept["doc_id"]]
-        kept = kept.assign(_group=groups).sort_values(["_group", "_value"], ascending=[True, False],
-                                                     kind="stable")
+        bars.append(kept.assign(_group=groups).sort_values(["_group", "_value"], ascending=[True, False],
+                                                          kind="stable"))
+    # horizontal bars: long document ids and Chinese labels stay readable
+    heights = [max(60, 26 * len(kept) + 30) for kept in bars]
+    gap = 80
+    area = sum(heights) + gap * (len(panels) - 1)
+    fig = make_subplots(rows=len(panels), cols=1, row_heights=heights,
+                        vertical_spacing=gap / area if len(panels) > 1 else 0.0,
+                        subplot_titles=[html.escape(_panel_title(k, u)) for k, u, _ in panels])
+    for row, ((kind, unit, _), kept) in enumerate(zip(panels, bars), start=1):
         labels = _unique_labels(list(kept["_group"]), [str(t) for t in kept["text"]])
         fig.add_trace(go.Bar(
-            name=_panel_title(kind, unit), x=[list(kept["_group"]), labels],
-            y=[float(v) for v in kept["_value"]], customdata=_figure_hover(kept, config),
+            name=_panel_title(kind, unit), orientation="h", y=[list(kept["_group"]), labels],
+            x=[float(v) for v in kept["_value"]], customdata=_figure_hover(kept, config),
             marker_color=config.colorway[(row - 1) % len(config.colorway)],
             hovertemplate="%{customdata}<extra></extra>"), row=row, col=1)
         axis_title = unit if unit else ("%" if kind == "percent" else kind)
-        fig.update_yaxes(title_text=html.escape(axis_title), row=row, col=1,
-                         type="log" if _wide_span(kept["_value"], config) else "linear")
-        fig.update_xaxes(tickangle=-35, row=row, col=1)
+        log = _wide_span(kept["_value"], config)
+        fig.update_xaxes(title_text=html.escape(axis_title), row=row, col=1,
+                         type="log" if log else "linear", dtick=1 if log else None)
+        fig.update_yaxes(autorange="reversed", automargin=True, row=row, col=1)
     fig.update_layout(showlegend=False)
-    return _style(fig, config, title=title, height=120 + config.panel_height * len(panels))
+    return _style(fig, config, title=title, height=area + 150)
 
 
 def money_by_document(figures: pd.DataFrame, *, top: int = 30,
@@ -445,7 +453,7 @@ def money_by_document(figures: pd.DataFrame, *, top: int = 30,
     >>> figures = pd.DataFrame({"doc_id": ["a", "a"], "kind": ["money"] * 2,
     ...     "text": ["50亿元", "5万元"], "value": [5e9, 5e4], "unit": ["CNY"] * 2,
     ...     "sentence": ["总投资50亿元。", "奖励5万元。"]})
-    >>> money_by_document(figures).layout.yaxis.type
+    >>> money_by_document(figures).layout.xaxis.type
     'log'
     """
     return figure_bars(figures, kinds=("money",), by="doc_id", top=top, config=config)
@@ -461,7 +469,7 @@ def figures_by_subject(figures: pd.DataFrame, *, kinds: Sequence[FigureKind] = (
     >>> figures = pd.DataFrame({"doc_id": ["a"], "kind": ["people"], "text": ["近300人"],
     ...     "value": [300.0], "unit": ["person"], "subject": ["研究人员"],
     ...     "sentence": ["近300人参加。"]})
-    >>> figures_by_subject(figures).data[0].x[0][0]
+    >>> figures_by_subject(figures).data[0].y[0][0]
     '研究人员'
     """
     return figure_bars(figures, kinds=kinds, by="subject", top=top, config=config)
@@ -501,11 +509,17 @@ def money_over_time(figures: pd.DataFrame, documents: pd.DataFrame, *,
     undated = sum(int(when.get(d) is None) for _, _, rows in panels for d in rows["doc_id"])
     if undated:
         title += f" — {undated} figure{'s' if undated > 1 else ''} from undated documents not shown"
-    fig = make_subplots(rows=len(panels), cols=1, vertical_spacing=min(0.25, 0.6 / len(panels)),
-                        subplot_titles=[html.escape(_panel_title(k, u)) for k, u, _ in panels])
-    for row, (kind, unit, rows) in enumerate(panels, start=1):
+    dated = []
+    for kind, unit, rows in panels:
         rows = rows.assign(_when=[when.get(d) for d in rows["doc_id"]])
         rows = rows[rows["_when"].notna()].sort_values(["_when", "doc_id"], kind="stable")
+        if not rows.empty:  # a currency only undated documents state gets no empty panel
+            dated.append((kind, unit, rows))
+    if not dated:
+        return _empty(config, title=title, message="no money figures in dated documents")
+    fig = make_subplots(rows=len(dated), cols=1, vertical_spacing=min(0.25, 0.6 / len(dated)),
+                        subplot_titles=[html.escape(_panel_title(k, u)) for k, u, _ in dated])
+    for row, (kind, unit, rows) in enumerate(dated, start=1):
         values = [float(v) for v in rows["value"]]
         fig.add_trace(go.Scatter(
             name=_panel_title(kind, unit), mode="markers",
@@ -513,11 +527,12 @@ def money_over_time(figures: pd.DataFrame, documents: pd.DataFrame, *,
             customdata=_figure_hover(rows, config),
             marker={"size": 11, "opacity": 0.8, "color": config.colorway[(row - 1) % len(config.colorway)]},
             hovertemplate="%{customdata}<extra></extra>"), row=row, col=1)
+        log = _wide_span(values, config)
         fig.update_yaxes(title_text=html.escape(unit or ""), row=row, col=1,
-                         type="log" if _wide_span(values, config) else "linear")
+                         type="log" if log else "linear", dtick=1 if log else None)
         fig.update_xaxes(type="date", row=row, col=1)
     fig.update_layout(showlegend=False)
-    return _style(fig, config, title=title, height=120 + config.panel_height * len(panels))
+    return _style(fig, config, title=title, height=120 + config.panel_height * len(dated))
 
 
 # ---------------------------------------------------------------- keywords
@@ -686,18 +701,18 @@ def entity_heatmap(entities: pd.DataFrame, *, labels: Sequence[str] = ("ORG",), 
 
 
 def _spring_layout(n: int, edges: Sequence[tuple[int, int, float]], *, random_state: int,
-                   iterations: int = 120) -> np.ndarray:
-    """Fruchterman-Reingold positions in [-1, 1]², deterministic for a given seed."""
-    rng = np.random.default_rng(random_state)
-    pos = rng.uniform(-1.0, 1.0, size=(n, 2))
+                   iterations: int = 150) -> np.ndarray:
+    """Fruchterman-Reingold positions of one connected graph within the unit disc."""
     if n == 1:
         return np.zeros((1, 2))
+    rng = np.random.default_rng(random_state)
+    pos = rng.uniform(-1.0, 1.0, size=(n, 2))
     adjacency = np.zeros((n, n))
     top = max((w for _, _, w in edges), default=1.0) or 1.0
     for i, j, w in edges:
-        adjacency[i, j] = adjacency[j, i] = w / top
-    k = 1.0 / math.sqrt(n)
-    step = 0.1
+        adjacency[i, j] = adjacency[j, i] = 0.5 + 0.5 * w / top
+    k = 2.0 / math.sqrt(n)  # ideal edge length in a [-1, 1] box
+    step = 0.2
     cooling = step / (iterations + 1)
     for _ in range(iterations):
         delta = pos[:, None, :] - pos[None, :, :]
@@ -706,11 +721,54 @@ def _spring_layout(n: int, edges: Sequence[tuple[int, int, float]], *, random_st
         np.fill_diagonal(force, 0.0)
         shift = np.einsum("ijk,ij->ik", delta, force)
         length = np.maximum(np.linalg.norm(shift, axis=1), 0.01)
-        pos = pos + shift * (step / length)[:, None]
+        pos = pos + shift * (np.minimum(length, step) / length)[:, None]
         step -= cooling
     pos = pos - pos.mean(axis=0)
-    scale = np.abs(pos).max() or 1.0
-    return pos / scale
+    return pos / (np.linalg.norm(pos, axis=1).max() or 1.0)
+
+
+def _components(n: int, edges: Sequence[tuple[int, int, float]]) -> list[list[int]]:
+    """Connected components, largest first (ties: lowest node first)."""
+    parent = list(range(n))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j, _ in edges:
+        parent[root(i)] = root(j)
+    groups: dict[int, list[int]] = {}
+    for i in range(n):
+        groups.setdefault(root(i), []).append(i)
+    return sorted(groups.values(), key=lambda g: (-len(g), g[0]))
+
+
+def _network_layout(n: int, edges: Sequence[tuple[int, int, float]], *,
+                    random_state: int) -> np.ndarray:
+    """Each component laid out on its own (a disc of area ~ its size), discs packed in rows.
+
+    Laying out the whole graph at once lets unconnected parts push each other
+    to the edges and squeezes the main component into a blob.
+    """
+    pos = np.zeros((n, 2))
+    components = _components(n, edges)
+    radii = [math.sqrt(len(c)) for c in components]
+    row_width = max(3.6 * radii[0], 2.2 * math.sqrt(n))  # charts are wider than tall
+    gap = 0.8
+    x = y = row_height = 0.0
+    for number, (members, radius) in enumerate(zip(components, radii)):
+        local = {node: i for i, node in enumerate(members)}
+        sub = [(local[i], local[j], w) for i, j, w in edges if i in local]
+        inner = _spring_layout(len(members), sub, random_state=random_state + number)
+        if x > 0 and x + 2 * radius > row_width:
+            x, y, row_height = 0.0, y - row_height - gap, 0.0
+        pos[members] = inner * radius + [x + radius, y - radius]
+        x += 2 * radius + gap
+        row_height = max(row_height, 2 * radius)
+    pos = pos - (pos.max(axis=0) + pos.min(axis=0)) / 2
+    return pos / (np.abs(pos).max() or 1.0)
 
 
 def cooccurrence_network(cooccurrence: pd.DataFrame, *, top: int = 40, random_state: int = 0,
@@ -747,7 +805,7 @@ def cooccurrence_network(cooccurrence: pd.DataFrame, *, top: int = 40, random_st
     nodes = sorted(set(pairs["_s"]) | set(pairs["_t"]))
     index = {name: i for i, name in enumerate(nodes)}
     edges = [(index[s], index[t], float(w)) for s, t, w in zip(pairs["_s"], pairs["_t"], pairs["_w"])]
-    pos = _spring_layout(len(nodes), edges, random_state=random_state)
+    pos = _network_layout(len(nodes), edges, random_state=random_state)
     degree = np.zeros(len(nodes))
     partners: dict[int, list[tuple[float, str]]] = {i: [] for i in range(len(nodes))}
     for i, j, w in edges:

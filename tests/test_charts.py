@@ -139,19 +139,20 @@ def test_charts_do_not_mutate_their_input(figures, documents, keywords_table, ke
 def test_money_gets_one_panel_and_axis_per_currency(figures):
     fig = charts.money_by_document(figures)
     assert [t.name for t in fig.data] == ["money (CNY)", "money (USD)"]
-    assert fig.data[0].yaxis == "y" and fig.data[1].yaxis == "y2"
+    assert fig.data[0].xaxis == "x" and fig.data[1].xaxis == "x2"
     cny = fig.data[0]
-    assert list(cny.x[0]) == ["a.txt", "b.txt"]  # grouped by document
-    assert list(cny.y) == [5e9, 1e12]
-    assert fig.layout.yaxis.type == "log"      # 5e9 .. 1e12 spans 200x
-    assert fig.layout.yaxis2.type == "linear"  # a single value
+    assert cny.orientation == "h"
+    assert list(cny.y[0]) == ["a.txt", "b.txt"]  # grouped by document
+    assert list(cny.x) == [5e9, 1e12]
+    assert fig.layout.xaxis.type == "log"      # 5e9 .. 1e12 spans 200x
+    assert fig.layout.xaxis2.type == "linear"  # a single value
 
 
 def test_log_scale_only_when_values_span_widely(figures):
     narrow = figures.assign(value=figures["value"].where(figures["text"] != "超万亿元", 1e10))
-    assert charts.money_by_document(narrow).layout.yaxis.type == "linear"
+    assert charts.money_by_document(narrow).layout.xaxis.type == "linear"
     wide = charts.ChartConfig(log_span=1.5)
-    assert charts.money_by_document(narrow, config=wide).layout.yaxis.type == "log"
+    assert charts.money_by_document(narrow, config=wide).layout.xaxis.type == "log"
 
 
 def test_hover_quotes_the_sentence_with_the_figure_in_bold(figures):
@@ -165,21 +166,21 @@ def test_hover_quotes_the_sentence_with_the_figure_in_bold(figures):
 
 def test_top_keeps_the_largest_figures(figures):
     fig = charts.money_by_document(figures, top=1)
-    assert list(fig.data[0].y) == [1e12]
+    assert list(fig.data[0].x) == [1e12]
 
 
 def test_figures_by_subject_falls_back_to_the_unit(figures):
     fig = charts.figures_by_subject(figures)
     assert [t.name for t in fig.data] == ["people", "counts"]
-    assert list(fig.data[0].x[0]) == ["(person)"]
-    assert list(fig.data[1].x[0]) == ["项目"]
+    assert list(fig.data[0].y[0]) == ["(person)"]
+    assert list(fig.data[1].y[0]) == ["项目"]
 
 
 def test_subjects_group_across_scripts(figures):
     extra = figures[figures["kind"] == "count"].assign(doc_id="c.txt", subject="項目", text="3個", value=3.0)
     fig = charts.figures_by_subject(pd.concat([figures, extra], ignore_index=True))
-    assert list(fig.data[1].x[0]) == ["项目", "项目"]
-    assert list(fig.data[1].x[1]) == ["26个", "3個"]
+    assert list(fig.data[1].y[0]) == ["项目", "项目"]
+    assert list(fig.data[1].y[1]) == ["26个", "3個"]
 
 
 def test_empty_selection_gives_an_annotated_figure(figures):
@@ -200,6 +201,12 @@ def test_money_over_time_counts_undated_documents(figures, documents):
     fig = charts.money_over_time(figures, documents)
     assert "1 figure from undated documents not shown" in fig.layout.title.text
     assert list(fig.data[0].x) == ["2023-03-31"]
+    # only a.txt is dated: undate it and nothing is left to plot
+    undated_a = documents.assign(date=documents["date"].where(documents["doc_id"] != "a.txt"))
+    empty = charts.money_over_time(figures, undated_a)
+    assert len(empty.data) == 0 and "no money figures in dated documents" in empty.layout.annotations[0].text
+    usd_undated = figures.assign(doc_id=figures["doc_id"].where(figures["unit"] != "USD", "b.txt"))
+    assert [t.name for t in charts.money_over_time(usd_undated, documents).data] == ["money (CNY)"]
 
 
 def test_document_sizes_shows_what_cleaning_removed(documents):
