@@ -33,6 +33,7 @@ from corpus_tools import charts
 
 pio.renderers.default = "plotly_mimetype"  # figures are stored as JSON: offline and reproducible
 pd.set_option("display.max_colwidth", 60)
+pd.set_option("display.float_format", "{:,.2f}".format)  # 240,000,000,000.00, not 2.4e+11
 
 documents = ct.read_corpus(CORPUS).documents
 figures = ct.figures_table(documents)
