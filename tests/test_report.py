@@ -159,3 +159,20 @@ def test_fragment_is_deterministic(notebooks, corpus, tmp_path):
     first = report.notebook_fragment(executed, name="kw")
     assert first == report.notebook_fragment(executed, name="kw")
     assert 'id="kw-plot-1"' in first and 'id="kw-plot-2"' in first
+
+
+@pytest.mark.slow
+def test_shipped_notebooks_run_on_another_corpus(tmp_path, data_dir):
+    """A user's folder: one traditional-script article without a publisher, one short notice,
+    no Hong Kong/Shanghai pair to compare, no money."""
+    corpus = tmp_path / "mine"
+    corpus.mkdir()
+    (corpus / "article.txt").write_text(
+        (data_dir / "004_6bcdac202017c94e.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    (corpus / "notice.txt").write_text("通知\n\n请各单位于本周内提交材料。\n", encoding="utf-8")
+    page = report.build_report(corpus, output=tmp_path / "mine.html").read_text(encoding="utf-8")
+    sections = re.findall(r'<section class="report-section" id="([^"]+)"', page)
+    assert sections == [p.stem for p in report.default_notebooks()]
+    assert "lacks Hong Kong or Shanghai publishers" in page
+    assert "no money figures" in page
+    assert str(corpus) in page and "000_3615f49ca4e62b93" not in page  # really this corpus
