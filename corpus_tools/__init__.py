@@ -40,6 +40,7 @@ _EXPORTS: dict[str, str] = {
     "to_simplified": "script",
     "to_traditional": "script",
     "detect_script": "script",
+    "detect_scripts": "script",
     # figures
     "extract_figures": "figures",
     "figures_table": "figures",
@@ -60,6 +61,8 @@ _EXPORTS: dict[str, str] = {
     "term_frequency": "keywords",
     "extract_entities": "entities",
     "entities_table": "entities",
+    # report
+    "build_report": "report",
     # errors
     "CorpusToolsError": "errors",
     "InputError": "errors",
