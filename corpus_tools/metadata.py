@@ -367,6 +367,9 @@ def _doc_type(doc: _Doc) -> DocType:
     wire = bool(doc.dateline and doc.dateline[0].group("end") in ("电", "電", "讯", "訊"))
     if _contains_any(doc.raw_ends, resources.PRESS_RELEASE_WORDS, lower=doc.lower_raw_ends):
         return "press_release"
+    if (resources.RELEASE_SIGN_OFF.search(doc.raw_ends) and not wire
+            and not resources.ARTICLE_LEAD.search(doc.text, 0, _HEAD_CHARS)):  # news items end with 完 too
+        return "press_release"
     if doc.dateline and not wire:
         return "press_release"
     if len(resources.NEWSPAPER_CUE.findall(doc.text)) >= 2:
@@ -427,7 +430,10 @@ def infer_doc_type(text: str, *, raw: str | None = None) -> DocType:
     * ``government_reply``: the title says 答复/回复 (or the head has a document
       number like ``〔2022〕49号`` and the text says 答复/提案);
     * ``press_release``: 新闻稿 / 即时发布 / Press Release / a media-enquiry block
-      at either end of the raw text, or a dateline ``(城市·2023年3月31日) —``;
+      at either end of the raw text, a release sign-off (an end-mark line ``完``,
+      ``－完－``, ``Ends`` before the release date, or a Hong Kong government
+      release-time line ``香港時間15時30分``; not after a news lead such as
+      ``新华社北京3月5日电``), or a dateline ``(城市·2023年3月31日) —``;
     * ``newspaper_page``: 本报讯 / 本报记者 two or more times;
     * ``notice``: the title names a notice or policy document (通知, 公告, 办法, 意见...)
       or the head carries a document number;

@@ -104,6 +104,19 @@ ORG_NAME = re.compile(
 )
 #: "关于XX公司": the about-the-publisher heading of a press release (searched in "\n" + text).
 ABOUT_HEADING = re.compile(r"\n[ \t]*(?:关于|關於|有关|有關)(?P<org>[^\s，。,.:：]{2,30})[ \t]*(?=\n|\Z)")
+#: The sign-off of a government or company press release (searched in the raw ends): an
+#: end-mark line (完, －完－, END, Ends; not the news agencies' bracketed "（完）") followed
+#: by the release date ("完\n\n2023年3月31日（星期五）", "Ends/Friday, March 31, 2023"), or
+#: the release-time line of Hong Kong government releases ("香港時間15時30分", "Issued at HKT 15:30").
+#: Every alternative starts at a line break (a literal: a fast scan).
+RELEASE_SIGN_OFF = re.compile(
+    r"\n[ \t\u3000]*(?:[-－—–]{0,3}[ \t\u3000]*(?:完|END|Ends?)[ \t\u3000]*[-－—–]{0,3}"
+    r"(?:[ \t\u3000]*\n[ \t\u3000\n]*|[ \t\u3000]*/[ \t\u3000]*)"
+    r"(?:[0-9０-９]{4}[ \t\u3000]*年|[〇零一二三四五六七八九]{4}年|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"
+    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
+    r"|(?:香港時間|香港时间)[ \t\u3000]*[0-9０-９]{1,2}[ \t\u3000]*[時时][ \t\u3000]*[0-9０-９]{1,2}[ \t\u3000]*分"
+    r"|Issued at HKT)"
+)
 
 
 # ---------------------------------------------------------------- clean

@@ -82,6 +82,24 @@ def test_infer_doc_type(text, raw, expected):
     assert metadata.infer_doc_type(text, raw=raw) == expected
 
 
+@pytest.mark.parametrize("raw, expected", [
+    (("政府推出新一轮支援措施\n＊＊＊＊＊＊＊＊＊＊\n\n　　政府发言人今日（五月六日）表示，新措施将于六月一日起实施。\n\n"
+      "完\n\n2024年5月6日（星期一）\n香港时间18时05分"), "press_release"),   # HK government, simplified
+    (("立法會一題：支援初創企業\n＊＊＊＊＊＊＊＊＊＊\n\n　　以下是今日在立法會會議上議員的提問和局長的答覆。\n\n"
+      "完\n\n２０２４年５月８日（星期三）\n香港時間１２時３０分"), "press_release"),  # HK government, traditional
+    (("LCQ1: Support for start-ups\n*****************************\n\n    Following is a question by a Member "
+      "and a reply today.\n\nEnds/Wednesday, May 8, 2024\nIssued at HKT 12:30"), "press_release"),
+    ("某某公司发布2023年度业绩\n\n某某公司今日公布2023年度业绩，营收同比增长12%。\n\n－完－\n\n2024年3月28日",
+     "press_release"),                                                          # company release, end mark + date
+    ("科技部发布新一批重点专项\n\n新华社北京3月5日电 科技部5日发布新一批重点专项。\n\n完\n\n2023年3月5日",
+     "article"),                                                                # a news item ends with 完 too
+    ("会议在京召开\n\n会议今天在北京召开，多方代表参加。\n\n（完）\n\n2023年3月5日", "other"),  # agency style (完)
+    ("项目顺利完成\n\n项目于今年顺利完成建设。\n\n完成\n\n2023年3月5日", "other"),
+])
+def test_release_sign_off_types_a_press_release(raw, expected):
+    assert metadata.infer_doc_type(clean.clean_text(raw), raw=raw) == expected
+
+
 @pytest.mark.parametrize("text, expected", [
     ("上海市科学技术委员会\n\n沪科提复〔2022〕49号\n\n对提案的答复\n\n张委员：", "对提案的答复"),
     ("新闻发布会实录\n\n正文开始。", "新闻发布会实录"),
