@@ -23,9 +23,11 @@ Big5 as Big5-HKSCS when plain Big5 fails, and the decoded text must be mostly
 Chinese, ASCII and punctuation to be accepted.
 
 Extra columns of the documents table (after ``schema.DOCUMENTS``):
-``captions`` (list of ``[start, end]`` spans of caption lines in ``text``,
-see :func:`corpus_tools.clean.find_captions`) and any extra column of a
-``metadata.csv``. The report has an extra ``doc_id`` column.
+``schema.DOCUMENTS_DERIVED``, that is ``publisher`` (``source`` in one spelling,
+see :func:`corpus_tools.metadata.canonical_publisher`: the column to group
+publishers by) and ``captions`` (list of ``[start, end]`` spans of caption lines
+in ``text``, see :func:`corpus_tools.clean.find_captions`), then any extra
+column of a ``metadata.csv``. The report has an extra ``doc_id`` column.
 """
 from __future__ import annotations
 
@@ -65,8 +67,9 @@ _UNSUPPORTED_HINTS = {
     ".rtf": "RTF is not supported; save it as .docx or .txt",
 }
 METADATA_FILE = "metadata.csv"
-#: Columns of the documents table that a metadata.csv may override.
-OVERRIDABLE = ("title", "date", "date_precision", "source", "doc_type", "script")
+#: Columns of the documents table that a metadata.csv may override (a ``source`` given
+#: without a ``publisher`` also sets ``publisher``, derived from it).
+OVERRIDABLE = ("title", "date", "date_precision", "source", "publisher", "doc_type", "script")
 _KEY_COLUMNS = ("doc_id", "file", "filename", "file_name", "name", "path")
 _GLOB_CHARS = frozenset("*?[")
 #: A folder's README describes the corpus; it is reported, not loaded.
@@ -111,7 +114,7 @@ class LoadResult:
     """The documents table and the load report of one corpus.
 
     Attributes:
-        documents: one row per loaded document (``schema.DOCUMENTS`` + ``captions``).
+        documents: one row per loaded document (``schema.DOCUMENTS`` + ``schema.DOCUMENTS_DERIVED``).
         report: one row per input file (``schema.LOAD_REPORT`` + ``doc_id``).
         root: the corpus root that ``doc_id`` values are relative to.
     """
@@ -487,17 +490,21 @@ def _apply_metadata(documents: pd.DataFrame, table: pd.DataFrame) -> tuple[pd.Da
             unmatched.append(key)
     out = documents.copy()
     columns = [c for c in table.columns if c != "_key"]
+    # a row's own publisher wins; without one, the publisher follows the source it gives
+    publishers = table["publisher"].tolist() if "publisher" in columns else [pd.NA] * len(table)
     for column in columns:
         values = table[column].tolist()
         if column in ("doc_id", "path", "text", "text_raw", "n_chars", "format", "encoding", "captions"):
             continue
         if column not in out.columns:
             out[column] = pd.array([pd.NA] * len(out), dtype="string")
-        for pos, value in zip(positions, values):
+        for pos, value, publisher in zip(positions, values, publishers):
             if pos is not None and not pd.isna(value):
                 out.iloc[pos, out.columns.get_loc(column)] = value
                 if column == "date" and "date_precision" not in columns:
                     out.iloc[pos, out.columns.get_loc("date_precision")] = _precision_of(str(value))
+                if column == "source" and pd.isna(publisher) and "publisher" in out.columns:
+                    out.iloc[pos, out.columns.get_loc("publisher")] = _metadata.canonical_publisher(str(value))
     note = f"metadata file: {len(table) - len(unmatched)} row(s) joined"
     if unmatched:
         note += f", {len(unmatched)} unmatched ({', '.join(unmatched[:5])}{'...' if len(unmatched) > 5 else ''})"
@@ -560,6 +567,7 @@ def _document_row(entry: _Entry, read: _Read, result: _clean.CleanResult, path: 
         "doc_id": entry.doc_id, "path": path, "format": read.format,
         "encoding": read.encoding, "script": None, "title": title,  # script: set for all rows at once
         "date": date, "date_precision": precision, "source": meta.source, "doc_type": meta.doc_type,
+        "publisher": meta.publisher,
         "n_chars": len(result.text), "text_raw": read.text, "text": result.text, "text_raw_utf8": read.utf8,
         "captions": [list(span) for span in result.captions],
     }
@@ -595,8 +603,10 @@ def read_corpus(path: str | Path, *, metadata: str | Path | None = None,
         path: a file, a folder or a glob pattern (``"data/**/*.txt"``).
         metadata: a CSV whose rows (keyed by a ``doc_id`` or ``file`` column, matched
             on ``doc_id`` or on the file name) override the inferred ``title``,
-            ``date``, ``date_precision``, ``source``, ``doc_type``, ``script``; its other
-            columns are added. Default: ``metadata.csv`` in the corpus root, if any.
+            ``date``, ``date_precision``, ``source``, ``publisher``, ``doc_type``,
+            ``script`` (a ``source`` without a ``publisher`` sets ``publisher`` to
+            ``canonical_publisher(source)``); its other columns are added. Default:
+            ``metadata.csv`` in the corpus root, if any.
         config: the cleaning options.
 
     Returns:
@@ -666,19 +676,18 @@ def _reason(exc: Exception, entry: _Entry) -> str:
 
 
 def _documents_frame(rows: list[dict]) -> pd.DataFrame:
+    layout = {**schema.DOCUMENTS, **schema.DOCUMENTS_DERIVED}
     if not rows:
-        frame = schema.empty_frame(schema.DOCUMENTS)
-        frame["captions"] = pd.Series(dtype=object)
-        return frame
+        return schema.empty_frame(layout)
     # column by column: much faster than a frame from dicts for long text columns
     columns: dict[str, object] = {
-        name: pd.array([row[name] for row in rows], dtype=dtype) for name, dtype in schema.DOCUMENTS.items()
-        if name not in ("text_raw", "text")
+        name: pd.array([row[name] for row in rows], dtype=dtype) for name, dtype in layout.items()
+        if name not in ("text_raw", "text", "captions")
     }
     columns["text_raw"] = _string_array([row["text_raw"] for row in rows], [row["text_raw_utf8"] for row in rows])
     columns["text"] = _string_array([row["text"] for row in rows])
     columns["captions"] = pd.Series([row["captions"] for row in rows], dtype=object)
-    return schema.conform(pd.DataFrame(columns), schema.DOCUMENTS)
+    return schema.conform(pd.DataFrame(columns), layout)
 
 
 @functools.lru_cache(maxsize=None)

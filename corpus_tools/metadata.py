@@ -20,14 +20,20 @@ releases, government replies, newspaper pages, reposted articles, notices):
   "about" heading of a press release (``关于香港科技园公司``), the issuer line at the
   top, the organisation named right after the dateline, the issuer above the
   sign-off date, or the repost platform named in a disclaimer (``網易號``).
+* **publisher** -- ``source`` made comparable across documents (see
+  :func:`canonical_publisher`): in simplified script, spacing and wrapping
+  punctuation normalised, a known alias (``科技園公司``, ``HKSTP``) mapped to the
+  entity gazetteer's canonical name (``香港科技园公司``). ``source`` stays as written.
 * **doc_type** -- one of :data:`DOC_TYPES`, see :func:`infer_doc_type`.
 
 The raw text is used for cues the cleaner removes (``新闻稿``, repost disclaimers).
 """
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Callable, Iterator
+import unicodedata
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal, get_args
 
@@ -39,7 +45,7 @@ from .errors import InputError
 __all__ = [
     "DOC_TYPES", "DocType", "DatePrecision", "DocumentMetadata",
     "infer_metadata", "infer_title", "infer_date", "infer_source", "infer_doc_type",
-    "add_metadata", "parse_date",
+    "add_metadata", "parse_date", "canonical_publisher",
 ]
 
 DocType = Literal["press_release", "government_reply", "newspaper_page", "article", "notice", "other"]
@@ -61,13 +67,18 @@ _RAW_TAIL_CHARS = 1500
 
 @dataclass(frozen=True)
 class DocumentMetadata:
-    """What :func:`infer_metadata` found; ``None`` where the text does not say."""
+    """What :func:`infer_metadata` found; ``None`` where the text does not say.
+
+    ``source`` is the publisher as written; ``publisher`` is
+    ``canonical_publisher(source)``, the same publisher whatever the script or alias.
+    """
 
     title: str | None
     date: str | None
     date_precision: DatePrecision | None
     source: str | None
     doc_type: DocType
+    publisher: str | None = None
 
 
 # ---------------------------------------------------------------- dates
@@ -383,6 +394,81 @@ def _doc_type(doc: _Doc) -> DocType:
     return "other"
 
 
+# ---------------------------------------------------------------- publisher
+
+#: What wraps or ends a stated publisher without being part of its name (quotes, book-title
+#: and lenticular brackets, a colon or comma caught with it).
+_PUBLISHER_EDGES = "“”\"'‘’《》「」『』【】〈〉[]<>:：,，。;；、|｜ "
+#: A space is kept only between two ASCII characters (Latin names): Chinese names are unspaced.
+_SPACE_BESIDE_NON_ASCII = re.compile(r" (?=[^\x00-\x7f])|(?<=[^\x00-\x7f]) ")
+
+
+@functools.lru_cache(maxsize=1)
+def _gazetteer_publishers() -> tuple[dict[str, str], dict[str, str]]:
+    """Organisation aliases of the entity gazetteer -> canonical name: (exact, case-folded Latin)."""
+    from .entities import gazetteer_entries  # read on first use; no tokenizer is loaded
+
+    exact = {alias: canonical for alias, (canonical, label) in gazetteer_entries().items() if label == "ORG"}
+    latin = {alias.casefold(): canonical for alias, canonical in exact.items() if alias.isascii()}
+    return exact, latin
+
+
+@functools.lru_cache(maxsize=4096)
+def _normalized_publisher(name: str) -> str:
+    from .script import to_simplified
+
+    name = unicodedata.normalize("NFKC", name)  # full-width letters, digits, spaces, brackets
+    name = " ".join(name.split())
+    name = _SPACE_BESIDE_NON_ASCII.sub("", name).strip(_PUBLISHER_EDGES)
+    if not name.isascii():
+        name = to_simplified(name).replace("(", "（").replace(")", "）")
+    return name
+
+
+@functools.lru_cache(maxsize=4096)
+def _gazetteer_publisher(name: str) -> str:
+    exact, latin = _gazetteer_publishers()
+    found = exact.get(name)
+    if found is None and name.isascii():
+        found = latin.get(name.casefold())
+    return found or name
+
+
+def canonical_publisher(source: str | None, *, aliases: Mapping[str, str] | None = None) -> str | None:
+    """Return the publisher named by ``source`` in one canonical spelling, or None.
+
+    The name is put in simplified script (OpenCC ``t2s``), full-width letters and
+    digits are folded, spaces inside Chinese names and quotes or brackets around
+    the name are dropped (Chinese parentheses are kept as ``（）``); then a known
+    alias is replaced by its canonical name: first your own ``aliases``, then the organisations
+    of the entity gazetteer (``corpus_tools/data/gazetteer.tsv``; Latin aliases
+    matched case-insensitively). Anything else is returned normalised.
+
+    Args:
+        source: a publisher as written (``source`` of the documents table).
+        aliases: your own aliases, ``{alias: canonical name}`` (aliases are compared
+            after the same normalisation, so one spelling covers both scripts).
+
+    >>> canonical_publisher("香港科技園公司"), canonical_publisher("“科技园公司”"), canonical_publisher("HKSTP")
+    ('香港科技园公司', '香港科技园公司', '香港科技园公司')
+    >>> canonical_publisher("網易號"), canonical_publisher("上海市 科委"), canonical_publisher("  ") is None
+    ('网易号', '上海市科学技术委员会', True)
+    >>> canonical_publisher("上海市科委办公室", aliases={"上海市科委办公室": "上海市科学技术委员会"})
+    '上海市科学技术委员会'
+    """
+    if source is None or not isinstance(source, str):  # None, pd.NA, NaN
+        return None
+    name = _normalized_publisher(source)
+    if not name:
+        return None
+    if aliases:
+        found = next((canonical for alias, canonical in aliases.items() if _normalized_publisher(alias) == name),
+                     None)
+        if found is not None:
+            return found
+    return _gazetteer_publisher(name)
+
+
 # ---------------------------------------------------------------- public functions
 
 def infer_title(text: str, *, doc_type: DocType | None = None) -> str | None:
@@ -454,21 +540,24 @@ def infer_doc_type(text: str, *, raw: str | None = None) -> DocType:
 def infer_metadata(text: str, *, raw: str | None = None) -> DocumentMetadata:
     """Infer title, own date, source and type of one document from its clean (and raw) text.
 
-    >>> m = infer_metadata("标题\\n\\n(香港·2023年3月31日) — 香港科技园公司今日宣布合作。")
-    >>> m.title, m.date, m.date_precision, m.source, m.doc_type
-    ('标题', '2023-03-31', 'day', '香港科技园公司', 'press_release')
+    >>> m = infer_metadata("标题\\n\\n(香港·2023年3月31日) — 香港科技園公司今日宣布合作。")
+    >>> m.title, m.date, m.date_precision, m.source, m.doc_type, m.publisher
+    ('标题', '2023-03-31', 'day', '香港科技園公司', 'press_release', '香港科技园公司')
     """
     if not isinstance(text, str):
         raise InputError(f"infer_metadata: text must be a str (got {type(text).__name__})")
     doc = _Doc(text, raw)
     doc_type = _doc_type(doc)
     date, precision = _date(doc)
-    return DocumentMetadata(_title(doc, doc_type), date, precision, _source(doc), doc_type)
+    source = _source(doc)
+    return DocumentMetadata(_title(doc, doc_type), date, precision, source, doc_type, canonical_publisher(source))
 
 
 def add_metadata(documents: pd.DataFrame, *, text_column: str = "text",
                  raw_column: str | None = "text_raw") -> pd.DataFrame:
-    """Return ``documents`` with ``title``, ``date``, ``date_precision``, ``source``, ``doc_type`` inferred.
+    """Return ``documents`` with the inferred ``title``, ``date``, ``date_precision``, ``source``, ``doc_type``.
+
+    Also ``publisher``: ``canonical_publisher(source)``.
 
     The input is not modified and its index is kept.
 
@@ -488,5 +577,5 @@ def add_metadata(documents: pd.DataFrame, *, text_column: str = "text",
              for t, r in zip(texts, raws)]
     return documents.assign(**{
         name: pd.array([getattr(m, name) for m in found], dtype="string")
-        for name in ("title", "date", "date_precision", "source", "doc_type")
+        for name in ("title", "date", "date_precision", "source", "doc_type", "publisher")
     })

@@ -12,7 +12,7 @@ from typing import Mapping
 import pandas as pd
 
 __all__ = [
-    "DOCUMENTS", "LOAD_REPORT", "CLEANING_LOG", "SENTENCES", "ARTICLES",
+    "DOCUMENTS", "DOCUMENTS_DERIVED", "LOAD_REPORT", "CLEANING_LOG", "SENTENCES", "ARTICLES",
     "FIGURES", "TOKENS", "KEYWORDS", "KEYNESS", "KWIC", "COLLOCATIONS",
     "COOCCURRENCE", "TERM_FREQUENCY", "ENTITIES", "empty_frame", "conform",
 ]
@@ -27,15 +27,23 @@ DOCUMENTS: Mapping[str, str] = {
     "title": "string",
     "date": "string",            # the document's own date, ISO 8601 at its precision
     "date_precision": "string",  # day | month | year | <NA>
-    "source": "string",          # publisher, when stated
+    "source": "string",          # publisher as written in the document, when stated
     "doc_type": "string",        # press_release | government_reply | newspaper_page | article | notice ...
     "n_chars": "Int64",          # characters of the clean text
     "text_raw": "string",        # the decoded text, untouched
     "text": "string",            # the clean text every span refers to
 }
-# load.read_corpus adds after these: "captions" (object: list of [start, end] spans of
-# caption lines in "text", not body text) and any extra column of a metadata.csv.
+# load.read_corpus adds DOCUMENTS_DERIVED after these, then any extra column of a metadata.csv.
 # The load report adds "doc_id" (string) after LOAD_REPORT's columns.
+
+#: Columns ``load.read_corpus`` derives from the ones above and adds after them. A documents
+#: table built by hand needs only ``DOCUMENTS``; ``metadata.add_metadata`` adds ``publisher``
+#: and ``clean.clean_documents`` adds ``captions``.
+DOCUMENTS_DERIVED: Mapping[str, str] = {
+    "publisher": "string",       # source in one spelling: simplified script, known aliases unified
+                                 # (metadata.canonical_publisher); group by this, not by source
+    "captions": "object",        # list of [start, end] spans of caption lines in "text" (not body text)
+}
 
 #: One row per input file (``load.read_corpus(...).report``).
 LOAD_REPORT: Mapping[str, str] = {

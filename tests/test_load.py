@@ -26,8 +26,9 @@ def seed_result(data_dir):
 
 def test_seed_corpus_follows_schema(seed_result, data_dir):
     docs = seed_result.documents
-    assert list(docs.columns)[:len(schema.DOCUMENTS)] == list(schema.DOCUMENTS)
-    assert {c: str(docs[c].dtype) for c in schema.DOCUMENTS} == dict(schema.DOCUMENTS)
+    layout = {**schema.DOCUMENTS, **schema.DOCUMENTS_DERIVED}
+    assert list(docs.columns) == list(layout)
+    assert {c: str(docs[c].dtype) for c in layout} == dict(layout)
     assert docs["doc_id"].tolist() == sorted(p.name for p in data_dir.glob("*.txt"))
     assert (docs["format"] == "txt").all() and (docs["encoding"] == "utf-8").all()
     assert list(seed_result.report.columns)[:len(schema.LOAD_REPORT)] == list(schema.LOAD_REPORT)
@@ -327,6 +328,38 @@ def test_metadata_csv_overrides_and_adds(tmp_path, data_dir):
     meta_row = result.report.set_index("doc_id").loc["metadata.csv"]
     assert meta_row["status"] == "skipped"
     assert meta_row["reason"] == "metadata file: 2 row(s) joined, 1 unmatched (missing.txt)"
+
+
+def test_metadata_csv_source_sets_the_publisher(tmp_path, data_dir):
+    names = ("000_3615f49ca4e62b93.txt", "001_8b94e84355f05d28.txt", "002_9130c0e98b06f455.txt",
+             "003_010416adabf53790.txt")
+    for name in names:
+        (tmp_path / name).write_bytes((data_dir / name).read_bytes())
+    (tmp_path / "metadata.csv").write_text(
+        "file,source,publisher\n"
+        "003_010416adabf53790.txt,中國高新技術產業導報,\n"        # a source alone: publisher derived from it
+        "001_8b94e84355f05d28.txt,HKSTP,\n"                      # an alias
+        "002_9130c0e98b06f455.txt,上海市科委,上海科技\n"          # the row's own publisher wins
+        "000_3615f49ca4e62b93.txt,,\n", encoding="utf-8")        # nothing given: inferred values stay
+    docs = load.load_corpus(tmp_path).set_index("doc_id")
+    assert docs.loc[list(names), ["source", "publisher"]].values.tolist() == [
+        ["香港科技园公司", "香港科技园公司"], ["HKSTP", "香港科技园公司"], ["上海市科委", "上海科技"],
+        ["中國高新技術產業導報", "中国高新技术产业导报"]]
+    assert str(docs["publisher"].dtype) == "string"
+
+
+def test_metadata_csv_without_publisher_column(tmp_path, data_dir):
+    name = "001_8b94e84355f05d28.txt"
+    (tmp_path / name).write_bytes((data_dir / name).read_bytes())
+    (tmp_path / "metadata.csv").write_text(f"doc_id,source\n{name},羅氏大藥廠香港有限公司\n", encoding="utf-8")
+    docs = load.load_corpus(tmp_path)
+    assert docs[["source", "publisher"]].values.tolist() == [["羅氏大藥廠香港有限公司", "罗氏大药厂香港有限公司"]]
+
+
+def test_empty_corpus_has_the_documented_columns(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    docs = load.load_corpus(tmp_path)
+    assert len(docs) == 0 and list(docs.columns) == [*schema.DOCUMENTS, *schema.DOCUMENTS_DERIVED]
 
 
 def test_metadata_csv_needs_a_key_column(tmp_path):

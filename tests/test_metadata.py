@@ -15,7 +15,7 @@ from corpus_tools.errors import InputError
 CASES = Path(__file__).parent / "cases"
 GOLDEN = [json.loads(line) for line in (CASES / "seed_metadata.jsonl").read_text(encoding="utf-8").splitlines()
           if line.strip()]
-FIELDS = ("title", "date", "date_precision", "source", "doc_type", "script")
+FIELDS = ("title", "date", "date_precision", "source", "publisher", "doc_type", "script")
 
 
 @pytest.fixture(scope="module")
@@ -127,6 +127,63 @@ def test_infer_source(text, raw, expected):
     assert metadata.infer_source(text, raw=raw) == expected
 
 
+# ---------------------------------------------------------------- publisher
+
+@pytest.mark.parametrize("source, expected", [
+    ("香港科技园公司", "香港科技园公司"),
+    ("香港科技園公司", "香港科技园公司"),            # traditional script
+    ("科技園公司", "香港科技园公司"),                # a gazetteer alias, in traditional script
+    ("HKSTP", "香港科技园公司"),                     # a Latin alias
+    ("ｈｋｓｔｐ", "香港科技园公司"),                 # full width, any case
+    ("“香港科技园公司”", "香港科技园公司"),          # quoted
+    ("《香港經濟日報》", "香港经济日报"),            # a paper's name in book-title marks
+    ("上海市 科学技术 委员会", "上海市科学技术委员会"),  # spaces inside a Chinese name
+    ("上海市科委", "上海市科学技术委员会"),
+    ("上海市科委：", "上海市科学技术委员会"),        # a colon caught with the name
+    ("羅氏大藥廠香港有限公司", "罗氏大药厂香港有限公司"),  # not in the gazetteer: normalised only
+    ("諾華集團(中國)", "诺华集团（中国）"),           # Chinese parentheses
+    ("諾華集團（中國）", "诺华集团（中国）"),
+    ("Roche  Hong Kong", "Roche Hong Kong"),         # Latin spacing kept, collapsed
+    ("網易號", "网易号"),
+    ("澎湃新闻", "澎湃新闻"),
+    ("", None),
+    ("  “” ", None),
+    (None, None),
+    (pd.NA, None),
+    (float("nan"), None),
+])
+def test_canonical_publisher(source, expected):
+    assert metadata.canonical_publisher(source) == expected
+
+
+def test_canonical_publisher_takes_user_aliases_first():
+    aliases = {"上海市科委辦公室": "上海市科学技术委员会", "HKSTP": "HKSTP Ltd"}  # an alias in either script
+    assert metadata.canonical_publisher("上海市科委办公室", aliases=aliases) == "上海市科学技术委员会"
+    assert metadata.canonical_publisher("上海市科委辦公室", aliases=aliases) == "上海市科学技术委员会"
+    assert metadata.canonical_publisher("HKSTP", aliases=aliases) == "HKSTP Ltd"
+    assert metadata.canonical_publisher("科技园公司", aliases=aliases) == "香港科技园公司"
+
+
+def test_one_publisher_across_scripts(seed_documents):
+    """The simplified and the traditional release of the same publisher group together."""
+    releases = seed_documents.loc[["000_3615f49ca4e62b93.txt", "001_8b94e84355f05d28.txt"]]
+    assert releases["source"].nunique() == 2  # as written
+    assert releases["publisher"].tolist() == ["香港科技园公司", "香港科技园公司"]
+    assert seed_documents.groupby("publisher").size().to_dict() == {
+        "上海市科学技术委员会": 1, "网易号": 1, "香港科技园公司": 2}
+
+
+@pytest.mark.parametrize("text, raw, expected", [
+    ("標題\n\n(香港,2023年1月18日)— 香港科技園公司(科技園公司)宣布合作。", None, "香港科技园公司"),
+    ("标题\n\n正文。", "标题\n\n來源：「澎湃新聞」\n\n正文。", "澎湃新闻"),
+    ("答复正文。\n\n上海市科學技術委員會\n\n2022 年 8 月 26 日", None, "上海市科学技术委员会"),
+    ("本报讯 近日，会议召开。", None, None),
+])
+def test_infer_metadata_publisher(text, raw, expected):
+    found = metadata.infer_metadata(text, raw=raw)
+    assert found.publisher == metadata.canonical_publisher(found.source) == expected
+
+
 def test_add_metadata_keeps_index_and_input():
     docs = pd.DataFrame({"text": ["标题\n\n(香港·2023年3月31日) — 公司宣布。", ""], "text_raw": ["x", "y"]},
                         index=[5, 7])
@@ -136,6 +193,10 @@ def test_add_metadata_keeps_index_and_input():
     assert list(out.index) == [5, 7]
     assert out["date"].tolist()[0] == "2023-03-31" and pd.isna(out["date"].tolist()[1])
     assert str(out["doc_type"].dtype) == "string"
+    assert str(out["publisher"].dtype) == "string" and out["publisher"].isna().all()
+    hk = metadata.add_metadata(pd.DataFrame({"text": ["標題\n\n(香港,2023年1月18日)— 香港科技園公司宣布。"]}),
+                               raw_column=None)
+    assert hk[["source", "publisher"]].values.tolist() == [["香港科技園公司", "香港科技园公司"]]
     with pytest.raises(InputError, match="text"):
         metadata.add_metadata(pd.DataFrame({"x": [1]}))
 
