@@ -72,9 +72,11 @@ class CleanConfig:
         drop_repeated_lines: drop a line identical to the previous non-blank line.
         rejoin_lines: remove line and page breaks that split a sentence.
         rejoin_min_tail: a line whose unfinished last sentence is shorter than this
-            (in characters) is not joined to the next line unless the next line
-            starts with a particle or closing punctuation; it protects bylines
-            glued to a paragraph's end ("...奠定基础。王查娜").
+            (in characters) is joined to the next line only when that sentence
+            cannot be a byline glued to a paragraph's end ("...奠定基础。王查娜":
+            two to four Han characters starting with a surname) and the next line
+            reads like prose, or when the next line starts with a particle or
+            closing punctuation.
         mark_captions: find caption lines (``CleanResult.captions``).
     """
 
@@ -659,23 +661,26 @@ _UNPUNCTUATED_LINE = re.compile(rf"\n([^\n。！？!?]{{{_NAV_MIN_LINE},{_NAV_CH
 _UNPUNCTUATED_FIRST = re.compile(rf"([^\n。！？!?]{{{_NAV_MIN_LINE},{_NAV_CHECK_MAX_LINE}}}+)(?=\n|\Z)")
 
 
-#: Navigation runs are page headers and footers: only lines within this many characters
-#: of the start or the end of the text are checked.
+#: Navigation runs are mostly page headers and footers: lines within this many characters of
+#: the start or the end of the text are checked as they are; a line between these windows
+#: (a share bar between an article and its comments, the footer of one page of several
+#: pasted together) must in addition look like a run of links, without the commas and
+#: semicolons of a list in the body ("社交平台：微信、微博、Facebook").
 _NAV_HEAD = 1500
 _NAV_TAIL = 2500
+_LIST_PUNCT = re.compile(r"[，、；,;]")
 
 
 def _navigation_lines(text: str) -> list[tuple[int, int]]:
-    """Lines near either end, without sentence punctuation, holding three or more navigation words."""
+    """Lines without sentence punctuation holding three or more navigation words (see ``_NAV_HEAD``)."""
     candidates = [m for m in [_UNPUNCTUATED_FIRST.match(text)] if m]
+    candidates.extend(_UNPUNCTUATED_LINE.finditer(text))
     if len(text) <= _NAV_HEAD + _NAV_TAIL:
-        candidates.extend(_UNPUNCTUATED_LINE.finditer(text))
+        middle_start = middle_end = 0
     else:
-        head_end = text.find("\n", _NAV_HEAD)
-        head_end = len(text) if head_end < 0 else head_end
-        tail_start = max(text.rfind("\n", 0, len(text) - _NAV_TAIL), head_end)
-        candidates.extend(_UNPUNCTUATED_LINE.finditer(text, 0, head_end))
-        candidates.extend(_UNPUNCTUATED_LINE.finditer(text, tail_start))
+        middle_start = text.find("\n", _NAV_HEAD)
+        middle_start = len(text) if middle_start < 0 else middle_start
+        middle_end = max(text.rfind("\n", 0, len(text) - _NAV_TAIL), middle_start)
     ascii_words, other_words = _nav_words()
     first_char, any_word, letter = _nav_triggers()
     spans = []
@@ -689,7 +694,7 @@ def _navigation_lines(text: str) -> list[tuple[int, int]]:
         if found < 3:
             lower = line.lower()
             found += sum(1 for w in ascii_words if w in lower)
-        if found >= 3:
+        if found >= 3 and not (middle_start <= start < middle_end and _LIST_PUNCT.search(text, start, end)):
             spans.append(m.span(1))
     return spans
 
@@ -788,7 +793,30 @@ def _should_join(text: str, brk: re.Match[str], min_tail: int) -> bool:
     last_final = max(text.rfind("。", body_start, end), text.rfind("！", body_start, end),
                      text.rfind("？", body_start, end), text.rfind("!", body_start, end), text.rfind("?", body_start, end))
     tail_start = last_final + 1 if last_final >= 0 else body_start
-    return brk.start() - tail_start >= min_tail
+    if brk.start() - tail_start >= min_tail:
+        return True
+    # A short unfinished sentence is a broken one ("。他表" + "示，...") unless it may be a byline
+    # glued to the paragraph's end ("。王查娜"), or the next line is no prose (a title, an issuer).
+    return (not _may_be_glued_byline(text[tail_start:brk.start()])
+            and resources.PROSE_PUNCT.search(text, brk.end(), _line_bounds(text, brk.end())[1]) is not None)
+
+
+def _may_be_glued_byline(tail: str) -> bool:
+    """Two to four Han characters that start with a surname (simplified or traditional)."""
+    if not 2 <= len(tail) <= 4 or resources.HAN_RUN.fullmatch(tail) is None:
+        return False
+    single, double = _surnames()
+    return tail[0] in single or tail[:2] in double
+
+
+@functools.lru_cache(maxsize=1)
+def _surnames() -> tuple[frozenset[str], frozenset[str]]:
+    """Single and compound surnames of ``data/surnames.txt``, with their traditional forms."""
+    from .script import to_traditional
+
+    words = [w for line in _data.read_lines("surnames.txt") for w in line.split()]
+    words += [to_traditional(w) for w in words]
+    return frozenset(w for w in words if len(w) == 1), frozenset(w for w in words if len(w) == 2)
 
 
 def _rejoin_broken_lines(text: str, config: CleanConfig, log: list[Change] | None) -> str:
@@ -805,11 +833,14 @@ def rejoin_broken_lines(text: str, *, min_tail: int = 5) -> str:
     """Remove line and page breaks that split a sentence.
 
     A break between two Chinese characters is removed when the line before it
-    reads like prose (it has punctuation) and ends in an unfinished sentence of
-    at least ``min_tail`` characters, and the next line does not open a list
-    item, a numbered heading, a new article or a caption; or when the next line
-    starts with a character that cannot begin a paragraph (``的``, ``了``, ``，``...).
-    Headings, bylines and list items are never joined to what follows.
+    reads like prose (it has punctuation) and ends in an unfinished sentence, and
+    the next line does not open a list item, a numbered heading, a new article or
+    a caption; or when the next line starts with a character that cannot begin a
+    paragraph (``的``, ``了``, ``，``...). An unfinished sentence shorter than
+    ``min_tail`` characters is joined only when it cannot be a byline glued to the
+    paragraph's end (2-4 Han characters starting with a surname: ``。王查娜``) and
+    the next line has prose punctuation. Headings, bylines and list items are
+    never joined to what follows.
 
     >>> rejoin_broken_lines("一方面，贯彻落实本市生物医药产业\\n\\n高质量发展的意见。")
     '一方面，贯彻落实本市生物医药产业高质量发展的意见。'
@@ -817,6 +848,10 @@ def rejoin_broken_lines(text: str, *, min_tail: int = 5) -> str:
     '二、关于建议的答复\\n\\n上海多年来一直重视合作。'
     >>> rejoin_broken_lines("面对充满希望的创新格局和激烈\\n\\n的竞争，他表示。")
     '面对充满希望的创新格局和激烈的竞争，他表示。'
+    >>> rejoin_broken_lines("会议取得圆满成功。他表\\n\\n示，将继续推进合作。")
+    '会议取得圆满成功。他表示，将继续推进合作。'
+    >>> rejoin_broken_lines("为合作奠定基础。王查娜\\n\\n近日，物流园项目进入施工阶段。")
+    '为合作奠定基础。王查娜\\n\\n近日，物流园项目进入施工阶段。'
     """
     return _rejoin_broken_lines(text, CleanConfig(rejoin_min_tail=min_tail), None)
 

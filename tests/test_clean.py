@@ -187,6 +187,56 @@ def test_seed_sentences_are_rejoined(seed_texts):
     assert "\n\n高欣\n\n" in page  # bylines stay on their own line
 
 
+# ---------------------------------------------------------------- navigation runs anywhere
+
+_PARAGRAPHS = (
+    "上海市生物医药产业规模持续扩大，创新药械数量逐年提升，产业集聚效应不断显现。",
+    "园区将围绕细胞治疗、基因治疗和高端医疗器械三大方向，加快引进一批龙头企业和研发机构。",
+    "据介绍，今年以来园区新增注册企业120家，完成固定资产投资35亿元，同比增长18%。",
+    "下一步，园区将进一步优化营商环境，完善公共服务平台，为企业提供全生命周期服务。",
+)
+
+
+def _long_body(n: int) -> str:
+    """About ``n`` characters of prose paragraphs (a body longer than the head and tail windows)."""
+    paragraphs, size, i = [], 0, 0
+    while size < n:
+        paragraphs.append(_PARAGRAPHS[i % len(_PARAGRAPHS)])
+        size += len(paragraphs[-1]) + 2
+        i += 1
+    return "\n\n".join(paragraphs)
+
+
+@pytest.mark.parametrize("nav", [
+    "分享到：微信 微博 QQ空间 打印本页 关闭窗口",
+    "首页 | 新闻中心 | 联系我们 | 网站地图",
+    "上一篇 下一篇 返回顶部",
+    "分享到 Facebook Twitter LinkedIn",
+])
+def test_navigation_run_in_the_middle_is_removed(nav):
+    """Two web pages pasted into one file: the share bar between them is far from either end."""
+    first, second = _long_body(2500), _long_body(3000)
+    text = f"第一篇标题\n\n{first}\n\n{nav}\n\n第二篇标题\n\n{second}"
+    assert clean.remove_boilerplate(text) == f"第一篇标题\n\n{first}\n\n第二篇标题\n\n{second}"
+
+
+@pytest.mark.parametrize("line", [
+    "线上渠道：微信、微博、QQ空间",
+    "公司将在Facebook、Twitter、LinkedIn等平台同步发布",
+])
+def test_body_list_with_navigation_words_stays_in_the_middle(line):
+    text = f"标题\n\n{_long_body(2500)}\n\n{line}\n\n{_long_body(3000)}"
+    assert clean.remove_boilerplate(text) == text
+
+
+def test_navigation_windows_keep_their_rule():
+    """Near either end a run of links may be written with list punctuation, as before."""
+    nav = "关注我们：微信、微博、QQ空间"
+    body = _long_body(6000)
+    assert clean.remove_boilerplate(f"{body}\n\n{nav}") == body
+    assert clean.remove_boilerplate(f"{nav}\n\n{body}") == body
+
+
 def test_seed_captions_are_marked(seed_texts):
     result = clean.clean(seed_texts["000_3615f49ca4e62b93.txt"])
     captions = [result.text[s:e] for s, e in result.captions]
