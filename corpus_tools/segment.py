@@ -118,8 +118,13 @@ def _lines(text: str) -> list[_Line]:
     return out
 
 
-def _is_title(lines: list[_Line], i: int) -> bool:
-    """A heading (or a short name-like heading) that opens an article."""
+def _is_title(lines: list[_Line], i: int, *, in_news_item: bool = False) -> bool:
+    """A heading (or a short name-like heading) that opens an article.
+
+    ``in_news_item``: the article so far opened with a news lead (本报讯, 新华社...电). Such
+    an item (a 消息) has no subheadings, so a heading between its prose and more prose
+    opens the next article even without a byline in between.
+    """
     line = lines[i]
     if line.kind not in ("heading", "name"):
         return False
@@ -134,8 +139,14 @@ def _is_title(lines: list[_Line], i: int) -> bool:
         return True
     if nxt.kind == "name" and after is not None and after.kind in ("prose", "lead"):
         return True  # title, byline, body
-    ends_article = prev is not None and (prev.kind in ("name", "credit") or _glued_byline(prev.text))
+    ends_article = prev is not None and (prev.kind in ("name", "credit") or _glued_byline(prev.text)
+                                         or in_news_item and prev.kind in ("prose", "lead"))
     return line.kind == "heading" and ends_article and nxt.kind in ("prose", "lead")
+
+
+def _opens_with_lead(current: list[_Line], title: _Line | None) -> bool:
+    """Whether the article being read has a title and its body opens with a news lead."""
+    return title is not None and len(current) > 1 and current[1].kind == "lead"
 
 
 def _glued_byline(paragraph: str) -> str | None:
@@ -183,7 +194,9 @@ def split_articles(text: str) -> list[Article]:
     A heading opens an article when the next line is a news lead (``本报讯``...), or a
     byline followed by prose, or when the line before it closed an article (a byline
     or photo credit). Headings inside an article (between prose paragraphs) stay in
-    it as subheadings. Bylines are short lines of names before the body or after it,
+    it as subheadings, except in a news item that opened with a lead (本报讯...): a
+    消息 has no subheadings, so a heading after its prose, followed by prose, opens
+    the next article even when the item has no byline. Bylines are short lines of names before the body or after it,
     a name glued after the last sentence, or ``(记者 X)`` in the lead. A photo caption
     (``图为...``) with its credit line is an item of its own, without a title. Lines
     before the first article (the page or column title) belong to no article.
@@ -208,7 +221,7 @@ def split_articles(text: str) -> list[Article]:
 
     started = False
     for i, line in enumerate(lines):
-        if _is_title(lines, i):
+        if _is_title(lines, i, in_news_item=_opens_with_lead(current, title)):
             close()
             title, current, started = line, [line], True
         elif line.kind == "caption" and started:
