@@ -288,7 +288,6 @@ class FigureLexicon:
     not_measure: dict      # first character -> regex of words that are not measure uses
     contexts: dict
     event_nouns: tuple
-    subject_stops: re.Pattern
     electricity_unit: str
     electricity_context: tuple
 
@@ -374,7 +373,6 @@ def figure_lexicon() -> FigureLexicon:
         contexts={k: tuple(v) if isinstance(v, list) else v for k, v in ctx.items()}
         | {"blocked_any": tuple(ctx["ordinal"] + ctx["caption"] + ctx["rank"] + ctx["per"] + ctx["vague"] + ["+"])},
         event_nouns=tuple(sorted(_variants(read_lines("figures_event_nouns.txt")), key=len, reverse=True)),
-        subject_stops=re.compile(trie_regex(_variants(read_lines("figures_subject_stops.txt")))),
         electricity_unit=qty["electricity_unit"],
         electricity_context=tuple(qty["electricity_context"]),
     )
