@@ -147,7 +147,7 @@ class _Doc:
         self.y, self.m, self.d = _parse_doc_date(doc_date)
         self.anchor_y: int | None = None
         self.anchor_m: int | None = None
-        spans = ([mt.span() for mt in resources.FIGURE_DOC_NUMBER.finditer(text)]
+        spans = ([mt.span() for mt in resources.DOC_NUMBER.finditer(text)]
                  if "号" in text or "號" in text else [])
         self.token = (0, 0, False)  # the last run of ASCII looked at: (start, end, is an address)
         self.mask_starts = [s for s, _ in spans]

@@ -75,8 +75,9 @@ DATE_LINE = re.compile(
 )
 #: A label before a title: "原标题：" of reposts.
 TITLE_LABEL = re.compile(r"^(?:原标题|原標題|标题|標題|题目|題目)\s*[:：]\s*")
-#: Document numbers of official documents: "沪科提复〔2022〕49号".
-DOC_NUMBER = re.compile(r"[〔\[［【(（][0-9０-９]{4}[〕\]］】)）]\s*[0-9０-９]{1,4}\s*[号號]")
+#: Document numbers of official documents: "沪科提复〔2022〕49号", "国发[2021]第3号" (metadata reads
+#: them as a cue of the document type; figures never takes their numbers for figures).
+DOC_NUMBER = re.compile(r"[〔\[［【(（][0-9０-９]{4}[〕\]］】)）][ \t]*第?[ \t]*[0-9０-９]{1,5}[ \t]*[号號]")
 #: Cues of the document types (see metadata.DOC_TYPES); words are looked up with ``in``
 #: (English ones in the lower-cased text), which is much faster than a regex alternation.
 REPLY_WORDS = ("答复", "答覆", "回复", "回覆")
@@ -513,8 +514,6 @@ FIGURE_MONEY_SUBUNIT = re.compile(
     rf"{_F_SP}(?P<j>[{_F_DIGIT}一二三四五六七八九两兩壹贰貳叁肆伍陆陸柒捌玖])[角毛]"
     rf"(?:{_F_SP}(?P<f>[{_F_DIGIT}一二三四五六七八九两兩壹贰貳叁肆伍陆陸柒捌玖])分)?(?:钱|錢)?"
 )
-#: Document numbers, whose numbers are never figures: 沪科提复〔2022〕49号, 国发[2021]第3号.
-FIGURE_DOC_NUMBER = re.compile(r"[〔\[［【(（][0-9０-９]{4}[〕\]］】)）][ \t]*第?[ \t]*[0-9０-９]{1,5}[ \t]*[号號]")
 #: Words before a phone or fax number (a number in one is never a figure).
 FIGURE_PHONE_WORDS = ("电话", "電話", "传真", "傳真", "热线", "熱線", "手机", "手機", "Tel", "TEL", "tel",
                       "Fax", "FAX", "fax", "Phone", "phone")
