@@ -64,6 +64,46 @@ def test_tokens_table_matches_tokenize(seed_texts):
     assert table["pos"].tolist() == [t.pos for t in toks]
 
 
+def _table_from_tokenize(texts: dict[str, str | None], config: tokens.TokenConfig) -> pd.DataFrame:
+    """The tokens table as records of ``tokenize``: what ``tokens_table`` builds column by column."""
+    records = [t for doc_id, text in texts.items() if text
+               for t in tokens.tokenize(text, doc_id=doc_id, config=config)]
+    if not records:
+        return schema.empty_frame(schema.TOKENS)
+    return schema.conform(pd.DataFrame(records, columns=list(tokens.Token._fields)), schema.TOKENS)
+
+
+MIXED_TEXTS = {
+    "traditional": "香港科技園公司與羅氏簽署協議。",
+    "fullwidth": "２０２３年ＡＢＣ公司營收增長１２％ 。\u3000下一句",
+    "astral": "𠀀香港𠀁 科技园\n\n第二段！”好",
+    "spaces only": "  \n\t ",
+    "ascii": "abc def 123.",
+    "missing": None,
+    "empty": "",
+}
+
+
+@pytest.mark.parametrize("keep_punctuation", [True, False])
+def test_tokens_table_is_tokenize_as_a_table(keep_punctuation):
+    config = tokens.TokenConfig(keep_punctuation=keep_punctuation)
+    docs = pd.DataFrame({"doc_id": list(MIXED_TEXTS), "text": list(MIXED_TEXTS.values())},
+                        index=[7, 3, 5, 0, 9, 2, 4])
+    table = tokens.tokens_table(docs, config=config)
+    pd.testing.assert_frame_equal(table, _table_from_tokenize(MIXED_TEXTS, config))
+    # spans and norms across scripts, full-width forms and characters beyond the BMP
+    assert {"２", "Ａ", "協議", "科技园"} <= set(table["token"]) and {"2", "A", "协议"} <= set(table["norm"])
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from(list("科技園公司细胞治疗羅氏与和香港 ＡＢｃ１2,.。（）\n-𠀀")),
+                        max_size=30), max_size=4))
+def test_tokens_table_matches_tokenize_for_any_texts(texts):
+    docs = {f"d{i}": text for i, text in enumerate(texts)}
+    table = tokens.tokens_table(pd.DataFrame({"doc_id": list(docs), "text": list(docs.values())}))
+    pd.testing.assert_frame_equal(table, _table_from_tokenize(docs, tokens.DEFAULT_CONFIG))
+
+
 def test_tokens_table_schema_and_input_untouched(seed_texts):
     docs = _documents(seed_texts)
     before = docs.copy()
