@@ -23,7 +23,7 @@ import logging
 import re
 import warnings
 from dataclasses import dataclass, field
-from itertools import compress, repeat
+from itertools import accumulate, compress, repeat
 from operator import itemgetter
 from pathlib import Path
 from typing import Callable, Iterable, Literal, NamedTuple, Sequence
@@ -37,7 +37,7 @@ from .script import to_simplified
 from .segment import split_sentences
 
 __all__ = [
-    "Token", "TokenConfig", "tokenize", "tokens_table", "simplified_view",
+    "Token", "TokenConfig", "tag", "tokenize", "tokens_table", "simplified_view",
     "stopwords", "dictionary_entries", "is_content", "jieba_tokenizer", "agreement", "in_dictionary",
 ]
 
@@ -318,6 +318,43 @@ def _user_tags(config: TokenConfig) -> dict[str, str]:
 _word_of, _tag_of = itemgetter(0), itemgetter(1)  # of the engine's (word, tag) pairs
 
 
+def _tag_view(view: str, config: TokenConfig) -> tuple[list[str], list[str]]:
+    """The engine's words of a simplified view and their tags (the dictionaries' tags winning), as two
+    columns: the one place the engine, the dictionaries and the view meet."""
+    pairs = _tagger(config)(view)
+    words = list(map(_word_of, pairs))
+    return words, list(map(_user_tags(config).get, words, map(_tag_of, pairs)))
+
+
+def tag(text: str, *, config: TokenConfig = DEFAULT_CONFIG) -> list[tuple[str, str, int, int]]:
+    """Tag the words of ``text`` as ``(word, pos, start, end)``, the light form of :func:`tokenize`.
+
+    The same engine, dictionaries, words and tags as :func:`tokenize`, without
+    what only whole documents need (sentence ids, the surface form, records):
+    ``word`` is in the simplified view (full-width letters not folded), and every
+    character is kept, spaces included, so that the words joined are
+    :func:`simplified_view` of ``text``. Spans index ``text``.
+
+    Args:
+        text: a text in either script or mixed.
+        config: dictionaries and engine (:class:`TokenConfig`); ``keep_punctuation`` does not apply.
+
+    >>> tag("羅氏與沪港 合作")
+    [('罗氏', 'nt', 0, 2), ('与', 'p', 2, 3), ('沪港', 'j', 3, 5), (' ', 'x', 5, 6), ('合作', 'vn', 6, 8)]
+    """
+    if not isinstance(text, str):
+        raise InputError(f"tag: 'text' must be a str (got {type(text).__name__})")
+    view = simplified_view(text)
+    words, tags = _tag_view(view, config)
+    ends = list(accumulate(map(len, words)))
+    if ends and ends[-1] == len(view) and "".join(words) == view:
+        starts = [0, *ends[:-1]]
+    else:  # engines never drop characters; be safe if one does
+        aligned = _align(view, words)
+        starts, ends = aligned[0].tolist(), aligned[1].tolist()
+    return list(zip(words, tags, starts, ends))
+
+
 class _Segmented(NamedTuple):
     """The kept tokens of one text, as parallel columns (spans into the text and its view)."""
 
@@ -337,15 +374,13 @@ def _segment(text: str, config: TokenConfig) -> _Segmented:
     than two ``itemgetter`` maps here.
     """
     view = simplified_view(text)
-    pairs = _tagger(config)(view)
-    words, tags = list(map(_word_of, pairs)), list(map(_tag_of, pairs))
+    words, tags = _tag_view(view, config)
     lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
     ends = np.cumsum(lengths)
     if ends.size and int(ends[-1]) == len(view) and "".join(words) == view:
         starts = ends - lengths
     else:  # engines never drop characters; be safe if one does
         starts, ends = _align(view, words)
-    tags = list(map(_user_tags(config).get, words, tags))
     sentence_ids = _sentence_ids(text, starts)
     keep = _kept(words, tags, config)
     if keep is not None:

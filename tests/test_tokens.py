@@ -145,7 +145,7 @@ def test_agreement_with_jieba_on_the_seeds(seed_texts):
     for text in seed_texts.values():
         view = tokens.simplified_view(text)
         ref += reference.lcut(view)
-        cand += [w for w, _ in tokens._tagger(tokens.DEFAULT_CONFIG)(view)]
+        cand += [w for w, *_ in tokens.tag(text)]
     scores = tokens.agreement(ref, cand)
     assert scores["token_f1"] >= 0.99, scores
     assert scores["boundary_f1"] >= 0.99, scores
@@ -228,3 +228,28 @@ def test_spans_hold_for_any_text(text):
     assert all(a.end <= b.start for a, b in zip(toks, toks[1:]))
     covered = "".join(t.token for t in toks)
     assert covered == "".join(ch for ch in text if not ch.isspace())
+
+
+def test_tag_is_tokenize_without_the_records(seed_texts):
+    """``tag`` gives the words, tags and spans of ``tokenize`` (norms before full-width folding), spaces kept."""
+    for text in [*seed_texts.values(), "ＡＢＣ公司１２家 与 羅氏\n合作", "", "   "]:
+        tagged = tokens.tag(text)
+        assert "".join(w for w, *_ in tagged) == tokens.simplified_view(text)
+        assert all(a[3] == b[2] for a, b in zip(tagged, tagged[1:]))
+        kept = [(tokens.simplified_view(text[s:e]), pos, s, e) for w, pos, s, e in tagged if not w.isspace()]
+        assert [t[:4] for t in kept] == [(tokens.simplified_view(t.token), t.pos, t.start, t.end)
+                                         for t in tokens.tokenize(text)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("科技園公司细胞治疗羅氏与和香港 ABc12,.。（）\n-")), max_size=40))
+def test_tag_spans_cover_any_text(text):
+    tagged = tokens.tag(text)
+    assert "".join(w for w, *_ in tagged) == tokens.simplified_view(text)
+    assert [(s, e) for _, _, s, e in tagged] == [(s, s + len(w)) for w, _, s, _ in tagged]
+
+
+def test_tag_rejects_non_strings_and_takes_a_config():
+    with pytest.raises(InputError, match="tag: 'text' must be a str"):
+        tokens.tag(None)
+    assert tokens.tag("细胞治疗", config=tokens.TokenConfig(engine="jieba")) == tokens.tag("细胞治疗")
