@@ -354,15 +354,18 @@ def _candidates(doc: _Doc) -> list[_Cand]:
         stream = sorted([*stream, *word_matches], key=lambda item: item[0].start())
     out: list[_Cand] = []
     covered = 0
-    masked = doc.masked
+    masked, mask_starts = doc.masked, doc.mask_starts
     for match, handlers in stream:
         if match.start() < covered:
             continue
         for c in handlers[match.lastindex](doc, match):
             # NaN and infinities fail the comparison; no figure in this genre reaches 1e21
-            if (c.value is None or abs(c.value) < 1e21) and not masked(c.start, c.end):
-                out.append(c)
-                covered = match.end()
+            if c.value is not None and not abs(c.value) < 1e21:
+                continue
+            if (mask_starts or c.start and text[c.start - 1] in _MASK_CONTEXT) and masked(c.start, c.end):
+                continue  # (masked's own first test, inline: most numbers follow nothing a mask starts with)
+            out.append(c)
+            covered = match.end()
     out.sort(key=lambda c: c.start)
     return out
 
@@ -388,6 +391,8 @@ def _handlers() -> tuple[tuple, tuple]:
 
 def _prev_index(text: str, pos: int) -> int:
     """Index just after the last non-space character before ``pos`` (at most 3 spaces back)."""
+    if not pos or text[pos - 1] not in _SPACES:  # the common case
+        return pos
     stop = max(0, pos - 3)
     while pos > stop and text[pos - 1] in _SPACES:
         pos -= 1
@@ -399,8 +404,8 @@ def _blocked_context(doc: _Doc, start: int, p: int | None = None) -> bool:
     text, ctx = doc.text, doc.lex.contexts
     if p is None:
         p = _prev_index(text, start)
-    if p == 0 or not text.endswith(ctx["blocked_any"], 0, p):  # the common case, in one test
-        return False
+    if p == 0 or text[p - 1] not in _last_chars(ctx["blocked_any"]) or not text.endswith(ctx["blocked_any"], 0, p):
+        return False  # the common case, in one test
     if text.endswith(ctx["ordinal"], 0, p) or _caption(text, p, ctx):
         return True
     if text.endswith(ctx["rank"], 0, p) and not text.endswith(ctx["rank_exempt"], 0, p):
@@ -408,6 +413,12 @@ def _blocked_context(doc: _Doc, start: int, p: int | None = None) -> bool:
     if text.endswith(ctx["per"], 0, p) or text.endswith(ctx["vague"], 0, p):
         return True
     return text[p - 1] == "+"
+
+
+@functools.cache
+def _last_chars(words: tuple[str, ...]) -> frozenset[str]:
+    """The characters the words end with: a set test before ``str.endswith`` over all of them."""
+    return frozenset(word[-1] for word in words)
 
 
 def _caption(text: str, p: int, ctx: dict) -> bool:
@@ -1026,7 +1037,7 @@ _BEHIND_CHARS = 12
 
 
 class _Window:
-    """A stretch of text right after or before a figure, and its tokens (:class:`tokens.Token`,
+    """A stretch of text right after or before a figure, and its tagged words (``(norm, pos, start, end)``,
     spans in the windows joined; ``shift`` turns them into offsets in the document)."""
 
     __slots__ = ("shift", "start", "stop", "tokens")
@@ -1037,9 +1048,9 @@ class _Window:
         self.shift = 0
 
 
-# fields of a tokens.Token tuple, read by index (faster than by name)
-_NORM, _POS, _START, _END = 1, 2, 3, 4
-_first, _second = operator.itemgetter(0), operator.itemgetter(1)
+# fields of a tagged word (norm, pos, start, end), read by index (faster than by name)
+_NORM, _POS, _START, _END = 0, 1, 2, 3
+_start_of = operator.itemgetter(_START)
 _BLANK = re.compile(r"[^\S\n]")
 
 
@@ -1123,41 +1134,30 @@ def _ends_clause(text: str, pos: int) -> bool:
 
 def _tokenize_windows(text: str, windows: list[_Window]) -> None:
     """Tokenize all windows in one call (a line break between two never joins their words)."""
-    tokens = _tagged("\n".join([text[w.start:w.stop] for w in windows]))
-    starts = [t[_START] for t in tokens]
+    tagged = _tagged("\n".join([text[w.start:w.stop] for w in windows]))
+    starts = list(map(_start_of, tagged))
     lo, offset = 0, 0
     for w in windows:
         stop = offset + w.stop - w.start
         hi = bisect.bisect_left(starts, stop, lo)
-        w.tokens, w.shift = tokens[lo:hi], w.start - offset
+        w.tokens, w.shift = tagged[lo:hi], w.start - offset
         lo, offset = hi, stop + 1
-        while lo < len(tokens) and tokens[lo][0] == "\n":  # the separator
+        while lo < len(tagged) and tagged[lo][_NORM] == "\n":  # the separator
             lo += 1
 
 
-def _tagged(text: str) -> list[tuple[str, str, str, int, int]]:
-    """The tokens of ``tokens.tokenize`` (same engine, dictionary and tags; spaces dropped, line breaks kept) as
-    ``(token, norm, pos, start, end)``, without what only whole documents need (sentence ids,
-    numpy columns): about 5x faster on the short strings subjects are looked for in."""
+def _tagged(text: str) -> list[tuple[str, str, int, int]]:
+    """The words of :func:`corpus_tools.tokens.tag` as ``(norm, pos, start, end)``: full-width letters and
+    digits folded as in ``tokens.tokenize``'s norms, spaces dropped, line breaks kept."""
     from . import tokens
 
-    config = tokens.DEFAULT_CONFIG
-    view = tokens.simplified_view(text)
-    pairs = tokens._tagger(config)(view)
-    words = list(map(_first, pairs))
-    tags = list(map(tokens._user_tags(config).get, words, map(_second, pairs)))
-    ends = list(itertools.accumulate(map(len, words)))
-    if not ends or ends[-1] != len(view):  # engines never drop characters; should one, take the slow path
-        return [tuple(t[:5]) for t in tokens.tokenize(text)]
-    starts = [0, *ends[:-1]]
-    norms = words
-    if resources.FULLWIDTH.search(view):  # ＡＢＣ: norms fold full-width letters and digits, as tokenize's
-        folded = view.translate(resources.FULLWIDTH_TO_ASCII)
-        norms = [folded[a:b] for a, b in zip(starts, ends)]
-    out = list(zip(words, norms, tags, starts, ends))
-    if _BLANK.search(view):  # the line breaks between windows are skipped by the caller
-        out = [t for t in out if t[0] == "\n" or not t[0].isspace()]
-    return out
+    tagged = tokens.tag(text)
+    if resources.FULLWIDTH.search(text):  # ＡＢＣ
+        fold = resources.FULLWIDTH_TO_ASCII
+        tagged = [(word.translate(fold), pos, start, end) for word, pos, start, end in tagged]
+    if _BLANK.search(text):  # the line breaks between windows are skipped by the caller
+        tagged = [t for t in tagged if t[_NORM] == "\n" or not t[_NORM].isspace()]
+    return tagged
 
 
 def _is_nominal_char_run(norm: str, pos: str) -> bool:
@@ -1303,7 +1303,8 @@ class _Sentences:
         if t >= 0 and text[t] != "\n":  # closing quotes after 。 end the previous sentence
             while start < pos and text[start] in _CLOSERS:
                 start += 1
-        match = resources.SENTENCE_END.search(text, pos)
+        boundary = _SENTENCE_BOUNDARY.search(text, pos)  # a fast scan, as SENTENCE_END's is not
+        match = None if boundary is None else resources.SENTENCE_END.match(text, boundary.start())
         if match is None:
             end = self.lo = len(text)
         else:
@@ -1336,6 +1337,17 @@ def _finish(doc: _Doc, cands: list[_Cand], doc_id: str | None) -> list[Figure]:
             if date is None:
                 continue
         sentence = sentences.string if sentences.start <= c.start < sentences.end else sentences.around(c.start)
-        out.append(Figure(doc_id, c.kind, text[c.start:c.end], c.value, c.unit, c.qualifier, date,  # positional:
-                          c.scope, c.subject, c.start, c.end, sentence))                      # faster
+        out.append(_figure((doc_id, c.kind, text[c.start:c.end], c.value, c.unit, c.qualifier, date,
+                            c.scope, c.subject, c.start, c.end, sentence)))
     return out
+
+
+_FIGURE_FIELDS = tuple(f.name for f in fields(Figure))
+
+
+def _figure(values: tuple) -> Figure:
+    """``Figure(*values)`` in half the time: a frozen dataclass's ``__init__`` sets each of its
+    twelve fields with a call of ``object.__setattr__``."""
+    figure = object.__new__(Figure)
+    figure.__dict__.update(zip(_FIGURE_FIELDS, values))
+    return figure

@@ -21,6 +21,7 @@ libraries change the global :mod:`decimal` context) and returned as ``float``.
 from __future__ import annotations
 
 import decimal
+import functools
 import re
 from decimal import Decimal
 
@@ -203,8 +204,10 @@ def _parse_decimal(text: str, *, allow_bare_unit: bool) -> Decimal | None:
     return None if value is None else _CTX.multiply(Decimal(sign), value)
 
 
+@functools.lru_cache(maxsize=256)
 def _multiplier(units: str) -> Decimal | None:
-    """Value of a run of units after an Arabic number (万亿 is 10^12, 千万 10^7)."""
+    """Value of a run of units after an Arabic number (万亿 is 10^12, 千万 10^7); cached, as a few
+    runs (万, 亿, 万亿) follow most numbers and walking them costs more than the number."""
     return _core("1" + units, allow_bare_unit=True)
 
 
