@@ -1050,8 +1050,7 @@ class _Window:
 
 # fields of a tagged word (norm, pos, start, end), read by index (faster than by name)
 _NORM, _POS, _START, _END = 0, 1, 2, 3
-_start_of = operator.itemgetter(_START)
-_BLANK = re.compile(r"[^\S\n]")
+_norm_of, _start_of = operator.itemgetter(_NORM), operator.itemgetter(_START)
 
 
 def _fill_subjects(doc: _Doc, cands: list[_Cand]) -> None:
@@ -1067,9 +1066,9 @@ def _fill_subjects(doc: _Doc, cands: list[_Cand]) -> None:
     pairs: list[tuple[_Cand, _Window | None, _Window | None]] = []
     windows: list[_Window] = []
     for c in cands:
-        if c.subject is not None or c.kind not in ("count", "people", "quantity"):
+        if c.kind not in _SUBJECT_KINDS or c.subject is not None:
             continue
-        after = _skip_spaces(text, c.end)
+        after = c.end if c.end == len(text) or text[c.end] not in _SPACES else _skip_spaces(text, c.end)
         ahead = _ahead_window(text, after)
         behind = _behind_window(text, c.start) if _ends_clause(text, after) else None
         if ahead is not None:
@@ -1091,6 +1090,9 @@ def _fill_subjects(doc: _Doc, cands: list[_Cand]) -> None:
             span, window = _subject_behind(behind.tokens, contexts, after_de=after_de), behind
         if span is not None:
             c.subject = _trimmed(text, span[0] + window.shift, span[1] + window.shift, limit)
+
+
+_SUBJECT_KINDS = frozenset(("count", "people", "quantity"))
 
 
 def _skip_spaces(text: str, pos: int) -> int:
@@ -1142,22 +1144,19 @@ def _tokenize_windows(text: str, windows: list[_Window]) -> None:
         hi = bisect.bisect_left(starts, stop, lo)
         w.tokens, w.shift = tagged[lo:hi], w.start - offset
         lo, offset = hi, stop + 1
-        while lo < len(tagged) and tagged[lo][_NORM] == "\n":  # the separator
-            lo += 1
 
 
 def _tagged(text: str) -> list[tuple[str, str, int, int]]:
     """The words of :func:`corpus_tools.tokens.tag` as ``(norm, pos, start, end)``: full-width letters and
-    digits folded as in ``tokens.tokenize``'s norms, spaces dropped, line breaks kept."""
+    digits folded as in ``tokens.tokenize``'s norms, spaces and line breaks dropped (as by ``tokenize``)."""
     from . import tokens
 
     tagged = tokens.tag(text)
     if resources.FULLWIDTH.search(text):  # ＡＢＣ
         fold = resources.FULLWIDTH_TO_ASCII
         tagged = [(word.translate(fold), pos, start, end) for word, pos, start, end in tagged]
-    if _BLANK.search(text):  # the line breaks between windows are skipped by the caller
-        tagged = [t for t in tagged if t[_NORM] == "\n" or not t[_NORM].isspace()]
-    return tagged
+    # a blank is a word of its own, and its own whole word: the words left after strip() are the others
+    return list(itertools.compress(tagged, map(str.strip, map(_norm_of, tagged))))
 
 
 def _is_nominal_char_run(norm: str, pos: str) -> bool:
