@@ -404,7 +404,7 @@ def _blocked_context(doc: _Doc, start: int, p: int | None = None) -> bool:
     text, ctx = doc.text, doc.lex.contexts
     if p is None:
         p = _prev_index(text, start)
-    if p == 0 or text[p - 1] not in _last_chars(ctx["blocked_any"]) or not text.endswith(ctx["blocked_any"], 0, p):
+    if p == 0 or text[p - 1] not in _blocked_last_chars() or not text.endswith(ctx["blocked_any"], 0, p):
         return False  # the common case, in one test
     if text.endswith(ctx["ordinal"], 0, p) or _caption(text, p, ctx):
         return True
@@ -416,9 +416,9 @@ def _blocked_context(doc: _Doc, start: int, p: int | None = None) -> bool:
 
 
 @functools.cache
-def _last_chars(words: tuple[str, ...]) -> frozenset[str]:
-    """The characters the words end with: a set test before ``str.endswith`` over all of them."""
-    return frozenset(word[-1] for word in words)
+def _blocked_last_chars() -> frozenset[str]:
+    """The characters the blocking context words end with: a set test before ``str.endswith`` over all 43."""
+    return frozenset(word[-1] for word in resources.figure_lexicon().contexts["blocked_any"])
 
 
 def _caption(text: str, p: int, ctx: dict) -> bool:
