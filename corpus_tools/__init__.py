@@ -31,6 +31,7 @@ _EXPORTS: dict[str, str] = {
     # metadata
     "infer_metadata": "metadata",
     "add_metadata": "metadata",
+    "canonical_publisher": "metadata",
     # segment
     "sentences": "segment",
     "split_sentences": "segment",

@@ -230,7 +230,7 @@ def document_sizes(documents: pd.DataFrame, *, config: ChartConfig = _DEFAULT) -
 
     Args:
         documents: the documents table (``doc_id``, ``n_chars``, ``text_raw``,
-            ``script``; ``title``, ``source``, ``date`` are shown on hover when present).
+            ``script``; ``title``, ``source``, ``publisher``, ``date`` are shown on hover when present).
         config: chart look.
 
     >>> import pandas as pd
@@ -252,7 +252,7 @@ def document_sizes(documents: pd.DataFrame, *, config: ChartConfig = _DEFAULT) -
     hover = []
     for _, row in docs.iterrows():
         lines = [f"<b>{_escape(row['doc_id'])}</b>"]
-        for column in ("title", "source", "date", "doc_type", "format", "encoding", "script"):
+        for column in ("title", "source", "publisher", "date", "doc_type", "format", "encoding", "script"):
             if column in docs.columns and not pd.isna(row[column]):
                 lines.append(f"{column}: {_escape(_wrap(str(row[column]), config.hover_width))}")
         hover.append("<br>".join(lines))

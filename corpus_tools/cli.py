@@ -128,7 +128,7 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("keywords", help="top keywords per document or per group")
     p.add_argument("path")
     p.add_argument("--by", default="doc_id",
-                   help="documents column to group by: doc_id, source, doc_type, year (from date), ... "
+                   help="documents column to group by: doc_id, publisher, source, doc_type, year (from date), ... "
                         "or 'all' for the whole corpus (default: doc_id)")
     p.add_argument("--top", type=int, default=20, help="keywords per group (default: 20)")
     p.add_argument("--method", choices=("tfidf", "textrank"), default="tfidf")

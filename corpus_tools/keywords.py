@@ -281,7 +281,7 @@ def top_keywords(documents: pd.DataFrame, *, by: str | None = "doc_id", top: int
 
     Args:
         documents: a documents table (``doc_id``, ``text`` and the ``by`` column).
-        by: documents column to group by (``doc_id``, ``source``, ``doc_type``,
+        by: documents column to group by (``doc_id``, ``publisher``, ``doc_type``,
             ``year`` — derived from ``date`` —, ...); None for the whole corpus
             as one group named ``"all"``.
         top: keywords per group.
@@ -296,9 +296,9 @@ def top_keywords(documents: pd.DataFrame, *, by: str | None = "doc_id", top: int
         is tf-idf or the TextRank score scaled to the group's best (1.0).
 
     >>> import pandas as pd
-    >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "source": ["hk", "sh"],
+    >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "publisher": ["hk", "sh"],
     ...     "text": ["科技園公司推動細胞治療。", "上海推动生物医药产业发展。"]})
-    >>> top_keywords(docs, by="source", top=1)[["group", "rank", "keyword"]].values.tolist()
+    >>> top_keywords(docs, by="publisher", top=1)[["group", "rank", "keyword"]].values.tolist()
     [['hk', 1, '科技园公司'], ['sh', 1, '生物医药']]
 
     """
@@ -430,9 +430,9 @@ def keyness(frame: pd.DataFrame, target: Any, *, by: str | None = None, referenc
         min_count: drop terms seen fewer times in target and reference together.
         config: see :class:`KeywordConfig` (content-token filter).
 
-    >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "source": ["hk", "sh"],
+    >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "publisher": ["hk", "sh"],
     ...     "text": ["科技園公司與科技園公司合作。香港創科。", "上海生物医药产业。上海生物医药。"]})
-    >>> k = keyness(docs, "hk", by="source", min_count=1, correction="none")
+    >>> k = keyness(docs, "hk", by="publisher", min_count=1, correction="none")
     >>> k[["keyword", "count_target", "count_reference", "direction"]].values.tolist()[:2]
     [['科技园公司', 2, 0, 'target'], ['创科', 1, 0, 'target']]
     """
@@ -484,7 +484,7 @@ def keyness(frame: pd.DataFrame, target: Any, *, by: str | None = None, referenc
 def term_frequency(documents: pd.DataFrame, *, by: str = "date", terms: Sequence[str] | None = None,
                    top: int = 20, config: KeywordConfig = DEFAULT_CONFIG,
                    tokens: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Count terms per group (date, year, source ...): the long table of ``TERM_FREQUENCY``.
+    """Count terms per group (date, year, publisher ...): the long table of ``TERM_FREQUENCY``.
 
     Args:
         documents: a documents table with ``doc_id``, ``text`` and the ``by`` column.

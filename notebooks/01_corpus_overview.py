@@ -50,12 +50,13 @@ corpus.report[["doc_id", "status", "reason", "format", "encoding", "n_chars"]]
 # ## The documents table
 #
 # One row per document. `date` is the document's own date at the precision it states,
-# `source` its publisher when the text names one, `script` tells simplified (`hans`) from
-# traditional (`hant`) Chinese, `n_chars` counts the clean text.
+# `source` its publisher as the text names it and `publisher` the same name in one spelling
+# (simplified script, known aliases unified: group by this one), `script` tells simplified
+# (`hans`) from traditional (`hant`) Chinese, `n_chars` counts the clean text.
 
 # %%
-documents[["doc_id", "title", "date", "source", "doc_type", "script", "format", "encoding",
-           "n_chars"]]
+documents[["doc_id", "title", "date", "source", "publisher", "doc_type", "script", "format",
+           "encoding", "n_chars"]]
 
 # %%
 documents.groupby(["doc_type", "script"]).size().to_frame("documents")

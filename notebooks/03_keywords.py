@@ -53,14 +53,15 @@ charts.top_keywords(by_document, top=10)
 # %% [markdown]
 # ## Publisher region
 #
-# The region is derived from the publisher named in `source`: 香港 → Hong Kong, 上海 →
-# Shanghai, anything else (or no publisher) → other.
+# The region is derived from the canonical `publisher` (the `source` as written, in
+# simplified script with known aliases unified): 香港 → Hong Kong, 上海 → Shanghai,
+# anything else (or no publisher) → other.
 
 # %%
-region = documents["source"].str.extract("(香港|上海)", expand=False)
+region = documents["publisher"].str.extract("(香港|上海)", expand=False)
 documents = documents.assign(
     region=region.map({"香港": "Hong Kong", "上海": "Shanghai"}).fillna("other"))
-documents[["doc_id", "source", "region"]]
+documents[["doc_id", "source", "publisher", "region"]]
 
 # %%
 by_region = ct.top_keywords(documents, by="region", top=10, tokens=tokens)
