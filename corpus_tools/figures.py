@@ -498,7 +498,7 @@ def _number_unit(doc: _Doc, m: re.Match) -> list[_Cand]:
     blocked = lex.not_measure.get(unit[0])
     if blocked is not None:
         hit = blocked.match(text, u_start)
-        if hit is not None and hit.end() - u_start > len(unit):
+        if hit is not None and hit.end() - u_start > len(unit) and not _word_runs_past(text, u_end, hit.end()):
             return []
     n_start, n_end = m.span("n")
     p = _prev_index(text, n_start)
@@ -573,6 +573,16 @@ def _number_unit(doc: _Doc, m: re.Match) -> list[_Cand]:
     if q_start and (text[q_start - 1] in _RANGE_SEP_CHARS or text[q_start - 1] in _SPACES):
         return _with_range_head(doc, cand, run, n_start)
     return [cand]
+
+
+def _word_runs_past(text: str, start: int, end: int) -> bool:
+    """The word that starts at ``start`` ends after ``end``: a measure word that begins a word of the
+    not-measure list still measures when the word after it is longer (5名医生 is 名 + 医生, not 名医 + 生;
+    两成本地企业 is 两成 + 本地; but 五次会议 stays 次会议)."""
+    from . import tokens
+
+    tagged = tokens.tag(text[start:end + 6])
+    return bool(tagged) and tagged[0][3] > end - start
 
 
 def _inner_vague(run: str) -> bool:

@@ -8,6 +8,7 @@ simplified view map back onto the original text (checked by
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable
 from typing import Literal
 
@@ -28,12 +29,33 @@ def _converter(config: str):
 
 
 def to_simplified(text: str) -> str:
-    """Return ``text`` in simplified script (OpenCC ``t2s``).
+    """Return ``text`` in simplified script (OpenCC ``t2s``, and the Hong Kong variants of ``hk2s``).
 
     >>> to_simplified("香港科技園公司與羅氏簽署協議")
     '香港科技园公司与罗氏签署协议'
+    >>> to_simplified("食物及衞生局")
+    '食物及卫生局'
     """
-    return _converter("t2s").convert(text) if text else text
+    if not text:
+        return text
+    simplified = _converter("t2s").convert(text)
+    table, found = _hk_variants()
+    return simplified.translate(table) if found.search(simplified) else simplified
+
+
+@functools.cache
+def _hk_variants() -> tuple[dict[int, str], re.Pattern]:
+    """The Hong Kong variant characters that OpenCC's ``hk2s`` simplifies and ``t2s`` leaves
+    (衞 → 卫, 敍 → 叙, 衹 → 只), as a translation table and a regex that finds them.
+
+    Derived from OpenCC's own tables, every Han character through both configurations, so that
+    Hong Kong documents need not pay for ``hk2s`` on every character (it is about 1.7x slower).
+    """
+    chars = "\n".join(map(chr, [*range(0x3400, 0x4DC0), *range(0x4E00, 0xA000)]))
+    pairs = zip(chars.split("\n"), _converter("t2s").convert(chars).split("\n"),
+                _converter("hk2s").convert(chars).split("\n"))
+    table = {ord(ch): hk for ch, t2s, hk in pairs if t2s != hk and len(ch) == len(hk) == 1}
+    return table, re.compile("[" + "".join(map(chr, sorted(table))) + "]")
 
 
 def to_traditional(text: str) -> str:

@@ -209,6 +209,12 @@ def test_kwic_spans_and_cross_script(docs):
     pd.testing.assert_frame_equal(hits[["doc_id", "start", "end"]], trad[["doc_id", "start", "end"]])
 
 
+def test_hong_kong_variant_characters_are_unified():
+    hk = pd.DataFrame({"doc_id": ["hk", "sh"], "text": ["食物及衞生局局長表示，衞生署會跟進。", "市卫生健康委员会表示。"]})
+    assert kwic(hk, "卫生")[["doc_id", "match"]].values.tolist() == [["hk", "衞生"], ["hk", "衞生"], ["sh", "卫生"]]
+    assert kwic(hk, "衞生").shape[0] == 3 and kwic(hk, "衛生").shape[0] == 3
+
+
 def test_kwic_regex_case_and_no_hit(docs):
     assert set(kwic(docs, "roche")["match"]) == {"Roche"}
     assert kwic(docs, "roche", case_sensitive=True).empty

@@ -20,6 +20,15 @@ def test_conversion_keeps_length_on_seed(seed_texts):
         assert len(script.to_simplified(text)) == len(text), name
 
 
+def test_hong_kong_variants_are_simplified_like_hk2s():
+    import opencc
+
+    text = "食物及衞生局局長在立法會敍述，衹有兩張枱。衛生署與衞生防護中心"
+    assert script.to_simplified(text) == opencc.OpenCC("hk2s").convert(text)
+    assert "衞" not in script.to_simplified(text) and len(script.to_simplified(text)) == len(text)
+    assert script.to_simplified("香港科技園公司") == "香港科技园公司"  # t2s alone where no variant occurs
+
+
 def test_round_trip_common_words():
     assert script.to_simplified(script.to_traditional("生物医药产业")) == "生物医药产业"
 
