@@ -288,6 +288,19 @@ def test_html_main_text_without_scripts_or_navigation(bad_result):
     assert row["date"] == "2023-03-31" and row["doc_type"] == "press_release"
 
 
+def test_government_site_page_keeps_the_article_and_its_metadata(tmp_path):
+    """A page of a government portal: breadcrumb, info bar (source, time, font size), print links
+    and ICP footer are chrome; the article's paragraphs stay as they were, none joined to the chrome."""
+    (tmp_path / "page.html").write_bytes((Path(__file__).parent / "cases" / "gov_site_page.html").read_bytes())
+    row = load.load_corpus(tmp_path).iloc[0]
+    assert row["text"].startswith("4月17日，记者从广州开发区获悉")
+    assert row["text"].count("\n") == 2 and row["text"].endswith("支持跨国公司设立地区总部和研发中心。")
+    for junk in ("当前位置", "首页", "字号", "发布时间", "ICP", "网站地图"):
+        assert junk not in row["text"], junk
+    assert row["title"] == "广州开发区：今年一季度实际利用外资增长35.6%"
+    assert (row["date"], row["source"]) == ("2024-04-18", "广州开发区管委会")
+
+
 def test_pdf_text_layer(bad_result):
     row = bad_result.documents.set_index("doc_id").loc["text.pdf"]
     assert row["format"] == "pdf"
