@@ -303,6 +303,12 @@ def _ymd_dates(text: str) -> Iterator[re.Match[str]]:
 def _title(doc: _Doc, doc_type: DocType | None) -> str | None:
     head = doc.head
     if doc_type == "newspaper_page" and head:
+        for line in head:  # the page's column: "业界传真", or "综合新闻" of "2023年6月12日 第3版 综合新闻"
+            edition = resources.PAGE_EDITION.search(line)
+            if edition is not None and edition.group("column"):
+                return edition.group("column")
+            if not _is_label_line(line):  # not the masthead (科技日报) nor the date line
+                return line
         return head[0]
     return doc.first_title
 

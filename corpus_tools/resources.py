@@ -16,7 +16,11 @@ from dataclasses import dataclass
 SENTENCE_END = re.compile(r"[。！？!?；;…]+[”’」』）)】》]*|\n+")
 
 #: Newspaper pages (segment.split_articles). A news lead: "本报讯", "本报记者", "新华社北京11月28日电".
-ARTICLE_LEAD = re.compile(r"本(?:报|報)(?:讯|訊|记者|記者|通讯员|通訊員)|(?:新华社|新華社|中新社|中新網|中新网)\S{0,12}?(?:电|電)")
+_NEWS_DAY = r"(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})"
+#: A newspaper's own dateline: "本报苏州6月11日电", "本報北京十一月二十八日專電".
+_PAPER_DATELINE = rf"本(?:报|報)[\u4e00-\u9fff]{{0,8}}?{_NEWS_DAY}月{_NEWS_DAY}日(?:专电|專電|电|電)"
+ARTICLE_LEAD = re.compile(rf"本(?:报|報)(?:讯|訊|记者|記者|通讯员|通訊員)|{_PAPER_DATELINE}"
+                          r"|(?:新华社|新華社|中新社|中新網|中新网)\S{0,12}?(?:电|電)")
 #: A photo credit line: "新华社记者 周华/摄", "(张三 摄)".
 PHOTO_CREDIT = re.compile(r"[(（]?[^\n。，]{0,24}?[/／\s]\s*(?:摄|攝)(?:影)?[)）]?$|[(（]?[^\n。，]{1,24}(?:摄|攝)[)）]$")
 #: A line of one to four person names (2-4 Han characters, or transliterated with "·"),
@@ -24,6 +28,12 @@ PHOTO_CREDIT = re.compile(r"[(（]?[^\n。，]{0,24}?[/／\s]\s*(?:摄|攝)(?:�
 BYLINE_NAMES = re.compile(
     r"(?:(?:本报|本報|新华社|新華社)?(?:记者|記者|通讯员|通訊員|特约记者|特約記者)\s*)?"
     r"[\u4e00-\u9fff]{2,4}(?:·[\u4e00-\u9fff]{1,6})?(?:[ 、,，]+[\u4e00-\u9fff]{2,4}(?:·[\u4e00-\u9fff]{1,6})?){0,3}"
+)
+#: Column headings of a newspaper page that a byline pattern would take for a name (简讯 and 简 the surname).
+NEWS_COLUMN_WORDS = frozenset(
+    "简讯 簡訊 快讯 快訊 短讯 短訊 要闻 要聞 速递 速遞 速览 速覽 动态 動態 资讯 資訊 综述 綜述 链接 鏈接 "
+    "观察 觀察 评论 評論 声音 聲音 时评 時評 图片新闻 圖片新聞 新闻速递 新聞速遞 一周要闻 一週要聞 本版导读 本版導讀 "
+    "业界传真 業界傳真 他山之石 相关链接 相關鏈接 延伸阅读 延伸閱讀 背景资料 背景資料 记者手记 記者手記 编后 編後".split()
 )
 #: A byline glued after a paragraph's last sentence: "...奠定基础。王查娜".
 GLUED_BYLINE = re.compile(r"[。！？”」](?P<name>[\u4e00-\u9fff]{2,4}(?:[ 、][\u4e00-\u9fff]{2,4}){0,2})$")
@@ -70,9 +80,12 @@ DATE_FIELD = re.compile(r"(?=[时時日])(?:时间|時間|日期)\s*[:：]\s*")
 DATE_LINE = re.compile(
     r"(?m)^[ \t]*(?:[0-9０-９]{4}|[〇零一二三四五六七八九]{4})\s*年\s*[0-9０-９〇零一二三四五六七八九十]{1,3}\s*月"
     r"\s*[0-9０-９〇零一二三四五六七八九十]{1,3}\s*[日号號]"
-    r"(?:\s*[(（]?(?:星期|周|週|礼拜|禮拜)[一二三四五六日天][)）]?)?(?:\s*[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?[ \t]*$"
+    r"(?:\s*[(（]?(?:星期|周|週|礼拜|禮拜)[一二三四五六日天][)）]?)?(?:\s*[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?"
+    r"(?:\s*第\s*[0-9０-９一二三四五六七八九十]{1,3}\s*版(?:[\s：:·]*[\u4e00-\u9fff]{2,12})?)?[ \t]*$"
     r"|^[ \t]*[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[ \t]+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?[ \t]*$"
 )
+#: The edition (page) of a newspaper on its date line, with the page's column: "第3版 综合新闻".
+PAGE_EDITION = re.compile(r"第\s*[0-9０-９一二三四五六七八九十]{1,3}\s*版(?:[\s：:·]*(?P<column>[\u4e00-\u9fff]{2,12}))?[ \t]*$")
 #: A label before a title: "原标题：" of reposts.
 TITLE_LABEL = re.compile(r"^(?:原标题|原標題|标题|標題|题目|題目)\s*[:：]\s*")
 #: Document numbers of official documents: "沪科提复〔2022〕49号", "国发[2021]第3号" (metadata reads
@@ -88,7 +101,7 @@ PRESS_RELEASE_WORDS = (
     "媒体联络", "媒體聯絡", "新闻联络", "新聞聯絡", "press release", "for immediate release",
     "media enquiries", "media contact",
 )
-NEWSPAPER_CUE = re.compile(r"本(?:报|報)(?:讯|訊|记者|記者|通讯员|通訊員)")
+NEWSPAPER_CUE = re.compile(rf"本(?:报|報)(?:讯|訊|记者|記者|通讯员|通訊員)|{_PAPER_DATELINE}")
 #: Repost platforms named in disclaimers (their names are the ``source`` of a repost).
 REPOST_PLATFORMS = ("网易号", "網易號", "搜狐号", "搜狐號", "百家号", "百家號", "头条号", "頭條號",
                     "企鹅号", "企鵝號", "澎湃号", "澎湃號")
@@ -101,7 +114,8 @@ SOURCE_FIELD = re.compile(r"\n[ \t]*(?:来源|來源|稿源|出处|出處)\s*[:�
 ORG_NAME = re.compile(
     r"[\u4e00-\u9fff（）()·]{2,30}?(?:委员会|委員會|人民政府|政府|办公厅|辦公廳|办公室|辦公室|"
     r"管理局|监督管理局|監督管理局|局|厅|廳|部|署|委|院|研究所|中心|协会|協會|商会|商會|联合会|聯合會|"
-    r"基金会|基金會|有限公司|股份有限公司|公司|集团|集團|大学|大學|学院|學院|医院|醫院|银行|銀行|报社|報社)"
+    r"基金会|基金會|有限公司|股份有限公司|公司|集团|集團|大学|大學|学院|學院|医院|醫院|银行|銀行|报社|報社|"
+    r"日报|日報|晚报|晚報|晨报|晨報|早报|早報|时报|時報|商报|商報|周报|週報|导报|導報|都市报|都市報)"
 )
 #: "关于XX公司": the about-the-publisher heading of a press release (searched in "\n" + text).
 ABOUT_HEADING = re.compile(r"\n[ \t]*(?:关于|關於|有关|有關)(?P<org>[^\s，。,.:：]{2,30})[ \t]*(?=\n|\Z)")

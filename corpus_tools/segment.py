@@ -93,11 +93,12 @@ class _Line:
 
 
 def _kind(line: str) -> _Kind:
-    if resources.ARTICLE_LEAD.match(line):
-        return "lead"
+    lead = resources.ARTICLE_LEAD.match(line)
+    if lead and not (lead.group()[2:] in _REPORTER_WORDS and resources.BYLINE_NAMES.fullmatch(line)):
+        return "lead"  # (but "本报记者 王明" on its own line is a byline)
     if resources.PHOTO_CREDIT.match(line):
         return "credit"
-    if resources.BYLINE_NAMES.fullmatch(line):
+    if resources.BYLINE_NAMES.fullmatch(line) and line not in resources.NEWS_COLUMN_WORDS:
         return "name"
     if "图为" in line or "圖為" in line:
         return "caption"
@@ -135,6 +136,8 @@ def _is_title(lines: list[_Line], i: int, *, in_news_item: bool = False) -> bool
         return False
     if line.kind == "name" and prev is not None and prev.kind in ("prose", "lead", "caption"):
         return False  # a short name line after prose is the byline that closes an article
+    if line.kind == "name" and any(word in line.text for word in _REPORTER_WORDS):
+        return False  # "本报记者 王明" is a byline, never a title
     if nxt.kind == "lead":
         return True
     if nxt.kind == "name" and after is not None and after.kind in ("prose", "lead"):
@@ -144,9 +147,15 @@ def _is_title(lines: list[_Line], i: int, *, in_news_item: bool = False) -> bool
     return line.kind == "heading" and ends_article and nxt.kind in ("prose", "lead")
 
 
+_REPORTER_WORDS = ("记者", "記者", "通讯员", "通訊員")
+
+
 def _opens_with_lead(current: list[_Line], title: _Line | None) -> bool:
-    """Whether the article being read has a title and its body opens with a news lead."""
-    return title is not None and len(current) > 1 and current[1].kind == "lead"
+    """Whether the article being read has a title and its body opens with a news lead (after a byline line)."""
+    if title is None or len(current) < 2:
+        return False
+    first = 2 if current[1].kind == "name" and len(current) > 2 else 1
+    return current[first].kind == "lead"
 
 
 def _glued_byline(paragraph: str) -> str | None:

@@ -1,6 +1,8 @@
 """Tests of corpus_tools.segment: sentences and newspaper-page articles."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 from hypothesis import given, settings
@@ -145,3 +147,17 @@ def test_sentences_table_spans(data_dir):
     texts = dict(zip(docs["doc_id"], docs["text"]))
     assert all(texts[r.doc_id][r.start:r.end] == r.text for r in table.itertuples())
     assert list(table.columns) == list(schema.SENTENCES)
+
+
+def test_page_with_masthead_datelines_and_a_column_heading():
+    """A page whose items open with 本报<place><date>电, one with its byline on a line of its own
+    (本报记者 王明), and a 简讯 column (简 is also a surname: not a byline)."""
+    from corpus_tools.metadata import infer_metadata
+
+    page = (Path(__file__).parent / "cases" / "newspaper_page_datelines.txt").read_text(encoding="utf-8")
+    found = [(a.title, a.byline, page[a.body_start:a.body_end][:12]) for a in segment.split_articles(page)]
+    assert found == [("我国首个细胞治疗产业园在苏州开园", "本报记者 王明", "本报苏州6月11日电 1"),
+                     ("深圳出台措施支持合成生物产业", "记者 李华", "本报深圳6月11日电（记"),
+                     ("简讯", None, "●6月10日，2023中")]
+    meta = infer_metadata(page)
+    assert (meta.doc_type, meta.title, meta.date, meta.source) == ("newspaper_page", "综合新闻", "2023-06-12", "科技日报")
