@@ -557,6 +557,8 @@ def _number_unit(doc: _Doc, m: re.Match) -> list[_Cand]:
             return []
         extra, end = _tenths_extra(text, u_end)
         value = (value + extra) * 10
+        if not extra and text[end:end + 1] in ("多", "余", "餘") and text[end:end + 2] not in _NOT_TENTHS_MORE:
+            inner_q, end = "over", end + 1  # 两成多, 三成余 (but 两成多数, 三成余额)
     suffix_q = None
     if category != "person_noun" and end < len(text) and text[end] in lex.qualifier_suffix:
         suffix_q, end = _suffix_qualifier(doc, end)
@@ -583,6 +585,9 @@ def _word_runs_past(text: str, start: int, end: int) -> bool:
 
     tagged = tokens.tag(text[start:end + 6])
     return bool(tagged) and tagged[0][3] > end - start
+
+
+_NOT_TENTHS_MORE = frozenset(("多数", "多样", "多元", "多种", "多少", "余额", "余下", "余地", "餘額", "餘下", "餘地"))
 
 
 def _inner_vague(run: str) -> bool:
