@@ -1267,7 +1267,12 @@ def _subject_behind(tokens: list, contexts: dict, *, after_de: bool) -> tuple[in
         k += 1  # 该项目占地面积: the demonstrative's noun owns the measured one
     if tokens[k][_POS] == "vn" and j - k >= 2 and (j - k > 2 or len(tokens[j - 1][_NORM]) > 3):
         k += 1  # 办理人大代表建议320件: a verbal noun before a longer phrase is its verb (but 投资项目)
-    return tokens[k][_START], tokens[j - 1][_END]
+    end, last = tokens[j - 1][_END], tokens[j - 1][_NORM]
+    for noun in contexts["subject_amount_nouns"]:  # one word for both: 汽车产量 -> 汽车
+        if len(noun) > 1 and len(last) > len(noun) and last.endswith(noun):
+            end -= len(noun)
+            break
+    return tokens[k][_START], end
 
 
 def _trimmed(text: str, start: int, end: int, limit: int) -> str | None:
