@@ -98,6 +98,14 @@ def _number(s: str) -> int:
     return (_CN_NUM[tens] if tens else 1) * 10 + (_CN_NUM[ones] if ones else 0)
 
 
+def _roc_year(numeral: str) -> int:
+    """The Gregorian year of a year of the Republic of China era (112 -> 2023, 一百一十二 -> 2023)."""
+    from .numerals import parse_number
+
+    value = int(numeral) if numeral.isdigit() else parse_number(numeral)
+    return int(value) + resources.ROC_YEAR_OFFSET
+
+
 def parse_date(text: str) -> tuple[str, DatePrecision] | None:
     """Return the first full or partial date with a year in ``text`` as (ISO 8601, precision).
 
@@ -107,16 +115,19 @@ def parse_date(text: str) -> tuple[str, DatePrecision] | None:
     ('2022-08-26', 'day')
     >>> parse_date("发布时间：2023-03")
     ('2023-03', 'month')
+    >>> parse_date("中華民國112年3月5日")
+    ('2023-03-05', 'day')
     >>> parse_date("9月10日") is None
     True
     """
     for m in resources.FULL_DATE.finditer(text):
+        era = m.group("y3") is not None
         y, mo, d = (m.group("y"), m.group("m"), m.group("d")) if m.group("y") else (
-            m.group("y2"), m.group("m2"), m.group("d2"))
+            m.group("y3"), m.group("m3"), m.group("d3")) if era else (m.group("y2"), m.group("m2"), m.group("d2"))
         try:
-            year, month = _number(y), _number(mo)
-            day = _number(d) if d else None
-        except (KeyError, ValueError):
+            year = _roc_year(y) if era else _number(y)
+            month, day = _number(mo), _number(d) if d else None
+        except (KeyError, ValueError, TypeError):
             continue
         if not (1 <= month <= 12 and 1000 <= year <= 2999) or (day is not None and not 1 <= day <= 31):
             continue
@@ -200,6 +211,7 @@ def _is_org_line(line: str) -> bool:
 def _is_label_line(line: str) -> bool:
     """Issuer, document number or date lines that sit above a title."""
     return bool(_is_org_line(line) or resources.DOC_NUMBER.search(line) and len(line) <= 30
+                or resources.RELEASE_HEADER.fullmatch(line)
                 or resources.DATE_LINE.match(line) or resources.DATE_FIELD.match(line))
 
 
@@ -360,6 +372,9 @@ def _source(doc: _Doc) -> str | None:
     for line in doc.head:
         if _is_org_line(line):
             return line
+        header = resources.RELEASE_HEADER.fullmatch(line)
+        if header:
+            return header.group("org")
     if doc.dateline:
         found, line_start = doc.dateline
         after = line_start + found.end()

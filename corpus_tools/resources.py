@@ -56,11 +56,18 @@ PLAUSIBLE_CHAR = re.compile(
 
 _DIGIT = r"[0-9０-９]"
 _CN_DIGIT = "〇零一二三四五六七八九十两"
+#: A release header line naming its issuer: "行政院新聞稿", "国务院新闻办公室新闻发布" (the issuer is the source).
+RELEASE_HEADER = re.compile(r"(?P<org>[\u4e00-\u9fff]{2,20}?)\s*(?:新闻稿|新聞稿|新闻公报|新聞公報|新闻发布|新聞發佈|新聞發布|新闻通稿|新聞通稿)")
+#: The era of Taiwan's official dates: 中華民國112年 is 2023 (the year plus 1911).
+ROC_ERA = "(?:中華民國|中华民国|民國|民国)"
+ROC_YEAR_OFFSET = 1911
 #: A full date: year, month, day in Arabic or Chinese numerals ("2022 年 8 月 26 日", "二〇二二年八月二十六日").
 FULL_DATE = re.compile(
     rf"(?P<y>{_DIGIT}{{4}}|[{_CN_DIGIT}]{{4}})\s*年\s*(?P<m>{_DIGIT}{{1,2}}|[{_CN_DIGIT}]{{1,3}})\s*月"
     rf"(?:\s*(?P<d>{_DIGIT}{{1,2}}|[{_CN_DIGIT}]{{1,3}})\s*[日号號])?"
     rf"|(?P<y2>{_DIGIT}{{4}})[-/.](?P<m2>{_DIGIT}{{1,2}})(?:[-/.](?P<d2>{_DIGIT}{{1,2}}))?(?!{_DIGIT})"
+    rf"|{ROC_ERA}\s*(?P<y3>{_DIGIT}{{2,3}}|[{_CN_DIGIT}百]{{2,5}})\s*年\s*(?P<m3>{_DIGIT}{{1,2}}|[{_CN_DIGIT}]{{1,3}})\s*月"
+    rf"(?:\s*(?P<d3>{_DIGIT}{{1,2}}|[{_CN_DIGIT}]{{1,3}})\s*[日号號])?"
 )
 #: A full date with year, month and day, written with digits (the anchor of a dateline).
 YMD = re.compile(r"[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日")
@@ -78,7 +85,8 @@ DATELINE = re.compile(
 DATE_FIELD = re.compile(r"(?=[时時日])(?:时间|時間|日期)\s*[:：]\s*")
 #: A line that is only a date (a sign-off or header date line), optionally with weekday / time.
 DATE_LINE = re.compile(
-    r"(?m)^[ \t]*(?:[0-9０-９]{4}|[〇零一二三四五六七八九]{4})\s*年\s*[0-9０-９〇零一二三四五六七八九十]{1,3}\s*月"
+    r"(?m)^[ \t]*(?:[0-9０-９]{4}|[〇零一二三四五六七八九]{4}|(?:中華民國|中华民国|民國|民国)\s*(?:[0-9０-９]{2,3}|[〇零一二三四五六七八九十百]{2,5}))"
+    r"\s*年\s*[0-9０-９〇零一二三四五六七八九十]{1,3}\s*月"
     r"\s*[0-9０-９〇零一二三四五六七八九十]{1,3}\s*[日号號]"
     r"(?:\s*[(（]?(?:星期|周|週|礼拜|禮拜)[一二三四五六日天][)）]?)?(?:\s*[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?"
     r"(?:\s*第\s*[0-9０-９一二三四五六七八九十]{1,3}\s*版(?:[\s：:·]*[\u4e00-\u9fff]{2,12})?)?[ \t]*$"

@@ -44,6 +44,9 @@ def test_golden_file_covers_every_seed(data_dir):
     ("2023年13月5日", None),
     ("9月10日", None),
     ("沪科提复〔2022〕49号", None),
+    ("中華民國112年3月5日", ("2023-03-05", "day")),
+    ("民國一百一十二年十二月", ("2023-12", "month")),
+    ("民国99年1月1日", ("2010-01-01", "day")),
 ])
 def test_parse_date(text, expected):
     assert metadata.parse_date(text) == expected
