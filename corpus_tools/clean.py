@@ -782,7 +782,10 @@ def _should_join(text: str, brk: re.Match[str], min_tail: int) -> bool:
         return True
     prev_start = text.rfind("\n", 0, brk.start()) + 1
     if not resources.PROSE_PUNCT.search(text, prev_start, brk.start()):
-        return False  # a heading, byline or label
+        # a heading, byline or label, unless it breaks off after a word that never ends one
+        # ("...加快生物医药产业发展的" + "部署，现将...")
+        return (text[brk.start() - 1] in resources.NON_FINAL and brk.start() - prev_start >= _MIN_UNFINISHED_LINE
+                and resources.PROSE_PUNCT.search(text, brk.end(), _line_bounds(text, brk.end())[1]) is not None)
     if resources.BLOCK_START.match(text, brk.end()) or resources.LIST_ITEM.match(text, prev_start):
         return False
     numbering = resources.LEADING_NUMBERING.match(text, prev_start)
@@ -799,6 +802,9 @@ def _should_join(text: str, brk: re.Match[str], min_tail: int) -> bool:
     # glued to the paragraph's end ("。王查娜"), or the next line is no prose (a title, an issuer).
     return (not _may_be_glued_byline(text[tail_start:brk.start()])
             and resources.PROSE_PUNCT.search(text, brk.end(), _line_bounds(text, brk.end())[1]) is not None)
+
+
+_MIN_UNFINISHED_LINE = 10  # characters of a line without punctuation that ends in a NON_FINAL word
 
 
 def _may_be_glued_byline(tail: str) -> bool:
@@ -840,7 +846,9 @@ def rejoin_broken_lines(text: str, *, min_tail: int = 5) -> str:
     ``min_tail`` characters is joined only when it cannot be a byline glued to the
     paragraph's end (2-4 Han characters starting with a surname: ``。王查娜``) and
     the next line has prose punctuation. Headings, bylines and list items are
-    never joined to what follows.
+    never joined to what follows; a line without punctuation is taken for one
+    unless it ends in a word that never ends a heading (``的``, ``和``, ``在``...)
+    and the next line is prose.
 
     >>> rejoin_broken_lines("一方面，贯彻落实本市生物医药产业\\n\\n高质量发展的意见。")
     '一方面，贯彻落实本市生物医药产业高质量发展的意见。'

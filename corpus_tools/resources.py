@@ -226,6 +226,9 @@ REJOIN_CANDIDATE = re.compile(
 )
 #: Characters that never begin a paragraph or heading (particles, closing punctuation).
 NON_INITIAL = frozenset("的得了着過过们們吗嗎呢吧么麼，。、；：！？）」』”’》〉")
+#: Characters that never end a heading, title or label line (particles, conjunctions, prepositions):
+#: a line that ends in one breaks off a sentence.
+NON_FINAL = frozenset("的地得和与與及或在对對为為把被将將从從向于於并並且而")
 #: Sentence-final punctuation (the tail of a line after the last one is its unfinished sentence).
 SENTENCE_FINAL = re.compile(r"[。！？!?]")
 #: Punctuation found in running prose (a line without any is a heading, byline or label).
