@@ -44,7 +44,7 @@ __all__ = [
     "clean", "clean_text", "explain", "clean_documents", "cleaning_log",
     "normalize_line_endings", "remove_invisible_chars", "normalize_unicode", "fold_width",
     "normalize_whitespace", "strip_markdown", "remove_footnote_marks", "remove_boilerplate",
-    "drop_repeated_lines", "rejoin_broken_lines", "find_captions",
+    "drop_repeated_lines", "rejoin_broken_lines", "find_captions", "remove_running_heads",
 ]
 
 Action = Literal["removed", "replaced", "joined", "marked"]
@@ -68,7 +68,8 @@ class CleanConfig:
         strip_markdown: drop ``**bold**`` markers, link syntax, heading hashes.
         remove_footnote_marks: drop ``¹``-style marks and URL-only footnote lines.
         remove_boilerplate: drop release headers, contact blocks, repost
-            disclaimers, legal footers and navigation runs.
+            disclaimers, legal footers, navigation runs and running page heads
+            and feet (:func:`remove_running_heads`).
         drop_repeated_lines: drop a line identical to the previous non-blank line.
         rejoin_lines: remove line and page breaks that split a sentence.
         rejoin_min_tail: a line whose unfinished last sentence is shorter than this
@@ -193,6 +194,50 @@ def _line_bounds(text: str, pos: int) -> tuple[int, int]:
 
 
 # ---------------------------------------------------------------- steps
+
+_RUNNING_HEAD_MAX = 60  # characters of a running header or footer line
+_DIGITS = re.compile(r"[0-9０-９]+")
+
+
+def _page_line_key(line: str) -> str | None:
+    """What a running header or footer keeps from page to page: the line with its numbers blanked
+    ("上海市科委公报 2023年第3期" and "...第4期" are one); None for prose or a long line."""
+    line = line.strip()
+    if not line or len(line) > _RUNNING_HEAD_MAX or resources.SENTENCE_FINAL.search(line):
+        return None
+    return _DIGITS.sub("#", line)
+
+
+def _remove_running_heads(text: str, config: CleanConfig, log: list[Change] | None) -> str:
+    if not config.remove_boilerplate or text.count("\x0c") < 2:
+        return text
+    found: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    pos = 0
+    parts = text.split("\x0c")
+    for i, part in enumerate(parts):
+        lines = [m for m in resources.LINE_SPAN.finditer(text, pos, pos + len(part)) if m.group().strip()]
+        if lines and i > 0:  # the first page's head is the document's own (a letterhead, a title)
+            key = _page_line_key(lines[0].group())
+            if key is not None:
+                found.setdefault(("head", key), []).append(lines[0].span())
+        if lines and i < len(parts) - 1:
+            key = _page_line_key(lines[-1].group())
+            if key is not None:
+                found.setdefault(("foot", key), []).append(lines[-1].span())
+        pos += len(part) + 1
+    spans = sorted(span for places in found.values() if len(places) >= 2 for span in places)
+    return _remove_spans(text, spans, "remove_running_heads", log)
+
+
+def remove_running_heads(text: str) -> str:
+    """Remove running headers and footers: a short line that opens (or closes) two or more pages
+    (page breaks are form feeds, as in the text of a PDF), numbers aside. The first page keeps its head.
+
+    >>> remove_running_heads("市科委公报\\n第一条，内容。\\x0c市科委公报\\n第二条，内容。\\x0c市科委公报\\n第三条。")
+    '市科委公报\\n第一条，内容。\\x0c第二条，内容。\\x0c第三条。'
+    """
+    return _remove_running_heads(text, DEFAULT_CONFIG, None)
+
 
 def _normalize_line_endings(text: str, config: CleanConfig, log: list[Change] | None) -> str:
     def repl(m: re.Match[str]) -> str:
@@ -897,6 +942,7 @@ _StepFunc = Callable[[str, CleanConfig, "list[Change] | None"], str]
 
 #: The cleaning steps in the order the pipeline runs them.
 STEPS: tuple[tuple[str, _StepFunc], ...] = (
+    ("remove_running_heads", _remove_running_heads),
     ("normalize_line_endings", _normalize_line_endings),
     ("remove_invisible_chars", _remove_invisible_chars),
     ("normalize_unicode", _normalize_unicode),
@@ -914,6 +960,7 @@ STEPS: tuple[tuple[str, _StepFunc], ...] = (
 #: The rare characters (``resources.RARE_CHARS``) that these steps act on: a text holding
 #: none of them skips the step.
 _STEP_CHARS: dict[str, frozenset[str]] = {
+    "remove_running_heads": frozenset("\x0c"),
     "normalize_line_endings": resources.LINE_BREAK_CHARS,
     "remove_invisible_chars": resources.INVISIBLE_CHARS,
     "fold_width": resources.FULLWIDTH_CHARS,
