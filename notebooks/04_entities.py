@@ -85,4 +85,4 @@ network
 
 # %% tags=["report-hide"]
 # the layout's coordinates depend on floating point; the graph itself must not
-(len(network.data[-1].text), list(network.data[-1].text[:5]))
+(len(network.data[-1].text), list(network.data[-1].text[:5])) if network.data else (0, [])

@@ -176,3 +176,18 @@ def test_shipped_notebooks_run_on_another_corpus(tmp_path, data_dir):
     assert "lacks Hong Kong or Shanghai publishers" in page
     assert "no money figures" in page
     assert str(corpus) in page and "000_3615f49ca4e62b93" not in page  # really this corpus
+
+
+def test_the_shipped_notebooks_run_on_a_corpus_unlike_the_sample(tmp_path):
+    """No figures of most kinds, no dates, no organisations named together, an English file and a
+    skipped one: every notebook must still run (a chart says what is missing instead of failing)."""
+    folder = tmp_path / "odd"
+    folder.mkdir()
+    (folder / "a.txt").write_text("今天天气很好。我们去公园散步。\n", encoding="utf-8")
+    (folder / "b.txt").write_text("會議討論了合作事宜，約有20人出席。\n", encoding="big5")
+    (folder / "c.txt").write_text("Hello world. English only.\n", encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    path = report.build_report(folder, output=tmp_path / "r.html", timeout=300)
+    html = path.read_text(encoding="utf-8")
+    assert html.count('class="plotly-graph-div') >= 5  # (a failing cell raises, naming notebook and cell)
+    assert "a.txt" in html and "empty.txt" in html  # the load report lists every file
