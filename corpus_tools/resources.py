@@ -278,17 +278,21 @@ _F_SP = r"[ \t\u3000\u00a0]{0,2}"
 #: Range separators between two numbers (5%-20%, 10至15家, 2017年至2021年).
 FIGURE_RANGE_SEP = r"(?:至|到|—{1,2}|–|―|-{1,2}|－|−|~|～|〜)"
 #: A run of numeral characters: Arabic or Chinese digits, units, multipliers, separators.
-#: Starts only at the beginning of a run (no backtracking into it: possessive).
+#: Starts only at the beginning of a run (no backtracking into it: possessive). Every
+#: alternative of the repeated part starts with a character or class, the separators
+#: looking back at the digit before them after it (``,(?<=[0-9],)``): ``re`` skips such
+#: an alternative after one character test, where a leading lookbehind costs a sub-match
+#: (at the end of every run).
 FIGURE_NUMBER = (
     rf"(?<![{_F_RUN_CHARS}A-Za-z.．])"
     rf"(?:[{_F_DIGIT}{_F_CN_SAFE}]|十|佰|仟|百(?!分)|千(?![米瓦克]|分之)|[万萬亿億](?!分之)|兆(?![瓦赫])"
     rf"|[{_F_CN_AMBIG}](?=[拾佰仟十百千万萬亿億]))"
     rf"(?:[{_F_DIGIT}{_F_CN_SAFE}{_F_CN_AMBIG}]|十|佰|仟|百(?!分)|千(?![米瓦克]|分之)|[万萬亿億](?!分之)|兆(?![瓦赫])"
-    rf"|(?<=[{_F_DIGIT}]),(?=[{_F_DIGIT}]{{3}}(?![{_F_DIGIT}]))"
-    rf"|(?<=[０-９])，(?=[０-９]{{3}}(?![{_F_DIGIT}]))|(?<=[{_F_DIGIT}])，(?=[{_F_DIGIT}]{{3}}[.．,，][{_F_DIGIT}])"
-    rf"|(?<=[{_F_DIGIT}])[.．](?=[{_F_DIGIT}])"
+    rf"|,(?<=[{_F_DIGIT}],)(?=[{_F_DIGIT}]{{3}}(?![{_F_DIGIT}]))"
+    rf"|，(?<=[０-９]，)(?=[０-９]{{3}}(?![{_F_DIGIT}]))|，(?<=[{_F_DIGIT}]，)(?=[{_F_DIGIT}]{{3}}[.．,，][{_F_DIGIT}])"
+    rf"|[.．](?<=[{_F_DIGIT}][.．])(?=[{_F_DIGIT}])"
     rf"|[点點](?=[{_F_CN_SAFE}])"
-    rf"|(?<=[{_F_DIGIT}])[ \u00a0\u3000](?=[万萬亿億千百])"
+    rf"|[ \u00a0\u3000](?<=[{_F_DIGIT}][ \u00a0\u3000])(?=[万萬亿億千百])"
     rf"|[多余餘](?=[万萬亿億]))*+"
 )
 _F_MONTH = r"(?:1[0-2]|0?[1-9]|１[０-２]|０?[１-９]|十[一二]?|[一二三四五六七八九])"
@@ -465,6 +469,42 @@ def _char_class(chars) -> str:
     return "[" + "".join(re.escape(ch) for ch in sorted(set(chars))) + "]"
 
 
+def _consumed_chars(pattern: str) -> set[str]:
+    """Every character a match of ``pattern`` can consume (lookarounds consume none).
+
+    >>> sorted(_consumed_chars(r"(?<!x)[0-2]+(?:年|个(?=月))?"))
+    ['0', '1', '2', '个', '年']
+    """
+    from re import _constants as c, _parser as parser  # re's own parser (Python 3.11, as ``*+`` needs)
+
+    out: set[str] = set()
+
+    def walk(items) -> None:
+        for op, av in items:
+            if op is c.LITERAL:
+                out.add(chr(av))
+            elif op is c.IN:
+                for kind, value in av:
+                    if kind is c.LITERAL:
+                        out.add(chr(value))
+                    elif kind is c.RANGE:
+                        out.update(map(chr, range(value[0], value[1] + 1)))
+                    else:  # a negated class or a category: any character
+                        raise ValueError(f"_consumed_chars: unbounded class in {pattern[:40]!r}...")
+            elif op is c.SUBPATTERN:
+                walk(av[3])
+            elif op is c.BRANCH:
+                for branch in av[1]:
+                    walk(branch)
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+                walk(av[2])
+            elif op not in (c.ASSERT, c.ASSERT_NOT, c.AT, c.GROUPREF):  # GROUPREF: an earlier group's text
+                raise ValueError(f"_consumed_chars: unsupported {op} in {pattern[:40]!r}...")
+
+    walk(parser.parse(pattern))
+    return out
+
+
 @functools.cache
 def figure_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """The two master regexes of figure candidates, one named alternative per form.
@@ -498,9 +538,8 @@ def figure_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     relm_words = "上个月|上個月|上月|本月|当月|當月|同月|下个月|下個月|下月|次月"
     numeric_first = _F_RUN_CHARS.replace("0-9", "0123456789").replace("０-９", "０１２３４５６７８９")
     word_first = {w[0] for w in rel_words.split("|") + relm_words.split("|") + prefixes}
-    numeric = (  # every alternative starts a numeral run: one shared guard before them
-        rf"(?={_char_class(numeric_first)})(?<![{_F_RUN_CHARS}])(?:"
-        rf"(?<![{d}.．/\-])(?P<nd_y>1[0-9]{{3}}|20[0-9]{{2}})(?P<nd_sep>[-/.])(?P<nd_m>1[0-2]|0?[1-9])(?P=nd_sep)"
+    alternatives = (
+        rf"(?:(?<![{d}.．/\-])(?P<nd_y>1[0-9]{{3}}|20[0-9]{{2}})(?P<nd_sep>[-/.])(?P<nd_m>1[0-2]|0?[1-9])(?P=nd_sep)"
         rf"(?P<nd_d>3[01]|[12][0-9]|0?[1-9])(?![{d}])(?:{sp}日)?"
         rf"|(?P<fy>{_F_YEAR}){sp}(?:至|到|/|／|-|－|—|–){sp}(?P<fy2>[0-9０-９]{{2}}|[〇○零一二三四五六七八九]{{2}})"
         rf"{sp}(?:财政|財政)?年度"
@@ -517,6 +556,15 @@ def figure_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
         rf"|{year_guard}(?P<ey>(?:1[89]|20)[0-9]{{2}})(?![{_F_RUN_CHARS}.．,，%％])"
         rf")"
     )
+    # Every alternative starts a numeral run: one shared guard before them. An alternative that can
+    # start with a Chinese numeral ends past the run (年, 月, 日, 分之, a unit: no unit is numerals
+    # only), so a run of Chinese numerals followed by a character no alternative consumes (之一。,
+    # 进一步, 两地) is no match: one negative lookahead rejects it before the alternatives are tried.
+    han_first = numeric_first.translate(str.maketrans("", "", "0123456789０１２３４５６７８９"))
+    ends = _consumed_chars(alternatives) | set(numeric_first)
+    numeric = (rf"(?={_char_class(numeric_first)})(?<![{_F_RUN_CHARS}])"
+               rf"(?!{_char_class(han_first)}++[^{''.join(re.escape(ch) for ch in sorted(ends))}])"
+               + alternatives)
     words = (
         rf"(?={_char_class(word_first)})(?:"
         rf"(?P<rel>{trie_regex(rel_words.split('|'))})"

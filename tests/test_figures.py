@@ -353,3 +353,14 @@ def test_time_grows_linearly(unit):
     seconds(small)
     t_small, t_large = min(seconds(small) for _ in range(2)), min(seconds(large) for _ in range(2))
     assert t_large < 20 * t_small + 0.05, (t_small, t_large)
+
+
+def test_no_unit_is_numerals_only():
+    """The numeric master regex rejects a run of Chinese numerals followed by a character that none of
+    its alternatives consumes (resources.figure_patterns): sound only while every match of a Chinese
+    numeral ends past the run, so no unit may be written with numeral characters only."""
+    from corpus_tools import resources
+
+    numerals_ = set(resources._F_RUN_CHARS.replace("0-9", "0123456789").replace("０-９", "０１２３４５６７８９"))
+    assert not [unit for unit in resources.figure_lexicon().units if set(unit) <= numerals_]
+    assert [m.group() for m in resources.figure_patterns()[0].finditer("之一。进一步三十二万个两地")] == ["三十二万个"]
