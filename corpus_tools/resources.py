@@ -538,7 +538,11 @@ def figure_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     relm_words = "上个月|上個月|上月|本月|当月|當月|同月|下个月|下個月|下月|次月"
     numeric_first = _F_RUN_CHARS.replace("0-9", "0123456789").replace("０-９", "０１２３４５６７８９")
     word_first = {w[0] for w in rel_words.split("|") + relm_words.split("|") + prefixes}
+    # The number of a date (every alternative up to ``bd``) is a whole numeral run, followed by spaces
+    # (after a year, **) and one of these characters: one lookahead skips them all before any other number.
+    date_next = "年月日天周週个個至到/／\\-－—–―−~～〜."
     alternatives = (
+        rf"(?:(?=[{_F_RUN_CHARS}]++(?:\*\*)?{sp}[{date_next}])"
         rf"(?:(?<![{d}.．/\-])(?P<nd_y>1[0-9]{{3}}|20[0-9]{{2}})(?P<nd_sep>[-/.])(?P<nd_m>1[0-2]|0?[1-9])(?P=nd_sep)"
         rf"(?P<nd_d>3[01]|[12][0-9]|0?[1-9])(?![{d}])(?:{sp}日)?"
         rf"|(?P<fy>{_F_YEAR}){sp}(?:至|到|/|／|-|－|—|–){sp}(?P<fy2>[0-9０-９]{{2}}|[〇○零一二三四五六七八九]{{2}})"
@@ -550,8 +554,8 @@ def figure_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
         rf"|(?<![{_F_RUN_CHARS}第])(?P<off>[{d}]{{1,3}}|[一二三四五六七八九十两兩百]{{1,4}}){sp}"
         rf"(?P<offu>年|个月|個月|天|日|周|週|个星期|個星期){sp}(?P<offd>前|后|後)(?![期者续續来來面夕景沿列台方端半])"
         rf"|(?<![{_F_RUN_CHARS}月A-Za-z.．/\-:：])(?P<bd>3[01]|[12][0-9]|0?[1-9]|三十一?|二十[一二三四五六七八九]?"
-        rf"|十[一二三四五六七八九]?){sp}日(?![{lex.contexts['bare_day_not_before']}])"
-        rf"|(?<![{_F_RUN_CHARS}])(?P<pp>[百千万萬佰仟亿億]{{1,4}})分之{sp}(?P<ppn>{run})"
+        rf"|十[一二三四五六七八九]?){sp}日(?![{lex.contexts['bare_day_not_before']}]))"
+        rf"|(?P<pp>[百千万萬佰仟亿億]{{1,4}})分之{sp}(?P<ppn>{run})"
         rf"|(?P<n>{run})(?P<more>[多余餘])?(?:{sp}(?P<incl>[(（]含[)）]))?{sp}(?P<u>{units})"
         rf"|{year_guard}(?P<ey>(?:1[89]|20)[0-9]{{2}})(?![{_F_RUN_CHARS}.．,，%％])"
         rf")"
