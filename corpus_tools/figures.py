@@ -347,17 +347,17 @@ def _candidates(doc: _Doc) -> list[_Cand]:
     numeric, words, word_starts = resources.figure_patterns()
     numeric_handlers, word_handlers = _handlers()
     text = doc.text
-    word_matches = [(m, word_handlers) for hit in word_starts.finditer(text)  # few
-                    if (m := words.match(text, hit.start()))]
-    stream = ((m, numeric_handlers) for m in numeric.finditer(doc.text))
+    word_matches = [m for hit in word_starts.finditer(text) if (m := words.match(text, hit.start()))]  # few
+    matches = _numeric_matches(numeric, text)
     if word_matches:
-        stream = sorted([*stream, *word_matches], key=lambda item: item[0].start())
+        matches = sorted([*matches, *word_matches], key=_match_start)
     out: list[_Cand] = []
     covered = 0
     masked, mask_starts = doc.masked, doc.mask_starts
-    for match, handlers in stream:
+    for match in matches:
         if match.start() < covered:
             continue
+        handlers = numeric_handlers if match.re is numeric else word_handlers
         for c in handlers[match.lastindex](doc, match):
             # NaN and infinities fail the comparison; no figure in this genre reaches 1e21
             if c.value is not None and not abs(c.value) < 1e21:
@@ -365,9 +365,36 @@ def _candidates(doc: _Doc) -> list[_Cand]:
             if (mask_starts or c.start and text[c.start - 1] in _MASK_CONTEXT) and masked(c.start, c.end):
                 continue  # (masked's own first test, inline: most numbers follow nothing a mask starts with)
             out.append(c)
-            covered = match.end()
+            covered = _match_end(match)
     out.sort(key=lambda c: c.start)
     return out
+
+
+def _numeric_matches(numeric: re.Pattern, text: str) -> list[re.Match]:
+    """The matches of the numeric master regex that ``finditer`` would give if it consumed its figures:
+    it matches their first character only (see :func:`corpus_tools.resources.figure_patterns`), so the
+    next one is the first that starts at or after the end of the previous one.
+
+    >>> [text[m.start():_match_end(m)] for text in ["2022年3月有5家"]
+    ...  for m in _numeric_matches(resources.figure_patterns()[0], text)]
+    ['2022年3月', '5家']
+    """
+    out: list[re.Match] = []
+    resume = 0
+    for match in numeric.finditer(text):
+        if match.start() >= resume:
+            resume = match.end(match.lastindex)
+            out.append(match)
+    return out
+
+
+_match_start = operator.methodcaller("start")
+
+
+def _match_end(match: re.Match) -> int:
+    """Where a master-regex match ends: at the empty group that closes each alternative (the numeric
+    regex's own match is the figure's first character)."""
+    return match.end(match.lastindex)
 
 
 @functools.cache
@@ -519,7 +546,7 @@ def _number_unit(doc: _Doc, m: re.Match) -> list[_Cand]:
         return []  # 二次, 二级: counting uses 两 (but 涉案二人 is two people)
     if len(run) > 1 and not run.strip(numerals.DIGIT_CHARS):
         return []  # 五四青年节, 六一儿童节: digits read one by one name a day, they count nothing
-    if text.startswith("+", m.end()) or (category != "percent" and text.startswith("倍", u_end)):
+    if text.startswith("+", _match_end(m)) or (category != "percent" and text.startswith("倍", u_end)):
         return []
     if n_start and text[n_start - 1] in _OPEN_QUOTES and _quoted_slogan(doc, n_start, u_end):
         return []
@@ -778,7 +805,7 @@ def _numeric_date(doc: _Doc, m: re.Match) -> list[_Cand]:
     y, mo, d = int(m.group("nd_y")), int(m.group("nd_m")), int(m.group("nd_d"))
     if not _valid_day(y, mo, d):
         return []
-    return [_date_cand(doc, m.start(), m.end(), y, mo, d, y_explicit=True)]
+    return [_date_cand(doc, m.start(), _match_end(m), y, mo, d, y_explicit=True)]
 
 
 def _month_part(doc: _Doc, m: re.Match, tag: str, y: int | None, *, y_explicit: bool,
@@ -787,7 +814,7 @@ def _month_part(doc: _Doc, m: re.Match, tag: str, y: int | None, *, y_explicit: 
     month = _month(m.group("m" + tag))
     if month is None:
         return None
-    end = m.end()
+    end = _match_end(m)
     scope = _SCOPES.get((m.group("ms" + tag) or "")[-1:])  # 月底 / 底
     month2 = _month(m.group("mm" + tag))
     if m.group("mm" + tag) is not None:
@@ -824,8 +851,8 @@ def _fiscal_year(doc: _Doc, m: re.Match) -> list[_Cand]:
     second = first - first % 100 + int(tail)
     if second != first + 1:
         return []
-    a = _date_cand(doc, m.start(), m.end(), first, None, None, y_explicit=True)
-    b = _date_cand(doc, m.start(), m.end(), second, None, None, y_explicit=True)
+    a = _date_cand(doc, m.start(), _match_end(m), first, None, None, y_explicit=True)
+    b = _date_cand(doc, m.start(), _match_end(m), second, None, None, y_explicit=True)
     a.ranged = b.ranged = True
     return [a, b]
 
@@ -844,10 +871,10 @@ def _year_date(doc: _Doc, m: re.Match) -> list[_Cand]:
     if m.group("ma") is not None:
         return _month_part(doc, m, "a", y, y_explicit=True, start=start) or []  # 2019年2月29日: no date
     ys = m.group("ys")
-    if ys is None and text.startswith(doc.lex.contexts["year_not_before"], m.end()):
+    if ys is None and text.startswith(doc.lex.contexts["year_not_before"], _match_end(m)):
         return []  # 1000年历史, 2000年以上: a duration
     scope = _SCOPES.get(ys[-1]) if ys else None
-    cand = _date_cand(doc, start, m.end(), y, None, None, y_explicit=True, scope=scope)
+    cand = _date_cand(doc, start, _match_end(m), y, None, None, y_explicit=True, scope=scope)
     return _with_range_head(doc, cand, ya, m.start())
 
 
@@ -858,7 +885,7 @@ def _month_date(doc: _Doc, m: re.Match) -> list[_Cand]:
         return []
     if (not month_text[0].isdigit() and m.group("db") is None and m.group("msb") is None
             and m.group("mmb") is None):
-        nxt = text[m.end():m.end() + 1]
+        nxt = text[_match_end(m):_match_end(m) + 1]
         if nxt and nxt not in _CN_MONTH_ONLY_NEXT:
             return []
     found = _month_part(doc, m, "b", None, y_explicit=False, start=m.start())
@@ -877,12 +904,12 @@ def _offset_date(doc: _Doc, m: re.Match) -> list[_Cand]:
     sign = -1 if m.group("offd") == "前" else 1
     unit, k = m.group("offu"), int(n) * sign
     if unit == "年":
-        return [_date_cand(doc, m.start(), m.end(), doc.y + k, None, None, y_explicit=True)]
+        return [_date_cand(doc, m.start(), _match_end(m), doc.y + k, None, None, y_explicit=True)]
     if unit in ("个月", "個月"):
         if doc.m is None:
             return []
         y, mo = divmod(doc.y * 12 + doc.m - 1 + k, 12)
-        return [_date_cand(doc, m.start(), m.end(), y, mo + 1, None, y_explicit=True)]
+        return [_date_cand(doc, m.start(), _match_end(m), y, mo + 1, None, y_explicit=True)]
     if doc.m is None or doc.d is None:
         return []
     days = k * 7 if unit in ("周", "週", "个星期", "個星期") else k
@@ -890,7 +917,7 @@ def _offset_date(doc: _Doc, m: re.Match) -> list[_Cand]:
         day = _dt.date(doc.y, doc.m, doc.d) + _dt.timedelta(days=days)
     except OverflowError:
         return []
-    return [_date_cand(doc, m.start(), m.end(), day.year, day.month, day.day, y_explicit=True)]
+    return [_date_cand(doc, m.start(), _match_end(m), day.year, day.month, day.day, y_explicit=True)]
 
 
 def _relative_year(doc: _Doc, m: re.Match) -> list[_Cand]:
@@ -907,19 +934,19 @@ def _relative_year(doc: _Doc, m: re.Match) -> list[_Cand]:
         return found or []
     if m.group("rs") is not None:
         scope = _SCOPES[m.group("rs")[-1]]
-        return [_date_cand(doc, m.start(), m.end(), y, None, None, y_explicit=True, scope=scope)]
+        return [_date_cand(doc, m.start(), _match_end(m), y, None, None, y_explicit=True, scope=scope)]
     if m.group("rbm") is not None:  # 去年本月十日
         day = _day(m.group("rbd"))
         if doc.m is None or day is None or not _valid_day(y, doc.m, day):
             return []
-        return [_date_cand(doc, m.start(), m.end(), y, doc.m, day, y_explicit=True)]
+        return [_date_cand(doc, m.start(), _match_end(m), y, doc.m, day, y_explicit=True)]
     if word not in _BARE_RELATIVE_OK:
         return []
     before = text[m.start() - 1] if m.start() else ""
-    after = text[m.end():m.end() + 1]
+    after = text[_match_end(m):_match_end(m) + 1]
     if before and before in _BARE_RELATIVE_NOT_AFTER or after and after in _BARE_RELATIVE_NOT_BEFORE:
         return []
-    return [_date_cand(doc, m.start(), m.end(), y, None, None, y_explicit=True)]
+    return [_date_cand(doc, m.start(), _match_end(m), y, None, None, y_explicit=True)]
 
 
 def _relative_month(doc: _Doc, m: re.Match) -> list[_Cand]:
@@ -938,7 +965,7 @@ def _relative_month(doc: _Doc, m: re.Match) -> list[_Cand]:
     day = _day(m.group("relm_d"))
     if day is None or not _valid_day(y, mo + 1, day):
         return []
-    return [_date_cand(doc, m.start(), m.end(), y, mo + 1, day, y_explicit=True)]
+    return [_date_cand(doc, m.start(), _match_end(m), y, mo + 1, day, y_explicit=True)]
 
 
 def _bare_day(doc: _Doc, m: re.Match) -> list[_Cand]:
@@ -951,7 +978,7 @@ def _bare_day(doc: _Doc, m: re.Match) -> list[_Cand]:
     day = _day(m.group("bd"))
     if day is None:
         return []
-    cand = _Cand("date", m.start(), m.end())
+    cand = _Cand("date", m.start(), _match_end(m))
     if doc.y is not None and doc.m is not None and _valid_day(doc.y, doc.m, day):
         cand.y, cand.m = doc.y, doc.m  # else ---DD: the month is unknown
     cand.d = day
@@ -962,7 +989,7 @@ def _event_year(doc: _Doc, m: re.Match) -> list[_Cand]:
     """A bare year is a date in an event, edition or plan name, or a title in 《》."""
     if not doc.config.event_years:
         return []
-    text, start, end = doc.text, m.start(), m.end()
+    text, start, end = doc.text, m.start(), _match_end(m)
     y = int(m.group("ey"))
     if not 1900 <= y <= 2100 or _blocked_context(doc, start):
         return []
@@ -994,7 +1021,7 @@ def _percent_prefix(doc: _Doc, m: re.Match) -> list[_Cand]:
     if value is None or not denominator or _inner_vague(m.group("ppn")):
         return []
     prefix_q, q_start = _prefix_qualifier(doc, m.start(), bare=False)
-    suffix_q, end = _suffix_qualifier(doc, m.end())
+    suffix_q, end = _suffix_qualifier(doc, _match_end(m))
     value = value * 100 / denominator
     cand = _Cand("percent", q_start, end, value=float(value), unit="%",
                  qualifier=_combine(prefix_q, None, suffix_q))
@@ -1013,7 +1040,7 @@ def _currency_prefix(doc: _Doc, m: re.Match) -> list[_Cand]:
     iso = lex.currency_prefix[m.group("cp")]
     if m.group("cpe"):
         value = value * Decimal(str(lex.english_multipliers[m.group("cpe")]))
-    end = m.end()
+    end = _match_end(m)
     suffix_unit = m.group("cpu")
     if suffix_unit:
         suffix_iso = lex.units[suffix_unit][1]

@@ -163,6 +163,8 @@ def _parse_decimal(text: str, *, allow_bare_unit: bool) -> Decimal | None:
     """Parse a numeral span into an exact Decimal (see :func:`parse_number`)."""
     if text.isascii() and text.isdigit():  # the commonest span, without the folding below
         return Decimal(text) if len(text) <= MAX_NUMERAL_CHARS else None
+    if len(text) == 1 and text in _DIGITS:  # the next commonest: one Chinese digit (两, 三)
+        return Decimal(_DIGITS[text])
     s = normalize_digits(text).strip()
     if not s or len(s) > MAX_NUMERAL_CHARS:
         return None

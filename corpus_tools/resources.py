@@ -519,6 +519,15 @@ def figure_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     ``relm`` relative months (上月15日) and ``cp`` currency prefixes (人民币5亿元,
     HK$1.2億). It is only tried where the third regex, the bare words, starts a
     match (a literal-led alternation, which ``re`` finds with a fast scan).
+
+    Every alternative of both ends with an empty group named after it (``nd_end``...):
+    it closes last, so ``m.lastindex`` tells the alternative and ``m.end(m.lastindex)``
+    where it ends. The first regex matches the first character of a figure only, its
+    alternatives being in a lookahead from that character, inside a lookbehind: ``re``
+    scans for the first character of a pattern that starts with a character class, and
+    tries one that starts with a lookahead at every position. Its matches thus overlap:
+    those ``finditer`` would give are the ones that start at or after the end of the
+    previous one (``figures._numeric_matches``).
     """
     lex = figure_lexicon()
     sp, d, run = _F_SP, _F_DIGIT, FIGURE_NUMBER
@@ -541,23 +550,26 @@ def figure_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     # The number of a date (every alternative up to ``bd``) is a whole numeral run, followed by spaces
     # (after a year, **) and one of these characters: one lookahead skips them all before any other number.
     date_next = "年月日天周週个個至到/／\\-－—–―−~～〜."
+    # 2010-01-29, 2010/1/29: the second separator is the first, looked for behind the month (a backreference
+    # is not allowed inside the lookbehind the alternatives end up in)
+    same_sep = "|".join(rf"{c}(?:(?<={c}[0-9]{c})|(?<={c}[0-9]{{2}}{c}))" for c in (r"\-", "/", r"\."))
     alternatives = (
         rf"(?:(?=[{_F_RUN_CHARS}]++(?:\*\*)?{sp}[{date_next}])"
-        rf"(?:(?<![{d}.．/\-])(?P<nd_y>1[0-9]{{3}}|20[0-9]{{2}})(?P<nd_sep>[-/.])(?P<nd_m>1[0-2]|0?[1-9])(?P=nd_sep)"
-        rf"(?P<nd_d>3[01]|[12][0-9]|0?[1-9])(?![{d}])(?:{sp}日)?"
+        rf"(?:(?<![{d}.．/\-])(?P<nd_y>1[0-9]{{3}}|20[0-9]{{2}})(?P<nd_sep>[-/.])(?P<nd_m>1[0-2]|0?[1-9])(?:{same_sep})"
+        rf"(?P<nd_d>3[01]|[12][0-9]|0?[1-9])(?![{d}])(?:{sp}日)?(?P<nd_end>)"
         rf"|(?P<fy>{_F_YEAR}){sp}(?:至|到|/|／|-|－|—|–){sp}(?P<fy2>[0-9０-９]{{2}}|[〇○零一二三四五六七八九]{{2}})"
-        rf"{sp}(?:财政|財政)?年度"
+        rf"{sp}(?:财政|財政)?年度(?P<fy_end>)"
         rf"|{year_guard}(?P<ya>{_F_YEAR})(?:\*\*)?{sp}年(?!代)"
-        rf"(?:(?P<ys>度|底|末|初(?![{_F_INIT_STOP}]))|{sp}{_f_monthpart('a')})?"
+        rf"(?:(?P<ys>度|底|末|初(?![{_F_INIT_STOP}]))|{sp}{_f_monthpart('a')})?(?P<ya_end>)"
         rf"|(?:(?<![{_F_RUN_CHARS}年A-Za-z.．/\-:：])|{after_dash})(?=[{d}一二三四五六七八九十])(?P<md>)"
-        rf"{_f_monthpart('b')}"
+        rf"{_f_monthpart('b')}(?P<md_end>)"
         rf"|(?<![{_F_RUN_CHARS}第])(?P<off>[{d}]{{1,3}}|[一二三四五六七八九十两兩百]{{1,4}}){sp}"
-        rf"(?P<offu>年|个月|個月|天|日|周|週|个星期|個星期){sp}(?P<offd>前|后|後)(?![期者续續来來面夕景沿列台方端半])"
+        rf"(?P<offu>年|个月|個月|天|日|周|週|个星期|個星期){sp}(?P<offd>前|后|後)(?![期者续續来來面夕景沿列台方端半])(?P<off_end>)"
         rf"|(?<![{_F_RUN_CHARS}月A-Za-z.．/\-:：])(?P<bd>3[01]|[12][0-9]|0?[1-9]|三十一?|二十[一二三四五六七八九]?"
-        rf"|十[一二三四五六七八九]?){sp}日(?![{lex.contexts['bare_day_not_before']}]))"
-        rf"|(?P<pp>[百千万萬佰仟亿億]{{1,4}})分之{sp}(?P<ppn>{run})"
-        rf"|(?P<n>{run})(?P<more>[多余餘])?(?:{sp}(?P<incl>[(（]含[)）]))?{sp}(?P<u>{units})"
-        rf"|{year_guard}(?P<ey>(?:1[89]|20)[0-9]{{2}})(?![{_F_RUN_CHARS}.．,，%％])"
+        rf"|十[一二三四五六七八九]?){sp}日(?![{lex.contexts['bare_day_not_before']}])(?P<bd_end>))"
+        rf"|(?P<pp>[百千万萬佰仟亿億]{{1,4}})分之{sp}(?P<ppn>{run})(?P<pp_end>)"
+        rf"|(?P<n>{run})(?P<more>[多余餘])?(?:{sp}(?P<incl>[(（]含[)）]))?{sp}(?P<u>{units})(?P<n_end>)"
+        rf"|{year_guard}(?P<ey>(?:1[89]|20)[0-9]{{2}})(?![{_F_RUN_CHARS}.．,，%％])(?P<ey_end>)"
         rf")"
     )
     # Every alternative starts a numeral run: one shared guard before them. An alternative that can
@@ -566,20 +578,23 @@ def figure_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     # 进一步, 两地) is no match: one negative lookahead rejects it before the alternatives are tried.
     han_first = numeric_first.translate(str.maketrans("", "", "0123456789０１２３４５６７８９"))
     ends = _consumed_chars(alternatives) | set(numeric_first)
-    numeric = (rf"(?={_char_class(numeric_first)})(?<![{_F_RUN_CHARS}])"
+    first = _char_class(numeric_first)
+    numeric = (rf"{first}(?<=(?=(?<![{_F_RUN_CHARS}])"
                rf"(?!{_char_class(han_first)}++[^{''.join(re.escape(ch) for ch in sorted(ends))}])"
-               + alternatives)
+               rf"{alternatives}){first})")
     words = (
         rf"(?={_char_class(word_first)})(?:"
         rf"(?P<rel>{trie_regex(rel_words.split('|'))})"
         rf"(?:{sp}(?P<rs>年?底|年?末|年?初(?![{_F_INIT_STOP}]))|{sp}{_f_monthpart('c')}"
-        rf"|{sp}(?P<rbm>本月|当月|當月){sp}(?P<rbd>{_F_DAY}){sp}[日号號])?"
-        rf"|(?P<relm>{trie_regex(relm_words.split('|'))}){sp}(?P<relm_d>{_F_DAY}){sp}[日号號]"
+        rf"|{sp}(?P<rbm>本月|当月|當月){sp}(?P<rbd>{_F_DAY}){sp}[日号號])?(?P<rel_end>)"
+        rf"|(?P<relm>{trie_regex(relm_words.split('|'))}){sp}(?P<relm_d>{_F_DAY}){sp}[日号號](?P<relm_end>)"
         rf"|(?P<cp>{cp}){sp}(?P<cpn>{run})(?:{sp}(?P<cpe>{eng})(?![A-Za-z]))?(?:{sp}(?P<cpu>{trie_regex(money_units)}))?"
+        rf"(?P<cp_end>)"
         rf")"
     )
     starts = trie_regex(rel_words.split("|") + relm_words.split("|") + prefixes, guard=False)
     return re.compile(numeric), re.compile(words), re.compile(starts)
+
 
 
 #: A unit-less number and a range separator right before another figure (10至15家, 五、六千个).

@@ -363,4 +363,5 @@ def test_no_unit_is_numerals_only():
 
     numerals_ = set(resources._F_RUN_CHARS.replace("0-9", "0123456789").replace("０-９", "０１２３４５６７８９"))
     assert not [unit for unit in resources.figure_lexicon().units if set(unit) <= numerals_]
-    assert [m.group() for m in resources.figure_patterns()[0].finditer("之一。进一步三十二万个两地")] == ["三十二万个"]
+    text = "之一。进一步三十二万个两地"
+    assert [text[m.start():m.end(m.lastindex)] for m in resources.figure_patterns()[0].finditer(text)] == ["三十二万个"]
