@@ -402,7 +402,7 @@ def _handlers() -> tuple[tuple, tuple]:
     """For each master regex, map every capture-group index to its alternative's handler."""
     markers = {"nd_y": _numeric_date, "fy": _fiscal_year, "ya": _year_date, "md": _month_date, "off": _offset_date,
                "bd": _bare_day, "pp": _percent_prefix, "n": _number_unit, "ey": _event_year,
-               "rel": _relative_year, "relm": _relative_month, "cp": _currency_prefix}
+               "rel": _relative_year, "relm": _relative_month, "cp": _currency_prefix, "roc": _roc_date}
     tables = []
     for pattern in resources.figure_patterns()[:2]:
         starts = sorted((index, markers[name]) for name, index in pattern.groupindex.items() if name in markers)
@@ -876,6 +876,19 @@ def _year_date(doc: _Doc, m: re.Match) -> list[_Cand]:
     scope = _SCOPES.get(ys[-1]) if ys else None
     cand = _date_cand(doc, start, _match_end(m), y, None, None, y_explicit=True, scope=scope)
     return _with_range_head(doc, cand, ya, m.start())
+
+
+def _roc_date(doc: _Doc, m: re.Match) -> list[_Cand]:
+    """中華民國112年3月5日, 民國111年度: a year of the Republic of China era is that year plus 1911."""
+    n = numerals.parse_number(m.group("rocy"))
+    if n is None or not n.is_integer() or not 1 <= n <= 300:
+        return []
+    y = int(n) + resources.ROC_YEAR_OFFSET
+    if m.group("mr") is not None:
+        return _month_part(doc, m, "r", y, y_explicit=True, start=m.start()) or []
+    ys = m.group("rocs")
+    scope = _SCOPES.get(ys[-1]) if ys else None
+    return [_date_cand(doc, m.start(), _match_end(m), y, None, None, y_explicit=True, scope=scope)]
 
 
 def _month_date(doc: _Doc, m: re.Match) -> list[_Cand]:
