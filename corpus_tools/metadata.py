@@ -353,12 +353,20 @@ def _date(doc: _Doc) -> tuple[str | None, DatePrecision | None]:
             found = parse_date(line)
             if found:
                 return found
+    stamp = resources.WEB_TIMESTAMP.search(doc.raw_ends, 0, _RAW_STAMP_CHARS)
+    if stamp:  # a web page's publication time, often in a header line cleaning removes
+        found = parse_date(stamp.group())
+        if found:
+            return found
     for line, is_date in zip(doc.tail, doc.tail_date_lines):
         if is_date:
             found = parse_date(line)
             if found:
                 return found
     return None, None
+
+
+_RAW_STAMP_CHARS = 400  # how far into the raw text a publication time is looked for
 
 
 def _source(doc: _Doc) -> str | None:

@@ -117,14 +117,10 @@ REPOST_WORDS = REPOST_PLATFORMS + (
     "netease hao", "信息发布平台", "信息發布平台", "信息存储空间", "信息存儲空間", "信息存储服务", "信息存儲服務",
 )
 #: "来源：新华网" lines of reposted articles (searched in "\n" + text).
-SOURCE_FIELD = re.compile(r"\n[ \t]*(?:来源|來源|稿源|出处|出處)\s*[:：]\s*(?P<source>[^\s|｜]{2,30})")
-#: Names of organisations as issuers or publishers (a line or a phrase that ends in an organisation suffix).
-ORG_NAME = re.compile(
-    r"[\u4e00-\u9fff（）()·]{2,30}?(?:委员会|委員會|人民政府|政府|办公厅|辦公廳|办公室|辦公室|"
-    r"管理局|监督管理局|監督管理局|局|厅|廳|部|署|委|院|研究所|中心|协会|協會|商会|商會|联合会|聯合會|"
-    r"基金会|基金會|有限公司|股份有限公司|公司|集团|集團|大学|大學|学院|學院|医院|醫院|银行|銀行|报社|報社|"
-    r"日报|日報|晚报|晚報|晨报|晨報|早报|早報|时报|時報|商报|商報|周报|週報|导报|導報|都市报|都市報)"
-)
+SOURCE_FIELD = re.compile(r"\n[ \t]*(?:[0-9]{4}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?[ \t]+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?[ \t]*)?"
+                          r"(?:来源|來源|稿源|出处|出處)\s*[:：]\s*(?P<source>[^\s|｜]{2,30})")
+#: A web page's publication time: a full date and a clock time (2023-05-12 18:30, 2023年5月12日 18:30).
+WEB_TIMESTAMP = re.compile(r"(?<![0-9])[0-9]{4}(?:[-/.][0-9]{1,2}[-/.][0-9]{1,2}|年[0-9]{1,2}月[0-9]{1,2}日)[ \t]+[0-9]{1,2}:[0-9]{2}")
 #: "关于XX公司": the about-the-publisher heading of a press release (searched in "\n" + text).
 ABOUT_HEADING = re.compile(r"\n[ \t]*(?:关于|關於|有关|有關)(?P<org>[^\s，。,.:：]{2,30})[ \t]*(?=\n|\Z)")
 #: The sign-off of a government or company press release (searched in the raw ends): an
@@ -232,7 +228,7 @@ NON_FINAL = frozenset("的地得和与與及或在对對为為把被将將从從
 #: Sentence-final punctuation (the tail of a line after the last one is its unfinished sentence).
 SENTENCE_FINAL = re.compile(r"[。！？!?]")
 #: Punctuation found in running prose (a line without any is a heading, byline or label).
-PROSE_PUNCT = re.compile(r"[，。；：、！？,;:]")
+PROSE_PUNCT = re.compile(r"[，。；：、！？,;]|:(?![0-9])")  # (not the colon of a clock time: 18:30)
 #: Markers that open a list item, a numbered heading, a new article or a caption.
 BLOCK_START = re.compile(
     r"[一二三四五六七八九十百]+[、.．]|[(（][一二三四五六七八九十百\d]+[)）]|\d{1,3}[、.．)）]\D"
@@ -448,6 +444,15 @@ def trie_regex(words, *, guard: bool = True) -> str:
         return branches
     body = "(?:" + branches + ")"
     return body if len(trie) < 8 else "(?=" + _char_class(trie) + ")" + body
+
+#: Names of organisations as issuers or publishers (a line or a phrase that ends in an organisation suffix;
+#: the suffixes as a trie, longest first).
+ORG_NAME = re.compile(r"[\u4e00-\u9fff（）()·]{2,30}?(?:" + trie_regex((
+    "委员会", "委員會", "管委会", "管委會", "人民政府", "政府", "办公厅", "辦公廳", "办公室", "辦公室", "管理局", "监督管理局", "監督管理局",
+    "局", "厅", "廳", "部", "署", "委", "院", "研究所", "中心", "协会", "協會", "商会", "商會", "联合会", "聯合會",
+    "基金会", "基金會", "有限公司", "股份有限公司", "公司", "集团", "集團", "大学", "大學", "学院", "學院", "医院", "醫院",
+    "银行", "銀行", "报社", "報社", "日报", "日報", "晚报", "晚報", "晨报", "晨報", "早报", "早報", "时报", "時報",
+    "商报", "商報", "周报", "週報", "导报", "導報", "都市报", "都市報"), guard=False) + ")")
 
 
 def _f_monthpart(tag: str) -> str:
