@@ -441,7 +441,7 @@ def _pos_candidates(toks: list[_tokens.Token], config: EntityConfig) -> list[_Ca
             continue
         if tok.pos == "ns" and len(tok.norm) >= 3 and tok.norm[-1] in "省市区县州镇乡村岛":
             out.append(_Candidate(tok.start, tok.end, "PLACE", None, "pos"))
-        elif tok.pos == "nt" and (tok.norm in user_orgs or _is_org_head(tok)):
+        elif tok.pos == "nt" and tok.norm not in resources.ORG_KIND_ONLY and (tok.norm in user_orgs or _is_org_head(tok)):
             out.append(_Candidate(tok.start, tok.end, "ORG", None, "pos"))
         elif tok.pos in ("nr", "nrfg") and len(tok.norm) == 3 and regexes["surname"].match(tok.norm) \
                 and not _tokens.in_dictionary(tok.norm, config=config.tokens):

@@ -658,6 +658,8 @@ PROPER_MARKERS = frozenset("国家 中国 全国 中华".split())
 ORG_GENERIC = frozenset(
     "科研院所 高校院所 院所 科研机构 研究机构 医疗机构 投资机构 金融机构 重点实验室 联合实验室 研发中心 "
     "创新中心 孵化器 加速器 母基金 子基金 风险基金 产业基金 委办局 联合体 有关部门 相关部门".split())
+#: An organisation's kind without its name (各区人民政府, 该公司): the head of a name, never a name alone.
+ORG_KIND_ONLY = frozenset("人民政府 政府 委员会 办公厅 办公室 管委会 公司 有限公司 股份有限公司 集团 协会 商会 基金会".split())
 #: Verbs that take a name as object: a name never contains them (设立研发中心, 参观罗氏).
 STOP_VERBS = frozenset(
     "设立 成立 建立 组建 创建 创立 推动 支持 加强 打造 举办 主办 承办 参观 到访 走访 访问 "
