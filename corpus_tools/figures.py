@@ -402,7 +402,8 @@ def _handlers() -> tuple[tuple, tuple]:
     """For each master regex, map every capture-group index to its alternative's handler."""
     markers = {"nd_y": _numeric_date, "fy": _fiscal_year, "ya": _year_date, "md": _month_date, "off": _offset_date,
                "bd": _bare_day, "pp": _percent_prefix, "n": _number_unit, "ey": _event_year,
-               "rel": _relative_year, "relm": _relative_month, "cp": _currency_prefix, "roc": _roc_date}
+               "rel": _relative_year, "relm": _relative_month, "cp": _currency_prefix, "roc": _roc_date,
+               "pday": _paren_day}
     tables = []
     for pattern in resources.figure_patterns()[:2]:
         starts = sorted((index, markers[name]) for name, index in pattern.groupindex.items() if name in markers)
@@ -889,6 +890,23 @@ def _roc_date(doc: _Doc, m: re.Match) -> list[_Cand]:
     ys = m.group("rocs")
     scope = _SCOPES.get(ys[-1]) if ys else None
     return [_date_cand(doc, m.start(), _match_end(m), y, None, None, y_explicit=True, scope=scope)]
+
+
+def _paren_day(doc: _Doc, m: re.Match) -> list[_Cand]:
+    """今（5）日, 昨（4）日: a day of the document's month in brackets (Taiwan's press style); a day after
+    the document's own (昨（31）日 in a release of the 1st) is in the month before."""
+    day = int(m.group("pday_n").translate(resources.FULLWIDTH_TO_ASCII))
+    if not 1 <= day <= 31:
+        return []
+    cand = _Cand("date", m.start(), _match_end(m))
+    y, mo = doc.y, doc.m
+    if y is not None and mo is not None:
+        if doc.d is not None and day > doc.d + 1:
+            y, mo = (y, mo - 1) if mo > 1 else (y - 1, 12)
+        if _valid_day(y, mo, day):
+            cand.y, cand.m = y, mo
+    cand.d = day
+    return [cand]
 
 
 def _month_date(doc: _Doc, m: re.Match) -> list[_Cand]:

@@ -522,7 +522,8 @@ def figure_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     (event and plan names). The second is anchored on words whose first
     characters are common: ``rel`` relative years (去年12月, 去年年底, 同年),
     ``relm`` relative months (上月15日), ``cp`` currency prefixes (人民币5亿元,
-    HK$1.2億) and ``roc`` years of the Republic of China era (中華民國112年3月5日). It is only tried where the third regex, the bare words, starts a
+    HK$1.2億), ``roc`` years of the Republic of China era (中華民國112年3月5日) and ``pday``
+    days in brackets (今（5）日, Taiwan's press style). It is only tried where the third regex, the bare words, starts a
     match (a literal-led alternation, which ``re`` finds with a fast scan).
 
     Every alternative of both ends with an empty group named after it (``nd_end``...):
@@ -551,7 +552,7 @@ def figure_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     rel_words = "去年|今年|明年|前年|后年|後年|上年|本年|次年|翌年|同年|当年|當年|上一年|下一年"
     relm_words = "上个月|上個月|上月|本月|当月|當月|同月|下个月|下個月|下月|次月"
     numeric_first = _F_RUN_CHARS.replace("0-9", "0123456789").replace("０-９", "０１２３４５６７８９")
-    word_first = {w[0] for w in rel_words.split("|") + relm_words.split("|") + prefixes + ROC_ERA[3:-1].split("|")}
+    word_first = {w[0] for w in rel_words.split("|") + relm_words.split("|") + prefixes + ROC_ERA[3:-1].split("|")} | set("今昨明")
     # The number of a date (every alternative up to ``bd``) is a whole numeral run, followed by spaces
     # (after a year, **) and one of these characters: one lookahead skips them all before any other number.
     date_next = "年月日天周週个個至到/／\\-－—–―−~～〜."
@@ -597,10 +598,12 @@ def figure_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
         rf"(?P<cp_end>)"
         rf"|(?P<roc>{ROC_ERA}){sp}(?P<rocy>[0-9０-９]{{1,3}}|[〇○零一二三四五六七八九十百]{{1,5}}){sp}年"
         rf"(?:(?P<rocs>度|底|末|初(?![{_F_INIT_STOP}]))|{sp}{_f_monthpart('r')})?(?P<roc_end>)"
+        rf"|(?P<pday>[今昨明])[（(](?P<pday_n>[0-9０-９]{{1,2}})[）)](?:日|号|號)(?P<pday_end>)"
         rf")"
     )
-    starts = trie_regex(rel_words.split("|") + relm_words.split("|") + prefixes + ROC_ERA[3:-1].split("|"),
-                        guard=False)
+    paren_days = [f"{w}{b}" for w in "今昨明" for b in "（("]
+    starts = trie_regex(rel_words.split("|") + relm_words.split("|") + prefixes + ROC_ERA[3:-1].split("|")
+                        + paren_days, guard=False)
     return re.compile(numeric), re.compile(words), re.compile(starts)
 
 
