@@ -220,7 +220,7 @@ def _remove_running_heads(text: str, config: CleanConfig, log: list[Change] | No
             key = _page_line_key(lines[0].group())
             if key is not None:
                 found.setdefault(("head", key), []).append(lines[0].span())
-        if lines and i < len(parts) - 1:
+        if lines and i < len(parts) - 1 and (i or len(lines) > 1):  # (nor its head as a foot)
             key = _page_line_key(lines[-1].group())
             if key is not None:
                 found.setdefault(("foot", key), []).append(lines[-1].span())

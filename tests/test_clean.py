@@ -415,3 +415,22 @@ def test_whitespace_without_log_equals_the_regex_path(text):
     """Without a log, other blanks are mapped to spaces first; the text is what WHITESPACE gives."""
     assert clean._normalize_whitespace(text, clean.DEFAULT_CONFIG, None) == \
         clean._normalize_whitespace(text, clean.DEFAULT_CONFIG, [])
+
+
+_PAGE_LINES = st.sampled_from(["市科委公报 2023年第3期", "市科委公报 2023年第4期", "一、总体要求", "内容，见附件。",
+                               "上海市科学技术委员会", "— 2 —", "", "第一条 合作。"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(_PAGE_LINES, max_size=5).map("\n".join), min_size=1, max_size=6).map("\f".join))
+def test_running_heads_only_remove_whole_repeated_lines(text):
+    out = clean.remove_running_heads(text)
+    kept = [line for page in out.split("\f") for line in page.split("\n") if line]
+    lines = [line for page in text.split("\f") for line in page.split("\n") if line]
+    it = iter(lines)
+    assert all(line in it for line in kept)  # a subsequence: only whole lines go
+    assert out.count("\f") == text.count("\f")
+    first = next((line for line in text.split("\f")[0].split("\n") if line), None)
+    if first is not None:
+        assert first in out.split("\f")[0]
+    assert clean._run(text, clean.DEFAULT_CONFIG, None) == clean._run(text, clean.DEFAULT_CONFIG, None, skip_noops=False)
