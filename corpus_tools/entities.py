@@ -422,13 +422,10 @@ def _person_candidates(view: str, toks: list[_tokens.Token], boundaries: tuple[s
             out.append(_Candidate(m.start(1), m.end(1), "PERSON", None, "pattern"))
     for m in regexes["byline"].finditer(view):  # a line of its own: not a column (简讯) nor an office (卫生局)
         name = m.group(1)
-        if name[-1] not in _OFFICE_ENDS and name not in resources.NEWS_COLUMN_WORDS and _plausible_name(name, config):
+        if (name[-1] not in resources.OFFICE_END_CHARS and name not in resources.NEWS_COLUMN_WORDS
+                and _plausible_name(name, config)):
             out.append(_Candidate(m.start(1), m.end(1), "PERSON", None, "pattern"))
     return out
-
-
-#: Last characters of offices and bodies, never of a byline's name (卫生局, 民政厅, 统计处).
-_OFFICE_ENDS = frozenset("局署部委厅办院处所会司社室组馆站")
 
 
 def _pos_candidates(toks: list[_tokens.Token], config: EntityConfig) -> list[_Candidate]:

@@ -651,6 +651,8 @@ ORG_HEAD_ENDINGS = tuple(sorted((h for h in ORG_HEADS if len(h) >= 2), key=len, 
 #: One-character heads end a longer token only when it has three characters or more (管理局, 商务部)
 #: or the token is tagged as an organisation or abbreviation; 格局, 布局, 内部 are no organisations.
 ORG_HEAD_CHARS = "局署部委厅院所办"
+#: Last characters of offices and bodies, never of a byline's name (卫生局, 民政厅, 统计处).
+OFFICE_END_CHARS = frozenset(ORG_HEAD_CHARS + "处会司社室组馆站")
 #: Last words of place names made of a place and a kind of area.
 PLACE_HEADS = frozenset(
     "市 省 区 县 镇 乡 州 新区 高新区 开发区 自贸区 示范区 合作区 科学城 园区 产业园 科技园 科学园 物流园 "
