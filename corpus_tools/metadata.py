@@ -315,11 +315,12 @@ def _ymd_dates(text: str) -> Iterator[re.Match[str]]:
 def _title(doc: _Doc, doc_type: DocType | None) -> str | None:
     head = doc.head
     if doc_type == "newspaper_page" and head:
-        for line in head:  # the page's column: "业界传真", or "综合新闻" of "2023年6月12日 第3版 综合新闻"
-            edition = resources.PAGE_EDITION.search(line)
+        for line in head:  # the column of "2023年6月12日 第3版 综合新闻" (or "... A6 港聞")
+            edition = resources.PAGE_EDITION.search(line) if resources.DATE_LINE.match(line) else None
             if edition is not None and edition.group("column"):
                 return edition.group("column")
-            if not _is_label_line(line):  # not the masthead (科技日报) nor the date line
+        for line in head:  # else the first line that is not the masthead (科技日报) nor the date: "业界传真"
+            if not _is_label_line(line) and not resources.MASTHEAD.fullmatch(line):
                 return line
         return head[0]
     return doc.first_title
@@ -579,6 +580,8 @@ def infer_metadata(text: str, *, raw: str | None = None) -> DocumentMetadata:
     doc_type = _doc_type(doc)
     date, precision = _date(doc)
     source = _source(doc)
+    if source is None and doc_type == "newspaper_page":
+        source = next((line for line in doc.head[:2] if resources.MASTHEAD.fullmatch(line)), None)
     return DocumentMetadata(_title(doc, doc_type), date, precision, source, doc_type, canonical_publisher(source))
 
 

@@ -19,7 +19,9 @@ SENTENCE_END = re.compile(r"[。！？!?；;…]+[”’」』）)】》]*|\n+")
 _NEWS_DAY = r"(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})"
 #: A newspaper's own dateline: "本报苏州6月11日电", "本報北京十一月二十八日專電".
 _PAPER_DATELINE = rf"本(?:报|報)[\u4e00-\u9fff]{{0,8}}?{_NEWS_DAY}月{_NEWS_DAY}日(?:专电|專電|电|電)"
-ARTICLE_LEAD = re.compile(rf"本(?:报|報)(?:讯|訊|记者|記者|通讯员|通訊員)|{_PAPER_DATELINE}"
+#: A Hong Kong or Taiwan paper's lead: "【大公報訊】", "（本報訊）", "【明報專訊】".
+_BRACKET_LEAD = r"[【(（\[][\u4e00-\u9fff]{1,8}?(?:讯|訊|专讯|專訊)[】)）\]]"
+ARTICLE_LEAD = re.compile(rf"本(?:报|報)(?:讯|訊|记者|記者|通讯员|通訊員)|{_PAPER_DATELINE}|{_BRACKET_LEAD}"
                           r"|(?:新华社|新華社|中新社|中新網|中新网)\S{0,12}?(?:电|電)")
 #: A photo credit line: "新华社记者 周华/摄", "(张三 摄)".
 PHOTO_CREDIT = re.compile(r"[(（]?[^\n。，]{0,24}?[/／\s]\s*(?:摄|攝)(?:影)?[)）]?$|[(（]?[^\n。，]{1,24}(?:摄|攝)[)）]$")
@@ -38,7 +40,8 @@ NEWS_COLUMN_WORDS = frozenset(
 #: A byline glued after a paragraph's last sentence: "...奠定基础。王查娜".
 GLUED_BYLINE = re.compile(r"[。！？”」](?P<name>[\u4e00-\u9fff]{2,4}(?:[ 、][\u4e00-\u9fff]{2,4}){0,2})$")
 #: A byline in brackets after a news lead: "本报讯(记者 李争粉)".
-INLINE_BYLINE = re.compile(r"\S{0,16}?[(（](?P<byline>(?:[^()（）\n]{0,8}?(?:记者|記者|通讯员|通訊員))[^()（）\n]{1,20})[)）]")
+INLINE_BYLINE = re.compile(r"\S{0,16}?(?:[(（](?P<byline>(?:[^()（）\n]{0,8}?(?:记者|記者|通讯员|通訊員))[^()（）\n]{1,20})[)）]"
+                           r"|[ \t]*(?P<reported>(?:记者|記者)[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4}){0,2})(?:报道|報道)[:：])")
 #: Longest line taken for an article title or subheading.
 ARTICLE_TITLE_MAX = 50
 #: Non-empty stretches between line breaks, with their spans.
@@ -89,11 +92,14 @@ DATE_LINE = re.compile(
     r"\s*年\s*[0-9０-９〇零一二三四五六七八九十]{1,3}\s*月"
     r"\s*[0-9０-９〇零一二三四五六七八九十]{1,3}\s*[日号號]"
     r"(?:\s*[(（]?(?:星期|周|週|礼拜|禮拜)[一二三四五六日天][)）]?)?(?:\s*[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?"
-    r"(?:\s*第\s*[0-9０-９一二三四五六七八九十]{1,3}\s*版(?:[\s：:·]*[\u4e00-\u9fff]{2,12})?)?[ \t]*$"
+    r"(?:\s*(?:第\s*[0-9０-９一二三四五六七八九十]{1,3}\s*版|[A-Z]{1,2}[0-9]{1,2})(?:[\s：:·]*[\u4e00-\u9fff]{2,12})?)?[ \t]*$"
     r"|^[ \t]*[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[ \t]+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?[ \t]*$"
 )
+#: A newspaper's name as the first line of its page: "大公報", "科技日报" (read only on newspaper pages).
+MASTHEAD = re.compile(r"[\u4e00-\u9fff]{1,8}(?:报|報)")
 #: The edition (page) of a newspaper on its date line, with the page's column: "第3版 综合新闻".
-PAGE_EDITION = re.compile(r"第\s*[0-9０-９一二三四五六七八九十]{1,3}\s*版(?:[\s：:·]*(?P<column>[\u4e00-\u9fff]{2,12}))?[ \t]*$")
+PAGE_EDITION = re.compile(r"(?:第\s*[0-9０-９一二三四五六七八九十]{1,3}\s*版|(?<![A-Za-z])[A-Z]{1,2}[0-9]{1,2})"
+                          r"(?:[\s：:·]*(?P<column>[\u4e00-\u9fff]{2,12}))?[ \t]*$")
 #: A label before a title: "原标题：" of reposts.
 TITLE_LABEL = re.compile(r"^(?:原标题|原標題|标题|標題|题目|題目)\s*[:：]\s*")
 #: Document numbers of official documents: "沪科提复〔2022〕49号", "国发[2021]第3号" (metadata reads
@@ -109,7 +115,7 @@ PRESS_RELEASE_WORDS = (
     "媒体联络", "媒體聯絡", "新闻联络", "新聞聯絡", "press release", "for immediate release",
     "media enquiries", "media contact",
 )
-NEWSPAPER_CUE = re.compile(rf"本(?:报|報)(?:讯|訊|记者|記者|通讯员|通訊員)|{_PAPER_DATELINE}")
+NEWSPAPER_CUE = re.compile(rf"本(?:报|報)(?:讯|訊|记者|記者|通讯员|通訊員)|{_PAPER_DATELINE}|{_BRACKET_LEAD}")
 #: Repost platforms named in disclaimers (their names are the ``source`` of a repost).
 REPOST_PLATFORMS = ("网易号", "網易號", "搜狐号", "搜狐號", "百家号", "百家號", "头条号", "頭條號",
                     "企鹅号", "企鵝號", "澎湃号", "澎湃號")

@@ -165,9 +165,10 @@ def _glued_byline(paragraph: str) -> str | None:
 
 
 def _inline_byline(lead: str) -> str | None:
-    """A byline in an opening bracket: "本报讯(记者 李争粉) ..." -> "记者 李争粉"."""
+    """A byline in an opening bracket, or reported by: "本报讯(记者 李争粉) ..." -> "记者 李争粉",
+    "【大公報訊】記者陳大文報道：..." -> "記者陳大文"."""
     m = resources.INLINE_BYLINE.match(lead)
-    return m.group("byline") if m else None
+    return (m.group("byline") or m.group("reported")) if m else None
 
 
 def _article(lines: list[_Line], title: _Line | None) -> Article:

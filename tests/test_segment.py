@@ -161,3 +161,16 @@ def test_page_with_masthead_datelines_and_a_column_heading():
                      ("简讯", None, "●6月10日，2023中")]
     meta = infer_metadata(page)
     assert (meta.doc_type, meta.title, meta.date, meta.source) == ("newspaper_page", "综合新闻", "2023-06-12", "科技日报")
+
+
+def test_hong_kong_page_with_bracketed_leads_and_reported_by_bylines():
+    """【大公報訊】 leads, "記者陳大文報道：" bylines, an "A6 港聞" edition on the date line and the
+    paper's name as the masthead."""
+    from corpus_tools.metadata import infer_metadata
+
+    page = (Path(__file__).parent / "cases" / "newspaper_page_hk.txt").read_text(encoding="utf-8")
+    found = [(a.title, a.byline, page[a.body_start:a.body_end][:7]) for a in segment.split_articles(page)]
+    assert found == [("科學園新增生物科技實驗室", "記者陳大文", "【大公報訊】記"),
+                     ("政府撥款支援中小企", None, "【大公報訊】政")]
+    meta = infer_metadata(clean.clean_text(page), raw=page)
+    assert (meta.doc_type, meta.title, meta.date, meta.source) == ("newspaper_page", "港聞", "2023-05-10", "大公報")
