@@ -398,6 +398,12 @@ def _source(doc: _Doc) -> str | None:
     return _contains_any(doc.raw_ends, resources.REPOST_PLATFORMS)
 
 
+def _lead_near_top(doc: _Doc) -> bool:
+    """A news lead (本报讯, 新华社北京6月1日电, 【大公報訊】) near the top of the text."""
+    return bool(resources.WORD_LEAD.search(doc.text, 0, _HEAD_CHARS)
+                or resources.BRACKET_NEWS_CUE.search(doc.text, 0, _HEAD_CHARS))
+
+
 def _doc_type(doc: _Doc) -> DocType:
     title = _title(doc, None)
     if title and _contains_any(title, resources.REPLY_WORDS):
@@ -409,17 +415,17 @@ def _doc_type(doc: _Doc) -> DocType:
     if _contains_any(doc.raw_ends, resources.PRESS_RELEASE_WORDS, lower=doc.lower_raw_ends):
         return "press_release"
     if (resources.RELEASE_SIGN_OFF.search(doc.raw_ends) and not wire
-            and not resources.ARTICLE_LEAD.search(doc.text, 0, _HEAD_CHARS)):  # news items end with 完 too
+            and not _lead_near_top(doc)):  # news items end with 完 too
         return "press_release"
     if doc.dateline and not wire:
         return "press_release"
-    if len(resources.NEWSPAPER_CUE.findall(doc.text)) >= 2:
+    if len(resources.NEWSPAPER_CUE.findall(doc.text)) + len(resources.BRACKET_NEWS_CUE.findall(doc.text)) >= 2:
         return "newspaper_page"
     if (title and resources.NOTICE_CUE.search(title)) or resources.DOC_NUMBER.search(head):
         return "notice"
     if (_contains_any(doc.raw_ends, resources.REPOST_WORDS, lower=doc.lower_raw_ends) or doc.source_field
-            or wire or resources.NEWSPAPER_CUE.search(doc.text)
-            or resources.ARTICLE_LEAD.search(doc.text, 0, _HEAD_CHARS)):
+            or wire or resources.NEWSPAPER_CUE.search(doc.text) or resources.BRACKET_NEWS_CUE.search(doc.text)
+            or _lead_near_top(doc)):
         return "article"
     return "other"
 
