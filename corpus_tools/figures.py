@@ -1274,9 +1274,10 @@ def _subject_ahead(tokens: list, contexts: dict) -> tuple[int, int] | None:
     if found is not None:
         return found
     first = tokens[i]
-    if (first[_POS] == "v" and len(first[_NORM]) <= 2 and i + 1 < len(tokens)
-            and tokens[i + 1][_POS] in _COMPOUND_HEAD_POS and len(tokens[i + 1][_NORM]) <= 3):
-        return first[_START], tokens[i + 1][_END]  # 签约项目, 入驻企业: a verb and a short common noun
+    if (first[_POS] == "v" and len(first[_NORM]) <= 2 and i + 1 < len(tokens) and len(tokens[i + 1][_NORM]) <= 3
+            and (tokens[i + 1][_POS] in _COMPOUND_HEAD_POS
+                 or tokens[i + 1][_POS] == "vn" and (i + 2 >= len(tokens) or tokens[i + 2][_NORM] != "的"))):
+        return first[_START], tokens[i + 1][_END]  # 签约项目, 入驻企业, 招聘活动: a verb and a short (verbal) noun
     return _after_relative_clause(tokens, i)
 
 
