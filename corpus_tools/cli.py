@@ -55,6 +55,15 @@ def _add_output_options(parser: argparse.ArgumentParser) -> None:
                         help="write to FILE instead of stdout")
 
 
+def _documents(path: str) -> pd.DataFrame:
+    """The documents of ``path``, with the load summary on stderr."""
+    from . import load
+
+    result = load.read_corpus(path)
+    print(result.summary(), file=sys.stderr)
+    return result.documents
+
+
 def _cmd_load(args: argparse.Namespace) -> int:
     from . import load
 
@@ -69,11 +78,9 @@ def _cmd_load(args: argparse.Namespace) -> int:
 
 
 def _cmd_figures(args: argparse.Namespace) -> int:
-    from . import figures, load
+    from . import figures
 
-    result = load.read_corpus(args.path)
-    print(result.summary(), file=sys.stderr)
-    table = figures.figures_table(result.documents)
+    table = figures.figures_table(_documents(args.path))
     if args.format == "jsonl":
         table = figures.to_guideline_records(table)
     write_table(table, fmt=args.format, output=args.output, drop_in_table=("sentence",))
@@ -81,23 +88,51 @@ def _cmd_figures(args: argparse.Namespace) -> int:
 
 
 def _cmd_keywords(args: argparse.Namespace) -> int:
-    from . import load
     from .keywords import top_keywords
 
-    result = load.read_corpus(args.path)
-    print(result.summary(), file=sys.stderr)
     by = None if args.by in ("", "none", "all") else args.by
-    table = top_keywords(result.documents, by=by, top=args.top, method=args.method)
+    table = top_keywords(_documents(args.path), by=by, top=args.top, method=args.method)
     write_table(table, fmt=args.format, output=args.output)
     return 0
 
 
 def _cmd_entities(args: argparse.Namespace) -> int:
-    from . import entities, load
+    from . import entities
 
-    result = load.read_corpus(args.path)
-    print(result.summary(), file=sys.stderr)
-    write_table(entities.entities_table(result.documents), fmt=args.format, output=args.output)
+    write_table(entities.entities_table(_documents(args.path)), fmt=args.format, output=args.output)
+    return 0
+
+
+def _cmd_tokens(args: argparse.Namespace) -> int:
+    from .tokens import tokens_table
+
+    write_table(tokens_table(_documents(args.path)), fmt=args.format, output=args.output)
+    return 0
+
+
+def _cmd_articles(args: argparse.Namespace) -> int:
+    from .segment import articles
+
+    write_table(articles(_documents(args.path)), fmt=args.format, output=args.output, drop_in_table=("text",))
+    return 0
+
+
+def _cmd_kwic(args: argparse.Namespace) -> int:
+    from .keywords import kwic
+
+    table = kwic(_documents(args.path), args.pattern, window=args.window, regex=args.regex)
+    write_table(table, fmt=args.format, output=args.output)
+    return 0
+
+
+def _cmd_keyness(args: argparse.Namespace) -> int:
+    from .keywords import keyness
+
+    docs = _documents(args.path)
+    if args.by in docs.columns and docs[args.by].dtype != object:  # --target is a string
+        docs = docs.assign(**{args.by: docs[args.by].astype("string")})
+    table = keyness(docs, args.target, by=args.by, reference=args.reference, min_count=args.min_count)
+    write_table(table.head(args.top) if args.top else table, fmt=args.format, output=args.output)
     return 0
 
 
@@ -139,6 +174,34 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("path")
     _add_output_options(p)
     p.set_defaults(func=_cmd_entities)
+
+    p = sub.add_parser("tokens", help="the tokens table: one row per token, with POS and spans")
+    p.add_argument("path")
+    _add_output_options(p)
+    p.set_defaults(func=_cmd_tokens)
+
+    p = sub.add_parser("articles", help="newspaper pages split into articles (title, byline, spans)")
+    p.add_argument("path")
+    _add_output_options(p)
+    p.set_defaults(func=_cmd_articles)
+
+    p = sub.add_parser("kwic", help="concordance lines of a word or pattern, across scripts")
+    p.add_argument("path")
+    p.add_argument("pattern", help="a word (细胞治疗 also finds 細胞治療) or, with --regex, a regular expression")
+    p.add_argument("--window", type=int, default=20, help="characters of context on each side (default: 20)")
+    p.add_argument("--regex", action="store_true", help="treat PATTERN as a regular expression")
+    _add_output_options(p)
+    p.set_defaults(func=_cmd_kwic)
+
+    p = sub.add_parser("keyness", help="terms typical of one group of documents against the others")
+    p.add_argument("path")
+    p.add_argument("--by", required=True, help="documents column that names the groups (publisher, doc_type, ...)")
+    p.add_argument("--target", required=True, help="the value of --by that is the target group")
+    p.add_argument("--reference", default=None, help="the reference group's value (default: all other documents)")
+    p.add_argument("--min-count", type=int, default=2, help="drop rarer terms (default: 2)")
+    p.add_argument("--top", type=int, default=0, help="print only the first N rows (default: all)")
+    _add_output_options(p)
+    p.set_defaults(func=_cmd_keyness)
 
     p = sub.add_parser("report", help="run the notebooks on a corpus and write one offline HTML report")
     p.add_argument("path", nargs="?", default="data")
