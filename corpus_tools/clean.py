@@ -27,6 +27,7 @@ Choices worth knowing:
 from __future__ import annotations
 
 import functools
+import itertools
 import operator
 import re
 import unicodedata
@@ -780,8 +781,29 @@ def _remove_boilerplate(text: str, config: CleanConfig, log: list[Change] | None
     for start, end in heads.spans(text):
         spans.append((start, _contact_block(text, end)))
     spans.extend(_navigation_lines(text))
+    spans.extend(_post_header_lines(text))
     spans.sort()
     return _remove_spans(text, spans, "remove_boilerplate", log)
+
+
+_POST_HEADER_LINES = 3  # how many first lines may hold a social-media post's header
+_POST_HEADER_MAX = 80
+
+
+def _post_header_lines(text: str) -> list[tuple[int, int]]:
+    """The header line of a WeChat-style post among the first lines: account names, a publication
+    time and "发表于<place>" ("张江发布 2023-05-12 18:30 发表于上海"). (One with 原创 is in the data
+    file; without it the line starts with any name, which a guarded pattern cannot.)"""
+    head = text[:(_POST_HEADER_MAX + 1) * _POST_HEADER_LINES]
+    if "发表于" not in head and "發表於" not in head:
+        return []
+    found = []
+    for m in itertools.islice(resources.LINE_SPAN.finditer(head), _POST_HEADER_LINES):
+        line = m.group()
+        if (("发表于" in line or "發表於" in line) and len(line) <= _POST_HEADER_MAX
+                and resources.WEB_TIMESTAMP.search(line) and not resources.SENTENCE_FINAL.search(line)):
+            found.append(m.span())
+    return found
 
 
 def remove_boilerplate(text: str) -> str:
