@@ -54,6 +54,7 @@ DOMAIN_GAZETTEER = "gazetteer.tsv"
 SURNAMES = "surnames.txt"
 _PRIORITY = {"gazetteer": 0, "alias": 1, "pattern": 2, "pos": 3}
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAN_WORD = re.compile(f"[{_HAN}]+")  # a word of Han characters only (fullmatch)
 _NAME_POS = frozenset("n nr nrt nrfg ns nt nz ng nl j eng vn v l s an f m".split())
 _PROPER_POS = frozenset("nr nrt nrfg ns nt nz j eng".split())
 #: Characters that may follow a name: punctuation, 等, and one-character words
@@ -268,7 +269,7 @@ def _is_proper(tok: _tokens.Token, config: EntityConfig) -> bool:
     if tok.pos in _PROPER_POS or tok.norm in resources.PROPER_MARKERS:
         return True
     # a word the dictionary does not know was found by the HMM: most often a name
-    return (len(tok.norm) >= 2 and re.fullmatch(f"[{_HAN}]+", tok.norm) is not None
+    return (len(tok.norm) >= 2 and _HAN_WORD.fullmatch(tok.norm) is not None
             and not _tokens.in_dictionary(tok.norm, config=config.tokens))
 
 
@@ -343,11 +344,14 @@ def _org_candidates(text: str, toks: list[_tokens.Token], config: EntityConfig) 
     return out
 
 
+_PLACE_HEAD_ENDINGS = tuple(h for h in resources.PLACE_HEADS if len(h) >= 2)
+
+
 def _place_candidates(text: str, toks: list[_tokens.Token], config: EntityConfig) -> list[_Candidate]:
     out = []
     for i, tok in enumerate(toks):
         if tok.norm not in resources.PLACE_HEADS and not (
-                len(tok.norm) >= 3 and tok.norm.endswith(tuple(h for h in resources.PLACE_HEADS if len(h) >= 2))
+                len(tok.norm) >= 3 and tok.norm.endswith(_PLACE_HEAD_ENDINGS)
                 and tok.pos in ("n", "ns", "nz")):
             continue
         first = _trim_to_proper(toks, _walk_left(text, toks, i, max_tokens=5, place=True), i, config)
@@ -365,7 +369,7 @@ def _name_at(view: str, start: int, boundaries: tuple[set[int], set[int]]) -> in
     for length in (3, 2):
         end = start + length
         piece = view[start:end]
-        if len(piece) < length or not re.fullmatch(f"[{_HAN}]+", piece):
+        if len(piece) < length or not _HAN_WORD.fullmatch(piece):
             continue
         rest = view[end:end + 4]
         if regexes["after"].match(view, end) or not rest or rest[0] in _AFTER_NAME:
@@ -409,7 +413,7 @@ def _person_candidates(view: str, toks: list[_tokens.Token], boundaries: tuple[s
             if s < 0 or s not in starts:
                 continue
             piece = view[s:q]
-            if re.fullmatch(f"[{_HAN}]+", piece) and regexes["surname"].match(piece) \
+            if _HAN_WORD.fullmatch(piece) and regexes["surname"].match(piece) \
                     and _plausible_name(piece, config):
                 out.append(_Candidate(s, q, "PERSON", None, "pattern"))
                 break
@@ -435,7 +439,7 @@ def _pos_candidates(toks: list[_tokens.Token], config: EntityConfig) -> list[_Ca
     user_orgs = {w for w, _, tag in _tokens.dictionary_entries(config.tokens) if tag == "nt"}
     out = []
     for tok in toks:
-        if len(tok.norm) < 2 or tok.norm in stop or not re.fullmatch(f"[{_HAN}]+", tok.norm):
+        if len(tok.norm) < 2 or tok.norm in stop or not _HAN_WORD.fullmatch(tok.norm):
             continue
         if tok.pos == "ns" and len(tok.norm) >= 3 and tok.norm[-1] in "省市区县州镇乡村岛":
             out.append(_Candidate(tok.start, tok.end, "PLACE", None, "pos"))
@@ -526,7 +530,7 @@ def _short_place_names(view: str, chosen: list[_Candidate],
     for c in chosen:
         name = view[c.start:c.end]
         if c.label == "PLACE" and c.canonical is None and len(name) >= 3 and name[-1] in "区县" \
-                and re.fullmatch(f"[{_HAN}]+", name):
+                and _HAN_WORD.fullmatch(name):
             short = _place_canonical(name)[:-1]
             if len(short) >= 2 and short not in known:
                 out[short] = (_place_canonical(name), "PLACE")
