@@ -211,7 +211,7 @@ def _is_org_line(line: str) -> bool:
 def _is_label_line(line: str) -> bool:
     """Issuer, document number or date lines that sit above a title."""
     return bool(_is_org_line(line) or resources.DOC_NUMBER.search(line) and len(line) <= 30
-                or resources.RELEASE_HEADER.fullmatch(line)
+                or resources.RELEASE_HEADER.fullmatch(line) or resources.SECURITIES_HEADER.match(line)
                 or resources.DATE_LINE.match(line) or resources.DATE_FIELD.match(line))
 
 

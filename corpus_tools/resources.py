@@ -113,6 +113,8 @@ DOC_NUMBER = re.compile(r"[〔\[［【(（][0-9０-９]{4}[〕\]］】)）][ \t]
 #: (English ones in the lower-cased text), which is much faster than a regex alternation.
 REPLY_WORDS = ("答复", "答覆", "回复", "回覆")
 REPLY_CONTEXT_WORDS = ("答复", "答覆", "提案", "办理情况", "辦理情況")
+#: The header of a listed company's announcement: "证券代码：601607 证券简称：上海医药 编号：临2023-045".
+SECURITIES_HEADER = re.compile(r"(?:证券代码|證券代碼|股票代码|股票代碼|证券简称|證券簡稱|股份代号|股份代號)\s*[:：]")
 NOTICE_CUE = re.compile(r"通知|公告|通告|公示|办法|辦法|规定|規定|意见|意見|细则|細則")
 PRESS_RELEASE_WORDS = (
     "新闻稿", "新聞稿", "即时发布", "即時發布", "传媒查询", "傳媒查詢", "媒体查询", "媒體查詢",
