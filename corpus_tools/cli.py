@@ -144,64 +144,48 @@ def _cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _table_command(sub, name: str, func: Callable[[argparse.Namespace], int], help_text: str
+                   ) -> argparse.ArgumentParser:
+    """A subcommand that reads PATH and writes one table, with the output options (add its own to it)."""
+    parser = sub.add_parser(name, help=help_text)
+    parser.add_argument("path", help="a file, a folder (recursive) or a glob")
+    _add_output_options(parser)
+    parser.set_defaults(func=func)
+    return parser
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="corpus-tools", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("load", help="load and clean a corpus; print the documents table")
-    p.add_argument("path", help="a file, a folder (recursive) or a glob")
+    p = _table_command(sub, "load", _cmd_load, "load and clean a corpus; print the documents table")
     p.add_argument("--report", action="store_true",
                    help="print the load report (one row per input file) instead")
-    _add_output_options(p)
-    p.set_defaults(func=_cmd_load)
 
-    p = sub.add_parser("figures", help="extract money, dates, headcounts, counts, percentages, quantities")
-    p.add_argument("path")
-    _add_output_options(p)
-    p.set_defaults(func=_cmd_figures)
+    _table_command(sub, "figures", _cmd_figures, "extract money, dates, headcounts, counts, percentages, quantities")
 
-    p = sub.add_parser("keywords", help="top keywords per document or per group")
-    p.add_argument("path")
+    p = _table_command(sub, "keywords", _cmd_keywords, "top keywords per document or per group")
     p.add_argument("--by", default="doc_id",
                    help="documents column to group by: doc_id, publisher, source, doc_type, year (from date), ... "
                         "or 'all' for the whole corpus (default: doc_id)")
     p.add_argument("--top", type=int, default=20, help="keywords per group (default: 20)")
     p.add_argument("--method", choices=("tfidf", "textrank"), default="tfidf")
-    _add_output_options(p)
-    p.set_defaults(func=_cmd_keywords)
 
-    p = sub.add_parser("entities", help="organisations, people and places with canonical names")
-    p.add_argument("path")
-    _add_output_options(p)
-    p.set_defaults(func=_cmd_entities)
+    _table_command(sub, "entities", _cmd_entities, "organisations, people and places with canonical names")
+    _table_command(sub, "tokens", _cmd_tokens, "the tokens table: one row per token, with POS and spans")
+    _table_command(sub, "articles", _cmd_articles, "newspaper pages split into articles (title, byline, spans)")
 
-    p = sub.add_parser("tokens", help="the tokens table: one row per token, with POS and spans")
-    p.add_argument("path")
-    _add_output_options(p)
-    p.set_defaults(func=_cmd_tokens)
-
-    p = sub.add_parser("articles", help="newspaper pages split into articles (title, byline, spans)")
-    p.add_argument("path")
-    _add_output_options(p)
-    p.set_defaults(func=_cmd_articles)
-
-    p = sub.add_parser("kwic", help="concordance lines of a word or pattern, across scripts")
-    p.add_argument("path")
+    p = _table_command(sub, "kwic", _cmd_kwic, "concordance lines of a word or pattern, across scripts")
     p.add_argument("pattern", help="a word (细胞治疗 also finds 細胞治療) or, with --regex, a regular expression")
     p.add_argument("--window", type=int, default=20, help="characters of context on each side (default: 20)")
     p.add_argument("--regex", action="store_true", help="treat PATTERN as a regular expression")
-    _add_output_options(p)
-    p.set_defaults(func=_cmd_kwic)
 
-    p = sub.add_parser("keyness", help="terms typical of one group of documents against the others")
-    p.add_argument("path")
+    p = _table_command(sub, "keyness", _cmd_keyness, "terms typical of one group of documents against the others")
     p.add_argument("--by", required=True, help="documents column that names the groups (publisher, doc_type, ...)")
     p.add_argument("--target", required=True, help="the value of --by that is the target group")
     p.add_argument("--reference", default=None, help="the reference group's value (default: all other documents)")
     p.add_argument("--min-count", type=int, default=2, help="drop rarer terms (default: 2)")
     p.add_argument("--top", type=int, default=0, help="print only the first N rows (default: all)")
-    _add_output_options(p)
-    p.set_defaults(func=_cmd_keyness)
 
     p = sub.add_parser("report", help="run the notebooks on a corpus and write one offline HTML report")
     p.add_argument("path", nargs="?", default="data")
