@@ -881,10 +881,9 @@ def _year_date(doc: _Doc, m: re.Match) -> list[_Cand]:
 
 def _roc_date(doc: _Doc, m: re.Match) -> list[_Cand]:
     """中華民國112年3月5日, 民國111年度: a year of the Republic of China era is that year plus 1911."""
-    n = numerals.parse_number(m.group("rocy"))
-    if n is None or not n.is_integer() or not 1 <= n <= 300:
+    y = numerals.parse_roc_year(m.group("rocy"))
+    if y is None:
         return []
-    y = int(n) + resources.ROC_YEAR_OFFSET
     if m.group("mr") is not None:
         return _month_part(doc, m, "r", y, y_explicit=True, start=m.start()) or []
     ys = m.group("rocs")

@@ -41,6 +41,7 @@ import pandas as pd
 
 from . import resources
 from .errors import InputError
+from .numerals import parse_roc_year
 
 __all__ = [
     "DOC_TYPES", "DocType", "DatePrecision", "DocumentMetadata",
@@ -98,14 +99,6 @@ def _number(s: str) -> int:
     return (_CN_NUM[tens] if tens else 1) * 10 + (_CN_NUM[ones] if ones else 0)
 
 
-def _roc_year(numeral: str) -> int:
-    """The Gregorian year of a year of the Republic of China era (112 -> 2023, 一百一十二 -> 2023)."""
-    from .numerals import parse_number
-
-    value = int(numeral) if numeral.isdigit() else parse_number(numeral)
-    return int(value) + resources.ROC_YEAR_OFFSET
-
-
 def parse_date(text: str) -> tuple[str, DatePrecision] | None:
     """Return the first full or partial date with a year in ``text`` as (ISO 8601, precision).
 
@@ -125,9 +118,11 @@ def parse_date(text: str) -> tuple[str, DatePrecision] | None:
         y, mo, d = (m.group("y"), m.group("m"), m.group("d")) if m.group("y") else (
             m.group("y3"), m.group("m3"), m.group("d3")) if era else (m.group("y2"), m.group("m2"), m.group("d2"))
         try:
-            year = _roc_year(y) if era else _number(y)
+            year = parse_roc_year(y) if era else _number(y)
             month, day = _number(mo), _number(d) if d else None
-        except (KeyError, ValueError, TypeError):
+        except (KeyError, ValueError):
+            continue
+        if year is None:
             continue
         if not (1 <= month <= 12 and 1000 <= year <= 2999) or (day is not None and not 1 <= day <= 31):
             continue
@@ -419,13 +414,13 @@ def _doc_type(doc: _Doc) -> DocType:
         return "press_release"
     if doc.dateline and not wire:
         return "press_release"
-    if len(resources.NEWSPAPER_CUE.findall(doc.text)) + len(resources.BRACKET_NEWS_CUE.findall(doc.text)) >= 2:
+    news_cues = len(resources.NEWSPAPER_CUE.findall(doc.text)) + len(resources.BRACKET_NEWS_CUE.findall(doc.text))
+    if news_cues >= 2:
         return "newspaper_page"
     if (title and resources.NOTICE_CUE.search(title)) or resources.DOC_NUMBER.search(head):
         return "notice"
     if (_contains_any(doc.raw_ends, resources.REPOST_WORDS, lower=doc.lower_raw_ends) or doc.source_field
-            or wire or resources.NEWSPAPER_CUE.search(doc.text) or resources.BRACKET_NEWS_CUE.search(doc.text)
-            or _lead_near_top(doc)):
+            or wire or news_cues or _lead_near_top(doc)):
         return "article"
     return "other"
 

@@ -26,7 +26,7 @@ import re
 from decimal import Decimal
 
 __all__ = ["DIGIT_CHARS", "MULTIPLIER_CHARS", "UNIT_CHARS", "normalize_digits", "parse_number", "parse_percent",
-           "parse_year"]
+           "parse_year", "parse_roc_year"]
 
 _CTX = decimal.Context(prec=60, Emax=999999, Emin=-999999)
 
@@ -90,6 +90,22 @@ def parse_number(text: str) -> float | None:
     """
     value = _parse_decimal(text, allow_bare_unit=False)
     return None if value is None else float(value)
+
+
+#: The first year of the Republic of China era is 1912: 中華民國112年 is 2023.
+ROC_YEAR_OFFSET = 1911
+
+
+def parse_roc_year(text: str) -> int | None:
+    """Return the Gregorian year of a year of the Republic of China era (Taiwan's official dates), else None.
+
+    >>> parse_roc_year("112"), parse_roc_year("一百一十二"), parse_roc_year("一一二"), parse_roc_year("0")
+    (2023, 2023, 2023, None)
+    """
+    value = parse_number(text)
+    if value is None or not value.is_integer() or not 1 <= value <= 300:
+        return None
+    return int(value) + ROC_YEAR_OFFSET
 
 
 def parse_year(text: str) -> int | None:

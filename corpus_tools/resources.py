@@ -65,9 +65,8 @@ _DIGIT = r"[0-9０-９]"
 _CN_DIGIT = "〇零一二三四五六七八九十两"
 #: A release header line naming its issuer: "行政院新聞稿", "国务院新闻办公室新闻发布" (the issuer is the source).
 RELEASE_HEADER = re.compile(r"(?P<org>[\u4e00-\u9fff]{2,20}?)\s*(?:新闻稿|新聞稿|新闻公报|新聞公報|新闻发布|新聞發佈|新聞發布|新闻通稿|新聞通稿)")
-#: The era of Taiwan's official dates: 中華民國112年 is 2023 (the year plus 1911).
+#: The era of Taiwan's official dates: 中華民國112年 is 2023 (numerals.parse_roc_year).
 ROC_ERA = "(?:中華民國|中华民国|民國|民国)"
-ROC_YEAR_OFFSET = 1911
 #: A full date: year, month, day in Arabic or Chinese numerals ("2022 年 8 月 26 日", "二〇二二年八月二十六日").
 FULL_DATE = re.compile(
     rf"(?P<y>{_DIGIT}{{4}}|[{_CN_DIGIT}]{{4}})\s*年\s*(?P<m>{_DIGIT}{{1,2}}|[{_CN_DIGIT}]{{1,3}})\s*月"
@@ -90,20 +89,22 @@ DATELINE = re.compile(
 )
 #: A labelled publication date in the header: "发布时间：2023-03-31", "日期: 2023年3月31日".
 DATE_FIELD = re.compile(r"(?=[时時日])(?:时间|時間|日期)\s*[:：]\s*")
-#: A line that is only a date (a sign-off or header date line), optionally with weekday / time.
+#: A newspaper page's edition: "第3版", "A6".
+_EDITION = r"(?:第\s*[0-9０-９一二三四五六七八九十]{1,3}\s*版|(?<![A-Za-z])[A-Z]{1,2}[0-9]{1,2})"
+#: A line that is only a date (a sign-off or header date line), optionally with weekday / time
+#: and, on a newspaper page, the edition and its column.
 DATE_LINE = re.compile(
-    r"(?m)^[ \t]*(?:[0-9０-９]{4}|[〇零一二三四五六七八九]{4}|(?:中華民國|中华民国|民國|民国)\s*(?:[0-9０-９]{2,3}|[〇零一二三四五六七八九十百]{2,5}))"
+    rf"(?m)^[ \t]*(?:[0-9０-９]{{4}}|[〇零一二三四五六七八九]{{4}}|{ROC_ERA}\s*(?:[0-9０-９]{{2,3}}|[〇零一二三四五六七八九十百]{{2,5}}))"
     r"\s*年\s*[0-9０-９〇零一二三四五六七八九十]{1,3}\s*月"
     r"\s*[0-9０-９〇零一二三四五六七八九十]{1,3}\s*[日号號]"
     r"(?:\s*[(（]?(?:星期|周|週|礼拜|禮拜)[一二三四五六日天][)）]?)?(?:\s*[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?"
-    r"(?:\s*(?:第\s*[0-9０-９一二三四五六七八九十]{1,3}\s*版|[A-Z]{1,2}[0-9]{1,2})(?:[\s：:·]*[\u4e00-\u9fff]{2,12})?)?[ \t]*$"
+    rf"(?:\s*{_EDITION}(?:[\s：:·]*[\u4e00-\u9fff]{{2,12}})?)?[ \t]*$"
     r"|^[ \t]*[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[ \t]+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?[ \t]*$"
 )
 #: A newspaper's name as the first line of its page: "大公報", "科技日报" (read only on newspaper pages).
 MASTHEAD = re.compile(r"[\u4e00-\u9fff]{1,8}(?:报|報)")
 #: The edition (page) of a newspaper on its date line, with the page's column: "第3版 综合新闻".
-PAGE_EDITION = re.compile(r"(?:第\s*[0-9０-９一二三四五六七八九十]{1,3}\s*版|(?<![A-Za-z])[A-Z]{1,2}[0-9]{1,2})"
-                          r"(?:[\s：:·]*(?P<column>[\u4e00-\u9fff]{2,12}))?[ \t]*$")
+PAGE_EDITION = re.compile(rf"{_EDITION}(?:[\s：:·]*(?P<column>[\u4e00-\u9fff]{{2,12}}))?[ \t]*$")
 #: A label before a title: "原标题：" of reposts.
 TITLE_LABEL = re.compile(r"^(?:原标题|原標題|标题|標題|题目|題目)\s*[:：]\s*")
 #: Document numbers of official documents: "沪科提复〔2022〕49号", "国发[2021]第3号" (metadata reads
