@@ -1,7 +1,7 @@
 # Two commands do all the set-up on a fresh machine with only python3:
 #   make report   -> builds .venv from the lock file, writes report.html for data/
 #   make test     -> same environment, runs unit tests, doctests and notebooks (nbval)
-# `make bench` runs the benchmarks.
+# `make bench` runs the benchmarks; `make eval` scores the dev corpus in tests/data/dev.
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed-stamp
 CORPUS ?= data
 REPORT ?= report.html
 
-.PHONY: report test bench env browser clean
+.PHONY: report test bench eval env browser clean
 
 env: $(STAMP)
 
@@ -30,6 +30,10 @@ test: $(STAMP) browser
 
 bench: $(STAMP)
 	$(PY) benchmarks/run_all.py
+
+# Scores on the dev corpus in tests/data/dev: per-field accuracy, F1, precision and recall.
+eval: $(STAMP)
+	$(PY) benchmarks/evaluate.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info report.html

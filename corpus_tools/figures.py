@@ -1,6 +1,6 @@
 """Extract figures: money, dates, headcounts, counts, percentages and quantities.
 
-Follows ``../shared/gold/GUIDELINES.md``: every figure has a ``kind``, the text as
+Follows ``tests/data/gold/GUIDELINES.md``: every figure has a ``kind``, the text as
 written (qualifier word + number + unit or measure word), a normalised ``value``
 and ``unit`` (ISO 4217 for money, ``person``, the simplified measure word, ``%``,
 ``m2``/``t``/``kWh``...), a ``qualifier`` (exact/approx/over/under) and, for dates,

@@ -1,4 +1,4 @@
-"""Shared fixtures: the sample corpus in data/ and the shared gold files."""
+"""Shared fixtures: the sample corpus in data/ and the test data in tests/data/ (gold, dev corpus, conformance)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,7 +7,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
-SHARED = ROOT.parent / "shared"
+TEST_DATA = Path(__file__).resolve().parent / "data"
 CASES = Path(__file__).resolve().parent / "cases"
 
 
@@ -23,7 +23,6 @@ def seed_texts() -> dict[str, str]:
 
 
 @pytest.fixture(scope="session")
-def shared_dir() -> Path:
-    if not SHARED.is_dir():
-        pytest.fail(f"../shared is missing (expected at {SHARED}); CI checks out shared/ beside the project")
-    return SHARED
+def test_data_dir() -> Path:
+    """Gold sets, the dev corpus and the peer conformance suites (see tests/data/README.md)."""
+    return TEST_DATA

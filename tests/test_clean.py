@@ -116,8 +116,8 @@ def test_cleaning_log_of_documents(seed_texts):
 
 # ---------------------------------------------------------------- seeds (golden)
 
-def _gold_figures(shared_dir):
-    return [json.loads(line) for line in (shared_dir / "gold" / "seed_figures.jsonl").read_text(
+def _gold_figures(test_data_dir):
+    return [json.loads(line) for line in (test_data_dir / "gold" / "seed_figures.jsonl").read_text(
         encoding="utf-8").splitlines() if line.strip()]
 
 
@@ -125,9 +125,9 @@ def _squash(text: str) -> str:
     return re.sub(r"[\s*]", "", text)
 
 
-def test_cleaning_never_loses_a_figure(seed_texts, shared_dir):
+def test_cleaning_never_loses_a_figure(seed_texts, test_data_dir):
     """Every gold figure occurs in the clean text as many times as it is annotated."""
-    gold = _gold_figures(shared_dir)
+    gold = _gold_figures(test_data_dir)
     assert len(gold) == 108
     wanted = Counter((g["doc"], _squash(g["text"])) for g in gold)
     for (doc, figure), count in wanted.items():
