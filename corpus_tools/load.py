@@ -9,6 +9,14 @@ One bad file never stops the corpus and nothing is dropped silently: hidden file
 and folders, ``metadata.csv``, a ``README`` and files of unsupported formats are
 reported as skipped with the reason.
 
+The walk follows symbolic links after the real files and folders, each target once
+(by device and inode: a link back to its folder or a second path to a file is
+reported, never read twice, never a loop; globs are walked the same way). A folder
+that cannot be listed is reported as failed with the reason; pipes, sockets and
+broken links as skipped. A file name byte that is not UTF-8 appears as ``\\xNN`` in
+``doc_id`` and ``path`` (:func:`safe_name`). A file over ``max_bytes`` (the file; a
+docx's unpacked parts; a PDF's text layer) fails as "too large".
+
 Formats: ``.txt`` (also ``.text``, ``.md``) in UTF-8 with or without BOM,
 UTF-16/32 with BOM, GB18030/GBK/GB2312 or Big5; ``.html``/``.htm`` (main text by
 trafilatura, never scripts or navigation); ``.docx`` (paragraphs and table
@@ -17,8 +25,14 @@ feed; a PDF without one is skipped as "no text layer (scanned?)").
 
 Decoding: strict UTF-8 first (the fast path); a file that is valid UTF-8 except
 for an incomplete character at its very end (a truncated download) is loaded
-without those bytes and the report says how many were dropped. Other files go
-to charset-normalizer; GBK/GB2312 are decoded as their superset GB18030 and
+without those bytes and the report says how many were dropped. Valid UTF-8 that
+holds no CJK character and characters no Western text holds is read as GB18030 or
+Big5 when that gives Chinese (a short GBK ``通知`` is valid UTF-8 by chance). A few
+stray NUL bytes (at most one in 500) are dropped, with a note; more make the file
+binary unless it is UTF-16. Non-UTF-8 bytes whose every non-ASCII byte is an
+accented letter inside a word or a lone sign are Western cp1252 (Latin-1). Other
+files go to charset-normalizer (its Chinese guesses first for files under 256
+bytes); GBK/GB2312 are decoded as their superset GB18030 and
 Big5 as Big5-HKSCS when plain Big5 fails, and the decoded text must be mostly
 Chinese, ASCII and punctuation to be accepted.
 
