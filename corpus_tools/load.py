@@ -218,13 +218,13 @@ _WESTERN_SIGN_BYTES = frozenset(range(0xA0, 0xC0)) | {0x80, 0x85, 0x91, 0x92, 0x
 
 
 def _cjk_reading(data: bytes, utf8_text: str) -> tuple[str, str, None] | None:
-    """A GB18030 or Big5 reading of bytes that are also valid UTF-8, when it is the better one.
+    """A GB18030 or Big5 reading of short bytes that are also valid UTF-8, when it is the better one.
 
     A short GBK file can be valid UTF-8 by chance (``通知`` -> ``֪ͨ``); its UTF-8 reading
     then holds no CJK and characters no Western text holds.
     """
-    if not _NOT_WESTERN.search(utf8_text):
-        return None
+    if len(data) >= _SHORT_BYTES or not _NOT_WESTERN.search(utf8_text):
+        return None  # longer GBK text is valid UTF-8 only by a very long chance
     for codec in _candidate_codecs(data):
         if codec not in _CJK_CODECS:
             continue
@@ -695,6 +695,8 @@ def _glob_entries(pattern: str) -> tuple[Path, list[_Entry]]:
     A matched folder is read whole, as when a folder is given.
     """
     root = _glob_root(pattern)
+    if not root.is_dir():
+        return root, []
     segments = Path(pattern).parts[len(root.parts):]
     if not segments:
         segments = ("**",)

@@ -197,9 +197,13 @@ def test_1_non_utf8_file_name_is_loaded_under_an_escaped_doc_id(corpus, tmp_path
     with open(os.fsencode(corpus) + b"/" + NON_UTF8_NAME, "wb") as fh:
         fh.write(NOTICE.encode("utf-8"))
     (corpus / "empty.txt").write_bytes(b"")
+    os.mkdir(os.fsencode(corpus) + b"/\xd7\xd3")  # GBK 子: a folder name that is not UTF-8
+    with open(os.fsencode(corpus) + b"/\xd7\xd3/a.txt", "wb") as fh:
+        fh.write("子目录中的文件。".encode("utf-8"))
     result = load.read_corpus(corpus)
     report = _report(result)
     assert report.loc[NON_UTF8_DOC_ID, "status"] == "loaded"
+    assert report.loc["\\xd7\\xd3/a.txt", "status"] == "loaded"
     assert report.loc[NON_UTF8_DOC_ID, "path"].endswith("/" + NON_UTF8_DOC_ID)
     assert result.documents["text"].iloc[0].startswith("上海市科学技术委员会")
     result.documents.to_parquet(tmp_path / "docs.parquet")  # pyarrow crashed on the raw name
@@ -234,6 +238,23 @@ def test_3_unreadable_folder_is_reported_with_the_reason(corpus, monkeypatch):
     assert "Permission denied" in report.loc["locked/", "reason"]
     assert report.loc["ok.txt", "status"] == "loaded"
     assert result.summary().endswith("2 files: 1 loaded, 0 skipped, 1 failed")
+
+
+def test_3_pipes_and_broken_links_are_reported_not_read(corpus):
+    (corpus / "ok.txt").write_text("可以读取的文件。", encoding="utf-8")
+    os.mkfifo(corpus / "pipe.txt")  # reading it would block the load forever
+    (corpus / "broken.txt").symlink_to(corpus / "missing.txt")
+    report = _report(load.read_corpus(corpus))
+    assert report.loc["pipe.txt", "status"] == "skipped"
+    assert report.loc["pipe.txt", "reason"].startswith("not a regular file")
+    assert report.loc["broken.txt", "status"] == "skipped"
+    assert report.loc["broken.txt", "reason"].startswith("broken symbolic link")
+    assert report.loc["ok.txt", "status"] == "loaded"
+
+
+def test_4_glob_of_a_missing_folder_is_an_input_error(tmp_path):
+    with pytest.raises(load.InputError, match="no files match the glob"):
+        load.read_corpus(str(tmp_path / "missing" / "**" / "*.txt"))
 
 
 @pytest.mark.parametrize("pattern", ["{root}", "{root}/**/*.txt", "{root}/**", "{root}/*/*.txt"])
