@@ -596,6 +596,7 @@ def _walk(root: Path, descend: Callable[[str], bool] | None = None) -> list[_Ent
     seen_dirs: dict[tuple[int, int], str] = {}
     seen_files: dict[tuple[int, int], str] = {}
     links: list[tuple[str, str]] = []  # (path, doc_id) of symbolic links, followed after the walk
+    root_real = os.path.realpath(root)
     stack: list[tuple[str, str, int]] = [(str(root), "", -1)]  # (folder, doc_id prefix, its device)
     try:
         st = os.stat(root)
@@ -628,7 +629,10 @@ def _walk(root: Path, descend: Callable[[str], bool] | None = None) -> list[_Ent
                 entries.append(_Entry(Path(path), doc_id, f"broken symbolic link ({_os_reason(exc)})"))
                 continue
             key = (st.st_dev, st.st_ino)
-            if stat.S_ISDIR(st.st_mode):
+            if stat.S_ISDIR(st.st_mode) and key not in seen_dirs and _contains(os.path.realpath(path), root_real):
+                entries.append(_Entry(Path(path), doc_id + "/", "symbolic link to a folder that holds the corpus "
+                                      "(not read: it would read everything around the corpus)"))
+            elif stat.S_ISDIR(st.st_mode):
                 add_folder(path, doc_id + "/", key)
             elif stat.S_ISREG(st.st_mode):
                 add_file(path, doc_id, key)
@@ -669,6 +673,11 @@ def _walk(root: Path, descend: Callable[[str], bool] | None = None) -> list[_Ent
                 continue
             add_folder(item.path, prefix + safe_name(item.name) + "/", (st.st_dev, st.st_ino))
     return entries
+
+
+def _contains(folder: str, path: str) -> bool:
+    """Whether the real path ``path`` is inside (or is) the real folder ``folder``."""
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
 def _pattern_matches(segments: tuple[str, ...], parts: tuple[str, ...], *, prefix: bool = False) -> bool:

@@ -275,6 +275,17 @@ def test_4_links_back_to_their_folder_neither_hang_nor_duplicate(corpus, pattern
         assert "already read" in report.loc["loop/self/", "reason"]
 
 
+def test_4_link_to_a_folder_above_the_corpus_is_not_followed(tmp_path):
+    corpus = tmp_path / "a" / "corpus"
+    corpus.mkdir(parents=True)
+    (tmp_path / "a" / "elsewhere.txt").write_text("语料库以外的文件。", encoding="utf-8")
+    (corpus / "doc.txt").write_text("语料库中的文件。", encoding="utf-8")
+    (corpus / "parent").symlink_to(tmp_path / "a", target_is_directory=True)
+    report = _report(load.read_corpus(corpus))
+    assert sorted(report.index) == ["doc.txt", "parent/"]
+    assert "holds the corpus" in report.loc["parent/", "reason"]
+
+
 def test_5_equal_consecutive_table_rows_are_kept(corpus):
     (corpus / "budget.txt").write_text(TABLE_TEXT, encoding="utf-8")
     text = load.load_corpus(corpus).loc[0, "text"]
