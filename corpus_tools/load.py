@@ -394,8 +394,6 @@ def _docx_blocks(document) -> list[str]:
     """
     from docx.text.paragraph import Paragraph
 
-    blocks: list[str] = []
-
     def cell_text(tc) -> str:
         lines: list[str] = []
         for child in tc.iterchildren():
@@ -428,8 +426,7 @@ def _docx_blocks(document) -> list[str]:
                 out.extend(container(child))
         return out
 
-    blocks.extend(container(document.element.body))
-    return blocks
+    return container(document.element.body)
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -480,7 +477,7 @@ def _read_pdf(path: Path, max_bytes: int | None = MAX_BYTES) -> _Read:
             pages, size = [], 0
             for page in reader.pages:
                 pages.append(page.extract_text() or "")
-                size += len(pages[-1])
+                size += len(pages[-1].encode("utf-8", "surrogatepass"))
                 _too_large(path, "its text layer has at least", size, max_bytes)
     except CorpusToolsError:
         raise
