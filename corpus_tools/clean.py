@@ -848,6 +848,8 @@ def _should_join(text: str, brk: re.Match[str], min_tail: int) -> bool:
     if text[brk.end()] in resources.NON_INITIAL:
         return True
     prev_start = text.rfind("\n", 0, brk.start()) + 1
+    if _ends_on_purpose(text, prev_start, brk.start(), brk.end()):
+        return False
     if not resources.PROSE_PUNCT.search(text, prev_start, brk.start()):
         # a heading, byline or label, unless it breaks off after a word that never ends one
         # ("...加快生物医药产业发展的" + "部署，现将...")
@@ -869,6 +871,26 @@ def _should_join(text: str, brk: re.Match[str], min_tail: int) -> bool:
     # glued to the paragraph's end ("。王查娜"), or the next line is no prose (a title, an issuer).
     return (not _may_be_glued_byline(text[tail_start:brk.start()])
             and resources.PROSE_PUNCT.search(text, brk.end(), _line_bounds(text, brk.end())[1]) is not None)
+
+
+_WRAPPED_RATIO = 1.5  # a line this many times shorter than the next one was not cut by wrapping
+_LONG_NEXT_LINE = 30
+_HEADLINE_MAX = 40  # characters of a headline told by its length alone (a wrapped page line may be longer)
+
+
+def _ends_on_purpose(text: str, prev_start: int, prev_end: int, next_start: int) -> bool:
+    """Whether the line ``[prev_start, prev_end)`` is a headline, a title or a caption, never a broken line.
+
+    Wrapping cuts a line at the full width, so a line without a full stop that is much
+    shorter than the next one (a headline over its lead paragraph, "……！浙江省政府发文，进一步加强这项工作")
+    was ended on purpose; so was a caption line, and the line before a caption.
+    """
+    next_end = _line_bounds(text, next_start)[1]
+    if (next_end - next_start >= _LONG_NEXT_LINE and prev_end - prev_start <= _HEADLINE_MAX
+            and (prev_end - prev_start) * _WRAPPED_RATIO < next_end - next_start
+            and text.find("。", prev_start, prev_end) < 0):
+        return True
+    return _is_caption(text, prev_start, prev_end) or _is_caption(text, next_start, next_end)
 
 
 _MIN_UNFINISHED_LINE = 10  # characters of a line without punctuation that ends in a NON_FINAL word

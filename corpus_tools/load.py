@@ -107,6 +107,8 @@ class _Read:
     title: str | None = None
     date: str | None = None
     utf8: bytes | None = None  # the file's bytes when they are exactly text.encode("utf-8")
+    page: str | None = None  # an HTML page's visible text with its furniture (header fields, credits)
+    site: str | None = None  # an HTML page's site name (trafilatura's, or the end of its <title>)
 
 
 @dataclass(frozen=True, eq=False)
@@ -264,14 +266,39 @@ def _read_html(path: Path) -> _Read:
     text = (doc.text or "") if doc is not None else ""
     title = getattr(doc, "title", None) if doc is not None else None
     date = getattr(doc, "date", None) if doc is not None else None
-    if not text.strip():
-        try:
-            text = _html_fallback_text(html)
-        except Exception as exc:  # lxml raises several types on broken markup
+    try:
+        page = _html_fallback_text(html)
+    except Exception as exc:  # lxml raises several types on broken markup
+        if not text.strip():
             raise FormatError(f"{path.name}: HTML could not be parsed ({exc})") from exc
+        page = None
+    if not text.strip():
+        text = page or ""
     if not text.strip():
         raise NoTextLayerError(f"{path.name}: no text in HTML")
-    return _Read(text, encoding, "html", note, title or None, date or None)
+    site = _site_name(html, title, getattr(doc, "sitename", None) if doc is not None else None)
+    return _Read(text, encoding, "html", note, title or None, date or None, page=page, site=site)
+
+
+_TITLE_TAG = re.compile(r"(?is)<title[^>]*>(.*?)</title>")
+_TITLE_SEPARATORS = re.compile(r"\s*(?:--?|–|—|_|\||｜)\s*")
+
+
+def _site_name(html: str, title: str | None, sitename: str | None) -> str | None:
+    """The site's name: the last part of the page's <title> after its headline ("……活动--当代商报",
+    "……_财经_腾讯网"), else trafilatura's site name when it is not a bare domain."""
+    import html as html_lib
+
+    m = _TITLE_TAG.search(html[:20000])
+    if m and title:
+        full = html_lib.unescape(m.group(1)).strip()
+        if full.startswith(title) and len(full) > len(title):
+            parts = [p for p in _TITLE_SEPARATORS.split(full[len(title):]) if p]
+            if parts and 2 <= len(parts[-1]) <= 20:
+                return parts[-1]
+    if sitename and not re.fullmatch(r"[\w.-]+\.[a-z]{2,}", sitename):
+        return sitename
+    return None
 
 
 def _docx_blocks(document) -> list[str]:
@@ -558,16 +585,19 @@ def _failure_row(file: _Loading, exc: Exception) -> dict:
 
 
 def _document_row(entry: _Entry, read: _Read, result: _clean.CleanResult, path: str) -> dict:
-    meta = _metadata.infer_metadata(result.text, raw=read.text)
-    title = meta.title or read.title
+    meta = _metadata.infer_metadata(result.text, raw=read.page or read.text)
+    title = (read.title or meta.title) if read.format == "html" else (meta.title or read.title)
     date, precision = meta.date, meta.date_precision
     if date is None and read.date:
         date, precision = read.date, _precision_of(read.date)
+    source, publisher = meta.source, meta.publisher
+    if source is None and read.site:
+        source, publisher = read.site, _metadata.canonical_publisher(read.site)
     return {
         "doc_id": entry.doc_id, "path": path, "format": read.format,
         "encoding": read.encoding, "script": None, "title": title,  # script: set for all rows at once
-        "date": date, "date_precision": precision, "source": meta.source, "doc_type": meta.doc_type,
-        "publisher": meta.publisher,
+        "date": date, "date_precision": precision, "source": source, "doc_type": meta.doc_type,
+        "publisher": publisher,
         "n_chars": len(result.text), "text_raw": read.text, "text": result.text, "text_raw_utf8": read.utf8,
         "captions": [list(span) for span in result.captions],
     }

@@ -49,7 +49,8 @@ __all__ = [
     "add_metadata", "parse_date", "canonical_publisher",
 ]
 
-DocType = Literal["press_release", "government_reply", "newspaper_page", "article", "notice", "other"]
+DocType = Literal["policy_notice", "government_report", "government_reply", "press_release", "company_announcement",
+                  "news_article", "opinion", "wechat_post", "newspaper_page", "other"]
 DatePrecision = Literal["day", "month", "year"]
 #: The document types, from the most to the least specific.
 DOC_TYPES: tuple[str, ...] = get_args(DocType)
@@ -230,7 +231,9 @@ class _Doc:
 
     def __init__(self, text: str, raw: str | None) -> None:
         self.text = text
-        self.raw_ends = _ends(text if raw is None else raw)
+        self.raw = text if raw is None else raw
+        self.raw_ends = _ends(self.raw)
+        self.raw_tail = self.raw[-_RAW_TAIL_CHARS:]
         self._raw_ends_lower: str | None = None
 
     @_computed_once
@@ -425,6 +428,286 @@ def _doc_type(doc: _Doc) -> DocType:
     return "other"
 
 
+
+# ---------------------------------------------------------------- header block, credits and kinds
+
+_ZONE_CHARS = 20000  # how far into a raw text the header block of a web page is looked for
+_ZONE_LINES = 400
+_PROSE_MIN = 25  # characters of a line that ends the header block when it reads like prose
+_TITLE_MIN, _TITLE_MAX = 4, 100
+_WALK_UP = 5  # lines above an info bar where its headline is looked for
+_HEADER_FIELD_MAX = 120  # characters of a line read as header fields
+_TAIL_CREDIT_LINES = 15
+
+
+@dataclass(frozen=True)
+class _Header:
+    """What the header block of a raw text states: its title, dates and source, where found."""
+
+    title: str | None = None
+    sign_date: str | None = None
+    date: str | None = None
+    source: str | None = None
+    policy_fields: bool = False
+    lines: tuple[str, ...] = ()
+
+
+def _label_role(m: re.Match[str]) -> str:
+    return next(name for name in ("title", "sign", "date", "source") if m.group(name) is not None)
+
+
+def _field_values(lines: list[str], i: int) -> list[tuple[str, str]]:
+    """The header fields of line ``i`` as (role, value); an empty value is the next line."""
+    line = lines[i]
+    if len(line) > _HEADER_FIELD_MAX:
+        return []
+    found = list(resources.HEADER_LABEL.finditer(line))
+    out = []
+    for k, m in enumerate(found):
+        if m.start() and not (line[m.start() - 1] in " \t\u3000|｜【[】]>" or not line[:m.start()].strip()):
+            continue  # "活动时间：" in a sentence, not a field
+        end = found[k + 1].start() if k + 1 < len(found) else len(line)
+        value = line[m.end():end].strip(" \t\u3000|｜【】[]")
+        if not value and i + 1 < len(lines) and not resources.HEADER_LABEL.match(lines[i + 1]):
+            value = lines[i + 1]
+        out.append((_label_role(m), value))
+    return out
+
+
+def _is_prose_line(line: str) -> bool:
+    return len(line) >= _PROSE_MIN and ("。" in line or line.count("，") >= 1 and len(line) >= 2 * _PROSE_MIN)
+
+
+def _is_title_line(line: str) -> bool:
+    """A headline: short, not a sentence (no 。), not a label, a date, a breadcrumb, a byline or a toolbar."""
+    n = len(line)
+    if not _TITLE_MIN <= n <= _TITLE_MAX or "。" in line or line.endswith((":", "：", "，", ",", "；", ";", "、")):
+        return False
+    if (resources.HEADER_LABEL.search(line) or resources.PAGE_TIMESTAMP.search(line) or resources.DATE_LINE.match(line)
+            or resources.BREADCRUMB.fullmatch(line) or resources.BYLINE_OUTLET.fullmatch(line)):
+        return False
+    if resources.HAN_RUN.search(line) is None:
+        return False
+    return not _is_toolbar_line(line)
+
+
+def _is_toolbar_line(line: str) -> bool:
+    """A line of navigation, login, share or app words ("新浪首页", "报料 注册 登录", "登录/注册")."""
+    words = resources.toolbar_words()
+    hits = sum(1 for w in words if w in line)
+    if not hits:
+        return False
+    rest = line
+    for w in words:
+        rest = rest.replace(w, "")
+    return hits >= 2 or len(resources.HAN_RUN.findall(rest)) <= 1 and len("".join(resources.HAN_RUN.findall(rest))) <= 4
+
+
+def _header(raw: str) -> _Header:
+    """Read the header block of a raw text: labelled fields, the info bar and the headline above it."""
+    lines: list[str] = []
+    for line in raw[:_ZONE_CHARS].split("\n"):
+        if stripped := line.strip():
+            if _is_prose_line(stripped) and not resources.HEADER_LABEL.match(stripped):
+                break
+            lines.append(stripped)
+            if len(lines) >= _ZONE_LINES:
+                break
+    title = sign = date = source = None
+    policy = False
+    bar: int | None = None
+    for i, line in enumerate(lines):
+        fields = _field_values(lines, i) if ("：" in line or ":" in line) else []
+        stamp = resources.PAGE_TIMESTAMP.search(line)
+        for role, value in fields:
+            if role == "title" and title is None and value:
+                title = value
+            elif role == "sign" and sign is None:
+                sign = value
+                policy = True
+            elif role == "date" and date is None and parse_date(value):
+                date = value
+                bar = i if bar is None else bar
+            elif role == "source" and source is None and value:
+                source = value.split()[0]
+                bar = i if bar is None else bar
+                policy = policy or "机关" in line or "機關" in line
+        if stamp:
+            if date is None:
+                date = stamp.group()
+            if bar is None:
+                bar = i
+            if source is None:
+                found = resources.BAR_SOURCE.search(line) or resources.AFTER_TIMESTAMP_OUTLET.search(line)
+                if found:
+                    source = found.group(found.lastgroup or 0)
+                elif stamp.group() == line and i + 1 < len(lines) and resources.OUTLET_LINE.fullmatch(lines[i + 1]):
+                    source = lines[i + 1]  # an info bar split over lines: the time, then the outlet
+    headline = None
+    if bar is not None:
+        for j in range(bar - 1, max(-1, bar - 1 - _WALK_UP), -1):
+            line = lines[j]
+            byline = resources.BYLINE_OUTLET.fullmatch(line)
+            if byline and source is None:
+                source = byline.group("org")
+            if _is_title_line(line):
+                headline = line
+                break
+    return _Header(title or headline, sign, date, source, policy, tuple(lines))
+
+
+
+def _tail_lines(raw: str) -> list[str]:
+    return _last_lines(raw[-_RAW_TAIL_CHARS:], _TAIL_CREDIT_LINES, drop_first=len(raw) > _RAW_TAIL_CHARS)
+
+
+def _credit_source(doc: _Doc, header: _Header) -> str | None:
+    """The publisher named by a header field, an info bar, a repost credit or a footer, strongest first."""
+    if header.source:
+        return header.source
+    ends = doc.raw_ends
+    for pattern in (resources.CREDIT_WECHAT, resources.CREDIT_SOURCE, resources.CREDIT_AUTHORISED):
+        m = pattern.search(ends)
+        if m:
+            return m.group("org")
+    for previous, line in zip(header.lines, header.lines[1:]):
+        if resources.WECHAT_ID_LINE.match(line) and len(previous) <= 20:
+            return previous
+    for line in _first_lines(doc.text, 3):
+        m = resources.OUTLET_LEAD.match(line)
+        if m:
+            return m.group("org")
+    m = resources.PRINT_CREDIT.search(doc.raw_tail)
+    if m:
+        return m.group("org")
+    return None
+
+
+def _weak_source(doc: _Doc) -> str | None:
+    """The outlet named by its own reporters (twice), a subscription appeal or a copyright line."""
+    counts: dict[str, int] = {}
+    if "记者" in doc.text or "記者" in doc.text:
+        for m in resources.OWN_REPORTER.finditer(doc.text):
+            counts[m.group("org")] = counts.get(m.group("org"), 0) + 1
+    best = max(counts.items(), key=lambda kv: (kv[1], kv[0]), default=None)
+    if best is not None and best[1] >= 2:
+        return best[0]
+    for pattern in (resources.SUBSCRIBE_OUTLET, resources.APP_OUTLET):
+        m = pattern.search(doc.raw_tail)
+        if m:
+            return m.group("org")
+    for line in reversed(_tail_lines(doc.raw_tail)):
+        m = resources.COPYRIGHT_OWNER.search(line)
+        if m:
+            return m.group("org")
+    return None
+
+
+def _print_date(doc: _Doc) -> tuple[str, DatePrecision] | None:
+    m = resources.PRINT_CREDIT.search(doc.raw_tail)
+    return parse_date(m.group("date")) if m else None
+
+
+def _edge_text(doc: _Doc, header: _Header) -> str:
+    """The first lines of the clean text and the last lines of the raw one: where kinds are told."""
+    return "\n".join(_first_lines(doc.text, 3) + _tail_lines(doc.raw_tail))
+
+
+def _kind(doc: _Doc, header: _Header, title: str | None, source: str | None) -> DocType:
+    """The document type from the title, the header block and the footer (see :func:`infer_doc_type`)."""
+    text_head = doc.text[:_HEAD_CHARS]
+    head = "\n".join(doc.head)
+    if title and resources.REPLY_TITLE.search(title):
+        return "government_reply"
+    if resources.DOC_NUMBER.search(head) and _contains_any(doc.text[:3000], resources.REPLY_CONTEXT_WORDS):
+        return "government_reply"
+    if resources.SECURITIES_HEADER.search(text_head) or (
+            title and resources.COMPANY_TITLE.search(title) and resources.COMPANY_NAME.search(title)):
+        return "company_announcement"
+    if title and resources.GOVERNMENT_REPORT_TITLE.search(title):
+        return "government_report"
+    if header.policy_fields or resources.DOC_NUMBER.search(head):
+        return "policy_notice"
+    edges = _edge_text(doc, header)
+    wire = bool(doc.dateline and doc.dateline[0].group("end") in ("电", "電", "讯", "訊"))
+    if _contains_any(edges, resources.PRESS_RELEASE_WORDS, lower=edges.lower):
+        return "press_release"
+    if resources.RELEASE_SIGN_OFF.search(doc.raw_ends) and not wire and not _lead_near_top(doc):
+        return "press_release"
+    if doc.dateline and not wire and not resources.PAGE_TIMESTAMP.match(doc.text, doc.dateline[1]):
+        return "press_release"  # (a web page's time line "2019年09月07日 04:04" is no release dateline)
+    if title and resources.POLICY_TITLE.search(title) and (
+            resources.GOVERNMENT_ISSUER.search(title) or title.startswith(("关于", "關於"))):
+        return "policy_notice"
+    if (source and title and resources.COMPANY_NAME.search(source) and source in title
+            and not resources.NEWS_OUTLET_END.search(source)):
+        return "press_release"  # a company's own news: the page's owner names itself in the headline
+    news_cues = len(resources.NEWSPAPER_CUE.findall(doc.text)) + len(resources.BRACKET_NEWS_CUE.findall(doc.text))
+    if news_cues >= 2 or len(resources.DIGEST_ITEM_END.findall(doc.raw_ends)) >= 3:
+        return "newspaper_page"
+    if _contains_any("\n".join(_first_lines(doc.text, 3)), resources.DIGEST_CUES) and title is None:
+        return "newspaper_page"
+    if _contains_any(edges + "\n" + "\n".join(header.lines[:5]), resources.WECHAT_CUES):
+        return "wechat_post"
+    if _contains_any(edges, resources.OPINION_CUES):
+        return "opinion"
+    if resources.PROSE_PUNCT.search(doc.text) is None:
+        return "other"
+    return "news_article"
+
+
+_TITLE_SCAN_LINES = 8
+
+
+def _text_title(doc: _Doc) -> str | None:
+    """The headline at the top of the clean text, after issuer, number, date and toolbar lines.
+
+    A notice's title broken over lines ("国务院办公厅" / "关于……考察工作时" / "所提问题……的函") is
+    joined, with its government issuer in front; a company's name above "关于……的公告" is not part of it.
+    """
+    lines = _first_lines(doc.text, _TITLE_SCAN_LINES)
+    for i, line in enumerate(lines):
+        if _is_label_line(line) or _is_toolbar_line(line):
+            continue
+        title = resources.TITLE_LABEL.sub("", line)
+        if not _is_title_line(title):
+            return None
+        if title.startswith(("关于", "關於")):
+            for more in lines[i + 1:i + 3]:
+                if resources.POLICY_TITLE.search(title) or resources.REPLY_TITLE.search(title):
+                    break
+                if _is_label_line(more) or not _is_title_line(more):
+                    break
+                title += more
+            issuer = lines[i - 1] if i else ""
+            if (issuer and _is_org_line(issuer) and resources.GOVERNMENT_ISSUER.search(issuer)
+                    and not resources.COMPANY_NAME.search(issuer)):
+                title = issuer + title
+        return title or None
+    return None
+
+
+def _pick_title(doc: _Doc, header: _Header, doc_type: DocType) -> str | None:
+    if doc_type == "newspaper_page":  # a page's column title, a digest has none
+        if any(resources.MASTHEAD.fullmatch(line) or resources.DATE_LINE.match(line)
+               or line in resources.NEWS_COLUMN_WORDS for line in doc.head[:3]):
+            return _title(doc, doc_type)
+        return None
+    return header.title or _text_title(doc)
+
+
+def _pick_date(doc: _Doc, header: _Header) -> tuple[str | None, DatePrecision | None]:
+    for value in (header.sign_date, header.date):
+        found = parse_date(value) if value else None
+        if found:
+            return found
+    date, precision = _date(doc)
+    if date is None:
+        found = _print_date(doc)
+        if found:
+            return found
+    return date, precision
+
 # ---------------------------------------------------------------- publisher
 
 #: What wraps or ends a stated publisher without being part of its name (quotes, book-title
@@ -571,19 +854,22 @@ def infer_doc_type(text: str, *, raw: str | None = None) -> DocType:
 def infer_metadata(text: str, *, raw: str | None = None) -> DocumentMetadata:
     """Infer title, own date, source and type of one document from its clean (and raw) text.
 
-    >>> m = infer_metadata("标题\\n\\n(香港·2023年3月31日) — 香港科技園公司今日宣布合作。")
+    >>> m = infer_metadata("签署合作协议\\n\\n(香港·2023年3月31日) — 香港科技園公司今日宣布合作。")
     >>> m.title, m.date, m.date_precision, m.source, m.doc_type, m.publisher
-    ('标题', '2023-03-31', 'day', '香港科技園公司', 'press_release', '香港科技园公司')
+    ('签署合作协议', '2023-03-31', 'day', '香港科技園公司', 'press_release', '香港科技园公司')
     """
     if not isinstance(text, str):
         raise InputError(f"infer_metadata: text must be a str (got {type(text).__name__})")
     doc = _Doc(text, raw)
-    doc_type = _doc_type(doc)
-    date, precision = _date(doc)
-    source = _source(doc)
+    header = _header(doc.raw)
+    source = _credit_source(doc, header) or _source(doc) or _weak_source(doc)
+    title = header.title or _text_title(doc)
+    doc_type = _kind(doc, header, title, source)
+    date, precision = _pick_date(doc, header)
     if source is None and doc_type == "newspaper_page":
         source = next((line for line in doc.head[:2] if resources.MASTHEAD.fullmatch(line)), None)
-    return DocumentMetadata(_title(doc, doc_type), date, precision, source, doc_type, canonical_publisher(source))
+    title = _pick_title(doc, header, doc_type)
+    return DocumentMetadata(title, date, precision, source, doc_type, canonical_publisher(source))
 
 
 def add_metadata(documents: pd.DataFrame, *, text_column: str = "text",
@@ -594,9 +880,9 @@ def add_metadata(documents: pd.DataFrame, *, text_column: str = "text",
 
     The input is not modified and its index is kept.
 
-    >>> docs = pd.DataFrame({"text": ["标题\\n\\n(香港·2023年3月31日) — 香港科技园公司宣布合作。"]})
+    >>> docs = pd.DataFrame({"text": ["签署合作协议\\n\\n(香港·2023年3月31日) — 香港科技园公司宣布合作。"]})
     >>> add_metadata(docs, raw_column=None)[["title", "date", "doc_type"]].values.tolist()
-    [['标题', '2023-03-31', 'press_release']]
+    [['签署合作协议', '2023-03-31', 'press_release']]
     """
     if not isinstance(documents, pd.DataFrame):
         raise InputError(f"add_metadata: documents must be a DataFrame (got {type(documents).__name__})")

@@ -205,8 +205,9 @@ def test_add_metadata_keeps_index_and_input():
 
 
 def test_doc_types_are_documented():
-    assert metadata.DOC_TYPES == ("press_release", "government_reply", "newspaper_page", "article", "notice",
-                                  "other")
+    assert metadata.DOC_TYPES == ("policy_notice", "government_report", "government_reply", "press_release",
+                                  "company_announcement", "news_article", "opinion", "wechat_post",
+                                  "newspaper_page", "other")
 
 
 GENRE_CASES = [json.loads(line) for line in (CASES / "clean_genre_documents.jsonl").read_text(
