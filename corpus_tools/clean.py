@@ -170,8 +170,9 @@ def _remove_spans(text: str, spans: list[tuple[int, int]], step: str,
     for start, end in spans:
         while end < n and text[end] == "\n":
             end += 1
-        if cuts and start <= cuts[-1][1]:
-            start = cuts.pop()[0]
+        if cuts and start <= cuts[-1][1]:  # overlapping or touching: one cut (a span inside another keeps its end)
+            previous_start, previous_end = cuts.pop()
+            start, end = previous_start, max(end, previous_end)
         if end == n:  # a cut that reaches the end takes the breaks before it
             while start > 0 and text[start - 1] == "\n":
                 start -= 1
@@ -782,8 +783,112 @@ def _remove_boilerplate(text: str, config: CleanConfig, log: list[Change] | None
         spans.append((start, _contact_block(text, end)))
     spans.extend(_navigation_lines(text))
     spans.extend(_post_header_lines(text))
+    spans.extend(_furniture_lines(text))
+    spans.extend(_lines_containing_furniture(text))
     spans.sort()
     return _remove_spans(text, spans, "remove_boilerplate", log)
+
+
+_CONTAINS_LINE_MAX = 120
+
+
+@functools.lru_cache(maxsize=1)
+def _furniture_phrases() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in _data.read_lines("boilerplate_contains.txt")))
+
+
+def _lines_containing_furniture(text: str) -> list[tuple[int, int]]:
+    """Short lines holding a phrase of ``data/boilerplate_contains.txt`` (credits, prompts, ICP numbers)."""
+    spans = []
+    end = -1
+    for m in _furniture_phrases().finditer(text):
+        if m.start() < end:
+            continue
+        start, end = _line_bounds(text, m.start())
+        if end - start <= _CONTAINS_LINE_MAX:
+            spans.append((start, end))
+    return spans
+
+
+_FURNITURE_MAX = 40  # characters of a toolbar, breadcrumb or label line
+_FIELD_VALUE_MAX = 40  # characters of the value line under a label-only line
+_CRUMB_RUN = 8  # short lines after a breadcrumb label ("您的位置:" / "首页" / ">" / "云南要闻")
+_CRUMB_PART_MAX = 16
+
+
+@functools.lru_cache(maxsize=1)
+def _header_label_line() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Patterns of header-field lines: (label only, label then value); spaces inside a label are ignored."""
+    labels = sorted(_data.read_lines("boilerplate_header_labels.txt"), key=len, reverse=True)
+    alternatives = "|".join(r"[ \t\u3000]*".join(map(re.escape, label)) for label in labels)
+    label = rf"[【\[]?[ \t\u3000]*(?:{alternatives})[ \t\u3000]*[:：]"
+    return re.compile(label + r"[ \t\u3000]*"), re.compile(label + r"[^\n]{0,80}")
+
+
+def _is_toolbar(line: str) -> bool:
+    """A short line made of toolbar words ("缩小字体 放大字体 收藏 微博 微信 分享", "CSDN官方微信", "网站地图"):
+    without them, at most two Han characters are left."""
+    words = resources.toolbar_words()
+    rest = line
+    found = False
+    for word in words:
+        if word in rest:
+            rest = rest.replace(word, " ")
+            found = True
+    if not found:
+        return False
+    return sum(1 for ch in rest if "\u4e00" <= ch <= "\u9fff") <= 2
+
+
+def _is_breadcrumb(line: str) -> bool:
+    """"网易首页 > 网易科技 > 互联网 > 正文", "首页 > 10%公司": short parts between ">" signs."""
+    parts = [p.strip() for p in re.split(r"[>＞»›]+", line)]
+    return (len(parts) >= 2 and all(len(p) <= _CRUMB_PART_MAX for p in parts)
+            and not resources.PROSE_PUNCT.search(line.replace(":", "").replace("：", "")))
+
+
+def _furniture_lines(text: str) -> list[tuple[int, int]]:
+    """Site furniture told by its structure: toolbar and breadcrumb lines, a breadcrumb label with the
+    short lines of its path, header fields (a label-only line and its value; "label：value" near either
+    end), the pieces of a font toolbar split over lines ("【字体：" / "大" / "中" / "小" / "】")."""
+    only_label, label_value = _header_label_line()
+    lines = list(resources.LINE_SPAN.finditer(text))
+    n_text = len(text)
+    spans: list[tuple[int, int]] = []
+    skip_until = -1
+    for i, m in enumerate(lines):
+        if i <= skip_until:
+            continue
+        line = m.group().strip()
+        length = len(line)
+        if length > _FURNITURE_MAX * 2 or "。" in line:
+            continue
+        near_end = m.start() < _NAV_HEAD or m.end() > n_text - _NAV_TAIL
+        if only_label.fullmatch(line):
+            spans.append(m.span())
+            j = i + 1
+            if j < len(lines):  # its value, or the path of a breadcrumb, or the sizes of a font toolbar
+                run = _CRUMB_RUN if ("位置" in line or "字" in line) else 1
+                while j < len(lines) and j <= i + run:
+                    value = lines[j].group().strip()
+                    if len(value) > _FIELD_VALUE_MAX or resources.SENTENCE_FINAL.search(value) or (
+                            run > 1 and len(value) > 8 and not _is_breadcrumb(value)):
+                        break
+                    if run == 1 and (only_label.fullmatch(value) or resources.PROSE_PUNCT.search(
+                            value.replace(":", "").replace("：", "")) and len(value) > 20):
+                        break
+                    spans.append(lines[j].span())
+                    skip_until = j
+                    j += 1
+            continue
+        if length > _FURNITURE_MAX:
+            if near_end and label_value.match(line) and length <= _FURNITURE_MAX * 2 and "，" not in line:
+                spans.append(m.span())
+            continue
+        if (_is_toolbar(line) or _is_breadcrumb(line)
+                or near_end and label_value.match(line) and "，" not in line):
+            spans.append(m.span())
+    return spans
 
 
 _POST_HEADER_LINES = 3  # how many first lines may hold a social-media post's header

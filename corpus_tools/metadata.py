@@ -610,7 +610,10 @@ def _print_date(doc: _Doc) -> tuple[str, DatePrecision] | None:
 
 def _edge_text(doc: _Doc, header: _Header) -> str:
     """The first lines of the clean text and the last lines of the raw one: where kinds are told."""
-    return "\n".join(_first_lines(doc.text, 3) + _tail_lines(doc.raw_tail))
+    return "\n".join(_first_lines(doc.raw[:_RAW_HEAD_CHARS], 3) + _tail_lines(doc.raw_tail))
+
+
+_DIGEST_HEADING_MAX = 20
 
 
 def _kind(doc: _Doc, header: _Header, title: str | None, source: str | None) -> DocType:
@@ -645,8 +648,9 @@ def _kind(doc: _Doc, header: _Header, title: str | None, source: str | None) -> 
     news_cues = len(resources.NEWSPAPER_CUE.findall(doc.text)) + len(resources.BRACKET_NEWS_CUE.findall(doc.text))
     if news_cues >= 2 or len(resources.DIGEST_ITEM_END.findall(doc.raw_ends)) >= 3:
         return "newspaper_page"
-    if _contains_any("\n".join(_first_lines(doc.text, 3)), resources.DIGEST_CUES) and title is None:
-        return "newspaper_page"
+    if any(len(line) <= _DIGEST_HEADING_MAX and _contains_any(line, resources.DIGEST_CUES)
+           for line in _first_lines(doc.text, 3)):
+        return "newspaper_page"  # a digest's heading: "一周要闻", "值得关注的……大事件"
     if _contains_any(edges + "\n" + "\n".join(header.lines[:5]), resources.WECHAT_CUES):
         return "wechat_post"
     if _contains_any(edges, resources.OPINION_CUES):
