@@ -46,6 +46,7 @@ __all__ = [
     "normalize_line_endings", "remove_invisible_chars", "normalize_unicode", "fold_width",
     "normalize_whitespace", "strip_markdown", "remove_footnote_marks", "remove_boilerplate",
     "drop_repeated_lines", "rejoin_broken_lines", "find_captions", "remove_running_heads",
+    "corpus_furniture", "remove_lines",
 ]
 
 Action = Literal["removed", "replaced", "joined", "marked"]
@@ -1238,14 +1239,83 @@ def cleaning_log(documents: pd.DataFrame, *, source_column: str = "text_raw",
                  config: CleanConfig = DEFAULT_CONFIG) -> pd.DataFrame:
     """Return the cleaning log (``schema.CLEANING_LOG``) of every document of a documents table.
 
+    With a ``publisher`` column, the lines :func:`corpus.load_corpus <corpus_tools.load.load_corpus>`
+    removes as the template of a publisher's site (:func:`corpus_furniture`) are logged too
+    (step ``remove_corpus_furniture``).
+
     >>> docs = pd.DataFrame({"doc_id": ["a"], "text_raw": ["###\\n正文。"]})
     >>> cleaning_log(docs)[["doc_id", "step", "before"]].values.tolist()
     [['a', 'remove_boilerplate', '###\\n']]
     """
     _require_columns(documents, ("doc_id", source_column), "cleaning_log")
-    frames = [explain("" if pd.isna(raw) else raw, doc_id=doc_id, config=config)
-              for doc_id, raw in zip(documents["doc_id"], documents[source_column])]
+    results = [clean("" if pd.isna(raw) else raw, config=config) for raw in documents[source_column]]
+    frames = [r.explain(doc_id=doc_id) for doc_id, r in zip(documents["doc_id"], results)]
+    if "publisher" in documents.columns and config.remove_boilerplate and len(results) >= 3:
+        # what load_corpus removed after cleaning: the template lines of each publisher's site
+        furniture = corpus_furniture([r.text for r in results], documents["publisher"].tolist())
+        for k, (doc_id, r, lines) in enumerate(zip(documents["doc_id"], results, furniture)):
+            if lines:
+                log: list[Change] = []
+                remove_lines(r.text, lines, log=log)
+                frames[k] = pd.concat([frames[k], CleanResult(r.text, tuple(log)).explain(doc_id=doc_id)])
     frames = [f for f in frames if len(f)]
     if not frames:
         return schema.empty_frame(schema.CLEANING_LOG)
     return schema.conform(pd.concat(frames, ignore_index=True), schema.CLEANING_LOG)
+
+
+# ---------------------------------------------------------------- corpus-level furniture
+
+_TEMPLATE_LINE_MAX = 60  # characters of a line that may be a site template's
+_TEMPLATE_MIN_DOCS = 3  # distinct documents of one source a template line must appear in
+_TEMPLATE_SHARE = 0.5  # ... and this share of the source's distinct documents
+
+
+def corpus_furniture(texts: list[str], groups: list[object]) -> list[frozenset[str]]:
+    """Return, per text, its lines that are the template of its group (a publisher's site furniture).
+
+    A short line (at most 60 characters, without a full stop) that appears in at least three
+    distinct texts of the same group, and in at least half of them, is furniture; texts whose
+    group is missing (None/NA) are never changed. Identical texts count once (a corpus holding a
+    document twice has no template in it). One pass over the lines: linear in corpus size.
+
+    >>> texts = [f"请关注本站\\n第{i}篇报道的正文。" for i in range(3)] + ["请关注本站\\n别的正文。"]
+    >>> [sorted(lines) for lines in corpus_furniture(texts, ["甲", "甲", "甲", "乙"])]
+    [['请关注本站'], ['请关注本站'], ['请关注本站'], []]
+    """
+    candidates: list[frozenset[str]] = []
+    counts: dict[tuple[object, str], int] = {}
+    distinct: dict[object, int] = {}
+    seen: set[tuple[object, str]] = set()
+    for text, group in zip(texts, groups):
+        if group is None or pd.isna(group) or (group, text) in seen:
+            candidates.append(frozenset())
+            continue
+        seen.add((group, text))
+        distinct[group] = distinct.get(group, 0) + 1
+        lines = frozenset(line.strip() for line in text.split("\n")
+                          if 0 < len(line.strip()) <= _TEMPLATE_LINE_MAX and "。" not in line)
+        candidates.append(lines)
+        for line in lines:
+            counts[(group, line)] = counts.get((group, line), 0) + 1
+    out = []
+    for lines, group in zip(candidates, groups):
+        if not lines:
+            out.append(frozenset())
+            continue
+        need = max(_TEMPLATE_MIN_DOCS, _TEMPLATE_SHARE * distinct[group])
+        out.append(frozenset(line for line in lines if counts[(group, line)] >= need))
+    return out
+
+
+def remove_lines(text: str, lines: frozenset[str], *, step: str = "remove_corpus_furniture",
+                 log: list[Change] | None = None) -> str:
+    """Remove every line of ``text`` whose stripped content is in ``lines`` (logging each removal).
+
+    >>> remove_lines("请关注本站\\n正文。", frozenset({"请关注本站"}))
+    '正文。'
+    """
+    if not lines:
+        return text
+    spans = [m.span() for m in resources.LINE_SPAN.finditer(text) if m.group().strip() in lines]
+    return _remove_spans(text, spans, step, log)

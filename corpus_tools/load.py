@@ -615,6 +615,18 @@ def _row_stage(file: _Loading) -> None:
     file.row = _document_row(file.entry, file.read, file.result, file.path)
 
 
+def _remove_corpus_furniture(rows: list[dict], *, config: _clean.CleanConfig) -> None:
+    """Drop from each clean text the template lines of its publisher's site (``clean.corpus_furniture``)."""
+    if not config.remove_boilerplate or len(rows) < 3:
+        return
+    found = _clean.corpus_furniture([row["text"] for row in rows], [row["publisher"] for row in rows])
+    for row, lines in zip(rows, found):
+        if lines:
+            text = _clean.remove_lines(row["text"], lines)
+            row["text"], row["n_chars"] = text, len(text)
+            row["captions"] = [list(span) for span in _clean.find_captions(text)] if config.mark_captions else []
+
+
 def _report_row(entry: _Entry, path: str, status: str, reason: str | None, fmt: str | None = None,
                 encoding: str | None = None, n_chars: int | None = None) -> dict:
     return {"path": path, "status": status, "reason": reason, "format": fmt,
@@ -667,6 +679,7 @@ def read_corpus(path: str | Path, *, metadata: str | Path | None = None,
     files = _each(files, _read_stage, report)
     files = _each(files, functools.partial(_clean_stage, config=config), report)
     files = _each(files, _row_stage, report)
+    _remove_corpus_furniture([file.row for file in files], config=config)
     docs: list[dict] = []
     for file in files:
         row, read = file.row, file.read

@@ -402,32 +402,6 @@ def _lead_near_top(doc: _Doc) -> bool:
                 or resources.BRACKET_NEWS_CUE.search(doc.text, 0, _HEAD_CHARS))
 
 
-def _doc_type(doc: _Doc) -> DocType:
-    title = _title(doc, None)
-    if title and _contains_any(title, resources.REPLY_WORDS):
-        return "government_reply"
-    head = "\n".join(doc.head)
-    if resources.DOC_NUMBER.search(head) and _contains_any(doc.text[:3000], resources.REPLY_CONTEXT_WORDS):
-        return "government_reply"
-    wire = bool(doc.dateline and doc.dateline[0].group("end") in ("电", "電", "讯", "訊"))
-    if _contains_any(doc.raw_ends, resources.PRESS_RELEASE_WORDS, lower=doc.lower_raw_ends):
-        return "press_release"
-    if (resources.RELEASE_SIGN_OFF.search(doc.raw_ends) and not wire
-            and not _lead_near_top(doc)):  # news items end with 完 too
-        return "press_release"
-    if doc.dateline and not wire:
-        return "press_release"
-    news_cues = len(resources.NEWSPAPER_CUE.findall(doc.text)) + len(resources.BRACKET_NEWS_CUE.findall(doc.text))
-    if news_cues >= 2:
-        return "newspaper_page"
-    if (title and resources.NOTICE_CUE.search(title)) or resources.DOC_NUMBER.search(head):
-        return "notice"
-    if (_contains_any(doc.raw_ends, resources.REPOST_WORDS, lower=doc.lower_raw_ends) or doc.source_field
-            or wire or news_cues or _lead_near_top(doc)):
-        return "article"
-    return "other"
-
-
 
 # ---------------------------------------------------------------- header block, credits and kinds
 
@@ -475,7 +449,7 @@ def _field_values(lines: list[str], i: int) -> list[tuple[str, str]]:
 
 
 def _is_prose_line(line: str) -> bool:
-    return len(line) >= _PROSE_MIN and ("。" in line or line.count("，") >= 1 and len(line) >= 2 * _PROSE_MIN)
+    return len(line) >= _PROSE_MIN and "。" in line
 
 
 def _is_title_line(line: str) -> bool:
@@ -614,6 +588,7 @@ def _edge_text(doc: _Doc, header: _Header) -> str:
 
 
 _DIGEST_HEADING_MAX = 20
+_ARTICLE_MIN_CHARS = 100
 
 
 def _kind(doc: _Doc, header: _Header, title: str | None, source: str | None) -> DocType:
@@ -655,8 +630,11 @@ def _kind(doc: _Doc, header: _Header, title: str | None, source: str | None) -> 
         return "wechat_post"
     if _contains_any(edges, resources.OPINION_CUES):
         return "opinion"
-    if resources.PROSE_PUNCT.search(doc.text) is None:
-        return "other"
+    news_cue = (wire or _lead_near_top(doc) or doc.source_field is not None or source is not None
+                or _contains_any(doc.raw_ends, resources.REPOST_WORDS, lower=doc.lower_raw_ends))
+    if title is None and not news_cue and (
+            len(doc.text) < _ARTICLE_MIN_CHARS or resources.PROSE_PUNCT.search(doc.text) is None):
+        return "other"  # no headline, no news cue and hardly any text: nothing tells what it is
     return "news_article"
 
 
@@ -799,7 +777,9 @@ def infer_title(text: str, *, doc_type: DocType | None = None) -> str | None:
     >>> infer_title("9月10日，开业庆典在上海举行。") is None
     True
     """
-    return _title(_Doc(text, None), doc_type)
+    doc = _Doc(text, None)
+    header = _header(text)
+    return _pick_title(doc, header, doc_type) if doc_type else header.title or _text_title(doc)
 
 
 def infer_date(text: str) -> tuple[str | None, DatePrecision | None]:
@@ -812,7 +792,7 @@ def infer_date(text: str) -> tuple[str | None, DatePrecision | None]:
     >>> infer_date("9月10日，开业庆典在上海举行。")
     (None, None)
     """
-    return _date(_Doc(text, None))
+    return _pick_date(_Doc(text, None), _header(text))
 
 
 def infer_source(text: str, *, raw: str | None = None) -> str | None:
@@ -825,7 +805,8 @@ def infer_source(text: str, *, raw: str | None = None) -> str | None:
     >>> infer_source("正文。", raw="正文。\\n特別聲明:以上內容為自媒體平臺“網易號”用戶上傳并發布。")
     '網易號'
     """
-    return _source(_Doc(text, raw))
+    doc = _Doc(text, raw)
+    return _credit_source(doc, _header(doc.raw)) or _source(doc) or _weak_source(doc)
 
 
 def infer_doc_type(text: str, *, raw: str | None = None) -> DocType:
@@ -852,7 +833,10 @@ def infer_doc_type(text: str, *, raw: str | None = None) -> DocType:
     >>> infer_doc_type("标题一\\n\\n本报讯 近日……\\n\\n标题二\\n\\n本报讯 近日……")
     'newspaper_page'
     """
-    return _doc_type(_Doc(text, raw))
+    doc = _Doc(text, raw)
+    header = _header(doc.raw)
+    source = _credit_source(doc, header) or _source(doc) or _weak_source(doc)
+    return _kind(doc, header, header.title or _text_title(doc), source)
 
 
 def infer_metadata(text: str, *, raw: str | None = None) -> DocumentMetadata:
