@@ -793,28 +793,64 @@ def _remove_boilerplate(text: str, config: CleanConfig, log: list[Change] | None
 _CONTAINS_LINE_MAX = 120
 
 
+_LITERAL_ALTERNATION = re.compile(r"\(\?:([^()\[\]\\?*+{}.^$]+)\)")
+
+
 @functools.lru_cache(maxsize=1)
-def _furniture_phrases() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in _data.read_lines("boilerplate_contains.txt")))
+def _furniture_phrases() -> tuple[tuple[re.Pattern[str], tuple[str, ...] | None], ...]:
+    """The phrases of ``data/boilerplate_contains.txt``, each with the literal words it starts with
+    (its leading ``(?:A|B)`` group; None: none), so that a text holding none of them is not scanned."""
+    out = []
+    for pattern in _data.read_lines("boilerplate_contains.txt"):
+        lead = _LITERAL_ALTERNATION.match(pattern)
+        # their first two characters: fewer substring tests, the regex decides
+        out.append((re.compile(pattern), tuple(dict.fromkeys(w[:2] for w in lead.group(1).split("|"))) if lead else None))
+    return tuple(out)
 
 
 def _lines_containing_furniture(text: str) -> list[tuple[int, int]]:
     """Short lines holding a phrase of ``data/boilerplate_contains.txt`` (credits, prompts, ICP numbers)."""
     spans = []
-    end = -1
-    for m in _furniture_phrases().finditer(text):
-        if m.start() < end:
+    if len(text) > _NAV_HEAD + _NAV_TAIL:  # credits, prompts and site footers sit near either end
+        windows = ((0, _NAV_HEAD), (len(text) - _NAV_TAIL, len(text)))
+    else:
+        windows = ((0, len(text)),)
+    for lo, hi in windows:
+        spans.extend(_furniture_phrase_lines(text, lo, hi))
+    return spans
+
+
+@functools.lru_cache(maxsize=1)
+def _furniture_triggers() -> re.Pattern[str]:
+    """The first two characters of every phrase, as one regex: one scan tells which phrases may occur."""
+    words = {word for _pattern, firsts in _furniture_phrases() for word in firsts or ()}
+    return re.compile(resources.trie_regex(sorted(words), guard=False))
+
+
+def _furniture_phrase_lines(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    present = set(_furniture_triggers().findall(text, lo, hi))
+    spans = []
+    for pattern, firsts in _furniture_phrases():
+        if firsts is not None and present.isdisjoint(firsts):
             continue
-        start, end = _line_bounds(text, m.start())
-        if end - start <= _CONTAINS_LINE_MAX:
-            spans.append((start, end))
+        end = -1
+        for m in pattern.finditer(text, lo, hi):
+            if m.start() < end:
+                continue
+            start, end = _line_bounds(text, m.start())
+            if end - start <= _CONTAINS_LINE_MAX:
+                spans.append((start, end))
     return spans
 
 
 _FURNITURE_MAX = 40  # characters of a toolbar, breadcrumb or label line
+
+#: Lines of at most 80 characters without a full stop: the only candidates for furniture lines.
+_SHORT_LINE = re.compile(r"(?m)^[^\n。]{1,80}+$")
 _FIELD_VALUE_MAX = 40  # characters of the value line under a label-only line
 _CRUMB_RUN = 8  # short lines after a breadcrumb label ("您的位置:" / "首页" / ">" / "云南要闻")
 _CRUMB_PART_MAX = 16
+_CRUMB_SIGNS = re.compile(r"[>＞»›]")
 
 
 @functools.lru_cache(maxsize=1)
@@ -829,13 +865,7 @@ def _header_label_line() -> tuple[re.Pattern[str], re.Pattern[str]]:
 def _is_toolbar(line: str) -> bool:
     """A short line made of toolbar words ("缩小字体 放大字体 收藏 微博 微信 分享", "CSDN官方微信", "网站地图"):
     without them, at most two Han characters are left."""
-    words = resources.toolbar_words()
-    rest = line
-    found = False
-    for word in words:
-        if word in rest:
-            rest = rest.replace(word, " ")
-            found = True
+    rest, found = resources.toolbar_pattern().subn(" ", line)
     if not found:
         return False
     return sum(1 for ch in rest if "\u4e00" <= ch <= "\u9fff") <= 2
@@ -853,7 +883,7 @@ def _furniture_lines(text: str) -> list[tuple[int, int]]:
     short lines of its path, header fields (a label-only line and its value; "label：value" near either
     end), the pieces of a font toolbar split over lines ("【字体：" / "大" / "中" / "小" / "】")."""
     only_label, label_value = _header_label_line()
-    lines = list(resources.LINE_SPAN.finditer(text))
+    lines = list(_SHORT_LINE.finditer(text))
     n_text = len(text)
     spans: list[tuple[int, int]] = []
     skip_until = -1
@@ -862,15 +892,18 @@ def _furniture_lines(text: str) -> list[tuple[int, int]]:
             continue
         line = m.group().strip()
         length = len(line)
-        if length > _FURNITURE_MAX * 2 or "。" in line:
-            continue
+        colon = "：" in line or ":" in line
+        if not colon and "，" in line:
+            continue  # a phrase of prose: no label, toolbar nor breadcrumb
         near_end = m.start() < _NAV_HEAD or m.end() > n_text - _NAV_TAIL
-        if only_label.fullmatch(line):
+        if colon and only_label.fullmatch(line):
             spans.append(m.span())
             j = i + 1
             if j < len(lines):  # its value, or the path of a breadcrumb, or the sizes of a font toolbar
                 run = _CRUMB_RUN if ("位置" in line or "字" in line) else 1
                 while j < len(lines) and j <= i + run:
+                    if text[lines[j - 1].end():lines[j].start()].strip():
+                        break  # a long line between: not the next line
                     value = lines[j].group().strip()
                     if len(value) > _FIELD_VALUE_MAX or resources.SENTENCE_FINAL.search(value) or (
                             run > 1 and len(value) > 8 and not _is_breadcrumb(value)):
@@ -883,11 +916,11 @@ def _furniture_lines(text: str) -> list[tuple[int, int]]:
                     j += 1
             continue
         if length > _FURNITURE_MAX:
-            if near_end and label_value.match(line) and length <= _FURNITURE_MAX * 2 and "，" not in line:
+            if colon and near_end and "，" not in line and label_value.match(line):
                 spans.append(m.span())
             continue
-        if (_is_toolbar(line) or _is_breadcrumb(line)
-                or near_end and label_value.match(line) and "，" not in line):
+        if (colon and near_end and "，" not in line and label_value.match(line) or _is_toolbar(line)
+                or _CRUMB_SIGNS.search(line) and _is_breadcrumb(line)):
             spans.append(m.span())
     return spans
 
@@ -954,8 +987,11 @@ def _should_join(text: str, brk: re.Match[str], min_tail: int) -> bool:
     if text[brk.end()] in resources.NON_INITIAL:
         return True
     prev_start = text.rfind("\n", 0, brk.start()) + 1
-    if _ends_on_purpose(text, prev_start, brk.start(), brk.end()):
-        return False
+    return _breaks_a_sentence(text, brk, min_tail, prev_start) and not _ends_on_purpose(
+        text, prev_start, brk.start(), brk.end())
+
+
+def _breaks_a_sentence(text: str, brk: re.Match[str], min_tail: int, prev_start: int) -> bool:
     if not resources.PROSE_PUNCT.search(text, prev_start, brk.start()):
         # a heading, byline or label, unless it breaks off after a word that never ends one
         # ("...加快生物医药产业发展的" + "部署，现将...")
@@ -996,7 +1032,11 @@ def _ends_on_purpose(text: str, prev_start: int, prev_end: int, next_start: int)
             and (prev_end - prev_start) * _WRAPPED_RATIO < next_end - next_start
             and text.find("。", prev_start, prev_end) < 0):
         return True
-    return _is_caption(text, prev_start, prev_end) or _is_caption(text, next_start, next_end)
+    return any(end - start <= _CAPTION_MAX and _is_caption(text, start, end)
+               for start, end in ((prev_start, prev_end), (next_start, next_end)))
+
+
+_CAPTION_MAX = 100  # characters of a caption line
 
 
 _MIN_UNFINISHED_LINE = 10  # characters of a line without punctuation that ends in a NON_FINAL word

@@ -467,13 +467,9 @@ def _is_title_line(line: str) -> bool:
 
 def _is_toolbar_line(line: str) -> bool:
     """A line of navigation, login, share or app words ("新浪首页", "报料 注册 登录", "登录/注册")."""
-    words = resources.toolbar_words()
-    hits = sum(1 for w in words if w in line)
+    rest, hits = resources.toolbar_pattern().subn("", line)
     if not hits:
         return False
-    rest = line
-    for w in words:
-        rest = rest.replace(w, "")
     return hits >= 2 or len(resources.HAN_RUN.findall(rest)) <= 1 and len("".join(resources.HAN_RUN.findall(rest))) <= 4
 
 
@@ -532,7 +528,12 @@ def _header(raw: str) -> _Header:
 
 
 def _tail_lines(raw: str) -> list[str]:
-    return _last_lines(raw[-_RAW_TAIL_CHARS:], _TAIL_CREDIT_LINES, drop_first=len(raw) > _RAW_TAIL_CHARS)
+    """The last non-blank lines of ``raw`` (at most ``_TAIL_CREDIT_LINES``; a line cut by the window is left out)."""
+    window = raw[-_RAW_TAIL_CHARS:]
+    parts = window.rsplit("\n", _TAIL_CREDIT_LINES * 3)
+    if len(window) < len(raw) and len(parts) <= _TAIL_CREDIT_LINES * 3:
+        parts = parts[1:]  # the first piece may be cut
+    return [line for part in parts if (line := part.strip())][-_TAIL_CREDIT_LINES:]
 
 
 def _credit_source(doc: _Doc, header: _Header) -> str | None:
@@ -540,10 +541,14 @@ def _credit_source(doc: _Doc, header: _Header) -> str | None:
     if header.source:
         return header.source
     ends = doc.raw_ends
-    for pattern in (resources.CREDIT_WECHAT, resources.CREDIT_SOURCE, resources.CREDIT_AUTHORISED):
-        m = pattern.search(ends)
-        if m:
-            return m.group("org")
+    for pattern, cues in _CREDIT_PATTERNS:
+        for cue in cues:  # a literal first: the patterns start with a name of any characters
+            at = ends.find(cue)
+            while at >= 0:
+                m = pattern.search(ends, max(0, at - _CREDIT_LOOKBACK), at + _CREDIT_LOOKAHEAD)
+                if m:
+                    return m.group("org")
+                at = ends.find(cue, at + len(cue))
     for previous, line in zip(header.lines, header.lines[1:]):
         if resources.WECHAT_ID_LINE.match(line) and len(previous) <= 20:
             return previous
@@ -551,10 +556,20 @@ def _credit_source(doc: _Doc, header: _Header) -> str | None:
         m = resources.OUTLET_LEAD.match(line)
         if m:
             return m.group("org")
-    m = resources.PRINT_CREDIT.search(doc.raw_tail)
-    if m:
-        return m.group("org")
+    if "版" in doc.raw_tail:
+        m = resources.PRINT_CREDIT.search(doc.raw_tail)
+        if m:
+            return m.group("org")
     return None
+
+
+_CREDIT_LOOKBACK, _CREDIT_LOOKAHEAD = 20, 60
+#: Repost credits, strongest first, with the literals that each contains.
+_CREDIT_PATTERNS = (
+    (resources.CREDIT_WECHAT, ("公众号", "公眾號")),
+    (resources.CREDIT_SOURCE, ("来源", "來源", "转载自", "轉載自", "来自", "來自")),
+    (resources.CREDIT_AUTHORISED, ("经授权", "經授權")),
+)
 
 
 def _weak_source(doc: _Doc) -> str | None:
@@ -578,7 +593,7 @@ def _weak_source(doc: _Doc) -> str | None:
 
 
 def _print_date(doc: _Doc) -> tuple[str, DatePrecision] | None:
-    m = resources.PRINT_CREDIT.search(doc.raw_tail)
+    m = resources.PRINT_CREDIT.search(doc.raw_tail) if "版" in doc.raw_tail else None
     return parse_date(m.group("date")) if m else None
 
 
@@ -669,13 +684,13 @@ def _text_title(doc: _Doc) -> str | None:
     return None
 
 
-def _pick_title(doc: _Doc, header: _Header, doc_type: DocType) -> str | None:
+def _pick_title(doc: _Doc, header: _Header, doc_type: DocType, *, found: str | None = None) -> str | None:
     if doc_type == "newspaper_page":  # a page's column title, a digest has none
         if any(resources.MASTHEAD.fullmatch(line) or resources.DATE_LINE.match(line)
                or line in resources.NEWS_COLUMN_WORDS for line in doc.head[:3]):
             return _title(doc, doc_type)
         return None
-    return header.title or _text_title(doc)
+    return found if found is not None else header.title or _text_title(doc)
 
 
 def _pick_date(doc: _Doc, header: _Header) -> tuple[str | None, DatePrecision | None]:
@@ -856,7 +871,7 @@ def infer_metadata(text: str, *, raw: str | None = None) -> DocumentMetadata:
     date, precision = _pick_date(doc, header)
     if source is None and doc_type == "newspaper_page":
         source = next((line for line in doc.head[:2] if resources.MASTHEAD.fullmatch(line)), None)
-    title = _pick_title(doc, header, doc_type)
+    title = _pick_title(doc, header, doc_type, found=title)
     return DocumentMetadata(title, date, precision, source, doc_type, canonical_publisher(source))
 
 

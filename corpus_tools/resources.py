@@ -762,7 +762,7 @@ BYLINE_OUTLET = re.compile(r"[\u4e00-\u9fff]{2,4}(?:[ 、][\u4e00-\u9fff]{2,4}){
 BREADCRUMB = re.compile(r"[^\n]{0,40}?\S[ \t]*(?:>|＞|»|›|&gt;)[^\n]*")
 #: Repost credits and footers naming the publisher, strongest first (searched in the raw ends).
 CREDIT_WECHAT = re.compile(r"(?:微信公众号|微信公眾號|公众号|公眾號)[:：]?[ \t]*[“\"「『]?(?P<org>[^“”\"「」『』（()）\n，,。]{2,20}?)[”\"」』]")
-CREDIT_SOURCE = re.compile(r"(?:本文|本稿|文章|稿件|新闻|新聞)?(?:来源|來源|转载自|轉載自|来自|來自)[ \t]*[:：][ \t]*"
+CREDIT_SOURCE = re.compile(r"(?<![图圖片据據料])(?:本文|本稿|文章|稿件|新闻|新聞)?(?:来源|來源|转载自|轉載自|来自|來自)[ \t]*[:：][ \t]*"
                            r"(?P<org>[^\s|｜，,。；;（()）]{2,30})")
 CREDIT_AUTHORISED = re.compile(r"(?P<org>[\u4e00-\u9fffA-Za-z0-9]{2,12}?)(?:经授权发布|經授權發布|经授权转载|經授權轉載)")
 #: A wire or outlet lead with the outlet's name: "中国经济网北京6月12日讯", "央视网消息".
@@ -808,3 +808,9 @@ def toolbar_words() -> tuple[str, ...]:
     from ._data import read_lines
 
     return tuple(sorted({w for w in read_lines("boilerplate_toolbar_words.txt")}, key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=1)
+def toolbar_pattern() -> re.Pattern[str]:
+    """:func:`toolbar_words` as one regex (a trie, longest first), for counting and blanking them in a line."""
+    return re.compile(trie_regex(toolbar_words()))
