@@ -552,7 +552,7 @@ def _credit_source(doc: _Doc, header: _Header) -> str | None:
     for previous, line in zip(header.lines, header.lines[1:]):
         if resources.WECHAT_ID_LINE.match(line) and len(previous) <= 20:
             return previous
-    for line in _first_lines(doc.text, 3):
+    for line in _first_lines(doc.text[:_HEAD_CHARS], 3):
         m = resources.OUTLET_LEAD.match(line)
         if m:
             return m.group("org")
@@ -639,7 +639,7 @@ def _kind(doc: _Doc, header: _Header, title: str | None, source: str | None) -> 
     if news_cues >= 2 or len(resources.DIGEST_ITEM_END.findall(doc.raw_ends)) >= 3:
         return "newspaper_page"
     if any(len(line) <= _DIGEST_HEADING_MAX and _contains_any(line, resources.DIGEST_CUES)
-           for line in _first_lines(doc.text, 3)):
+           for line in _first_lines(doc.text[:_HEAD_CHARS], 3)):
         return "newspaper_page"  # a digest's heading: "一周要闻", "值得关注的……大事件"
     if _contains_any(edges + "\n" + "\n".join(header.lines[:5]), resources.WECHAT_CUES):
         return "wechat_post"
@@ -662,7 +662,7 @@ def _text_title(doc: _Doc) -> str | None:
     A notice's title broken over lines ("国务院办公厅" / "关于……考察工作时" / "所提问题……的函") is
     joined, with its government issuer in front; a company's name above "关于……的公告" is not part of it.
     """
-    lines = _first_lines(doc.text, _TITLE_SCAN_LINES)
+    lines = _first_lines(doc.text[:_HEAD_CHARS], _TITLE_SCAN_LINES)
     for i, line in enumerate(lines):
         if _is_label_line(line) or _is_toolbar_line(line):
             continue
