@@ -3,23 +3,35 @@
 All rules are general cues of the genres the library is made for (press
 releases, government replies, newspaper pages, reposted articles, notices):
 
-* **title** -- the first heading-like line at the top of the clean text (a
-  short line without sentence punctuation), skipping an issuer line
-  (``上海市科学技术委员会``), a document number (``沪科提复〔2022〕49号``) and
-  a date line. For a newspaper page the title is the page's column title
-  when the page opens with one (``业界传真``), otherwise its first article
-  title; the article titles are in :func:`corpus_tools.segment.articles`. A
-  document that opens with prose (a repost whose headline was lost) has no title.
-* **date** -- the document's *own* date, in this order: a labelled header date
-  (``发布时间：2023-03-31``), a press-release dateline (``(香港·2023年3月31日) —``),
-  a date line in the header (``2022年12月1日 星期四``), a sign-off date line near the
-  end (``2022 年 8 月 26 日``; not the ``...印发`` print date line). Dates without a
-  year (``9月10日``) are not the document's own date: the result is then null.
-  ISO 8601 at the precision written (``date_precision`` day / month / year).
-* **source** -- the publisher when the text states it: a ``来源：`` line, the
-  "about" heading of a press release (``关于香港科技园公司``), the issuer line at the
-  top, the organisation named right after the dateline, the issuer above the
-  sign-off date, or the repost platform named in a disclaimer (``網易號``).
+* **title** -- a labelled title field of the header block (``标　　题：``, the
+  index table of a government portal); else the headline above a web page's info
+  bar (the line with the publication time or ``来源：``), skipping bylines and never a
+  navigation, login, share or toolbar line (``新浪首页``, ``登录/注册``) nor a
+  breadcrumb; else the first heading-like line at the top of the clean text (short,
+  no full stop; ！？：， allowed), after an issuer line (``上海市科学技术委员会``), a
+  document number (``沪科提复〔2022〕49号``) and a date line, a notice's title broken
+  over lines joined with its government issuer. A newspaper page's title is its
+  column title (``业界传真``); a digest of items has none. A document that opens
+  with prose (a repost whose headline was lost) has no title.
+* **date** -- the document's *own* date, in this order: the signature date of a
+  notice's index table (``成文日期：``), a header date field anywhere in the header
+  block (``发布时间：`` ``发表时间：`` ``发稿时间：`` ``时间：`` ``日期：``, the value on the
+  same or the next line) or the info bar's time (``2019-09-24 09:10``,
+  ``2026年02月10日 07时41分``), a press-release dateline (``(香港·2023年3月31日) —``),
+  a date line in the header, a sign-off date line near the end (not the ``...印发``
+  print date line), a newspaper's print credit (``《人民日报》（2026年06月12日 01 版）``).
+  Dates without a year (``9月10日``) are not the document's own date: the result is
+  then null. ISO 8601 at the precision written (``date_precision``).
+* **source** -- the publisher when the text states it, strongest first: a header
+  field (``来源：`` ``发文机关：``), the info bar (``来源CSDN``, ``2019年09月07日 04:04 北京日报``),
+  a byline naming the outlet (``石佳/中国青年报``), repost credits
+  (``本文来自微信公众号“X”``, ``本文来源：X``, ``X经授权发布``), a WeChat account
+  header, an outlet's lead (``中国经济网北京6月12日讯``), a print credit; then the
+  older cues (``关于香港科技园公司``, the issuer line, the organisation after the
+  dateline, the issuer above the sign-off, a repost platform ``網易號``); last the
+  outlet naming its own reporters twice (``《证券日报》记者``), a subscription or app
+  prompt and the copyright owner. Publishers are read with patterns of
+  :mod:`corpus_tools.resources`, never with the entity extractor.
 * **publisher** -- ``source`` made comparable across documents (see
   :func:`canonical_publisher`): in simplified script, spacing and wrapping
   punctuation normalised, a known alias (``科技園公司``, ``HKSTP``) mapped to the
@@ -825,21 +837,20 @@ def infer_source(text: str, *, raw: str | None = None) -> str | None:
 
 
 def infer_doc_type(text: str, *, raw: str | None = None) -> DocType:
-    """Return the document type from general cues, checked in this order.
+    """Return the kind of document (``schema.DOC_TYPE_MEANINGS``) from its title, header and footer.
 
-    * ``government_reply``: the title says 答复/回复 (or the head has a document
-      number like ``〔2022〕49号`` and the text says 答复/提案);
-    * ``press_release``: 新闻稿 / 即时发布 / Press Release / a media-enquiry block
-      at either end of the raw text, a release sign-off (an end-mark line ``完``,
-      ``－完－``, ``Ends`` before the release date, or a Hong Kong government
-      release-time line ``香港時間15時30分``; not after a news lead such as
-      ``新华社北京3月5日电``), or a dateline ``(城市·2023年3月31日) —``;
-    * ``newspaper_page``: 本报讯 / 本报记者 two or more times;
-    * ``notice``: the title names a notice or policy document (通知, 公告, 办法, 意见...)
-      or the head carries a document number;
-    * ``article``: a reposted or news article: a repost disclaimer (网易号, 搜狐号...),
-      a ``来源：`` line, a news-agency lead (``新华社北京3月5日电``) or one 本报讯;
-    * ``other`` otherwise.
+    Checked in this order: ``government_reply`` (the title says 答复/回复/复函/批复/……的函,
+    or a document number and 提案/答复 near the top); ``company_announcement`` (a
+    securities header, or a company's title ending in 公告/公示/报告); ``government_report``
+    (工作报告, 统计公报 in the title); ``policy_notice`` (a notice's index fields such as
+    发文机关/成文日期, or a document number in the head); ``press_release`` (新闻稿, Press
+    Release, a media-enquiry block in the first or last lines, a release sign-off, a
+    release dateline, or a company's news on its own site); ``policy_notice`` (a title
+    ending in 通知/意见/办法/措施... with a government issuer or 关于); ``newspaper_page``
+    (本报讯 twice, a link line after every item, a digest heading such as 一周要闻);
+    ``wechat_post`` (微信公众号, 微信号 in the first or last lines); ``opinion`` (专栏,
+    评论员, 撰文 there); ``news_article`` otherwise, unless the text has no headline, no
+    news cue and hardly any words (``other``). Words in the body never decide.
 
     >>> infer_doc_type("对市政协第0249号提案的答复\\n\\n张委员：……")
     'government_reply'

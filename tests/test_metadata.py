@@ -280,3 +280,9 @@ def test_news_cue_in_the_body_does_not_make_a_press_release():
     text = ("某公司发布新品\n2023-05-12 10:00 来源：某某日报\n某公司今日发布新品。\n"
             "据介绍，其新闻稿称销量将增长。\n" + "公司表示，将继续投入研发。\n" * 20 + "分析人士认为，市场前景良好。")
     assert metadata.infer_doc_type(text) == "news_article"
+
+
+def test_every_doc_type_is_explained_in_the_schema():
+    from corpus_tools import schema
+
+    assert tuple(schema.DOC_TYPE_MEANINGS) == metadata.DOC_TYPES
