@@ -786,6 +786,7 @@ def _remove_boilerplate(text: str, config: CleanConfig, log: list[Change] | None
     spans.extend(_post_header_lines(text))
     spans.extend(_furniture_lines(text))
     spans.extend(_lines_containing_furniture(text))
+    spans.extend(_related_lists(text))
     spans.sort()
     return _remove_spans(text, spans, "remove_boilerplate", log)
 
@@ -810,14 +811,7 @@ def _furniture_phrases() -> tuple[tuple[re.Pattern[str], tuple[str, ...] | None]
 
 def _lines_containing_furniture(text: str) -> list[tuple[int, int]]:
     """Short lines holding a phrase of ``data/boilerplate_contains.txt`` (credits, prompts, ICP numbers)."""
-    spans = []
-    if len(text) > _NAV_HEAD + _NAV_TAIL:  # credits, prompts and site footers sit near either end
-        windows = ((0, _NAV_HEAD), (len(text) - _NAV_TAIL, len(text)))
-    else:
-        windows = ((0, len(text)),)
-    for lo, hi in windows:
-        spans.extend(_furniture_phrase_lines(text, lo, hi))
-    return spans
+    return _furniture_phrase_lines(text, 0, len(text))
 
 
 @functools.lru_cache(maxsize=1)
@@ -840,6 +834,36 @@ def _furniture_phrase_lines(text: str, lo: int, hi: int) -> list[tuple[int, int]
             start, end = _line_bounds(text, m.start())
             if end - start <= _CONTAINS_LINE_MAX:
                 spans.append((start, end))
+    return spans
+
+
+_RELATED_ITEMS = 15  # link lines of a related-article list
+_RELATED_ITEM_MAX = 60
+
+
+@functools.lru_cache(maxsize=1)
+def _related_head() -> re.Pattern[str]:
+    """A related-article list's heading on a line of its own ("相关阅读", "延伸閱讀：", "本周必读出海精品文章")."""
+    heads = "|".join(map(re.escape, sorted(_data.read_lines("boilerplate_related_heads.txt"), key=len, reverse=True)))
+    return re.compile(rf"(?m)^[ \t【\[]*(?:{heads})[^\n。，]{{0,10}}?[】\]]?[ \t]*[:：]?[ \t]*$")
+
+
+def _related_lists(text: str) -> list[tuple[int, int]]:
+    """A related-article list: its heading and the link lines after it (short, no full stop; a line that
+    reads like a paragraph ends the list)."""
+    spans = []
+    for m in _related_head().finditer(text):
+        spans.append(m.span())
+        pos = m.end()
+        for _ in range(_RELATED_ITEMS):
+            line = resources.LINE_SPAN.search(text, pos)
+            if line is None or text[pos:line.start()].count("\n") > 2:
+                break
+            item = line.group().strip()
+            if len(item) > _RELATED_ITEM_MAX or resources.SENTENCE_FINAL.search(item.rstrip("？?！!")):
+                break
+            spans.append(line.span())
+            pos = line.end()
     return spans
 
 

@@ -525,6 +525,13 @@ def _header(raw: str) -> _Header:
                     source = found.group(found.lastgroup or 0)
                 elif stamp.group() == line and i + 1 < len(lines) and resources.OUTLET_LINE.fullmatch(lines[i + 1]):
                     source = lines[i + 1]  # an info bar split over lines: the time, then the outlet
+    if source is None or date is None:  # fields below a lead or summary paragraph
+        for m in resources.LATE_FIELD.finditer(raw, 0, _ZONE_CHARS):
+            value = m.group("value").strip(" \t\u3000|｜【】[]")
+            if m.group("source") and source is None and value:
+                source = value.split()[0]
+            elif m.group("date") and date is None and parse_date(value):
+                date = value
     headline = None
     if bar is not None:
         for j in range(bar - 1, max(-1, bar - 1 - _WALK_UP), -1):
@@ -570,6 +577,10 @@ def _credit_source(doc: _Doc, header: _Header) -> str | None:
             return m.group("org")
     if "版" in doc.raw_tail:
         m = resources.PRINT_CREDIT.search(doc.raw_tail)
+        if m:
+            return m.group("org")
+    if "本" in doc.raw or "文章" in doc.raw or "稿件" in doc.raw:
+        m = resources.CREDIT_STRONG.search(doc.raw)
         if m:
             return m.group("org")
     return None

@@ -743,6 +743,13 @@ HEADER_LABEL = re.compile(
     rf"|(?P<date>{_labels(HEADER_DATE_LABELS)})|(?P<source>{_labels(HEADER_SOURCE_LABELS)}))"
     r"[ \t\u3000]*[:：][ \t\u3000]*"
 )
+#: A publication field on a short line of its own anywhere near the top ("来源：商讯" below a summary):
+#: the source labels and the publication-date labels (not a bare 时间/日期, which a notice's body uses).
+LATE_FIELD = re.compile(
+    rf"(?m)^[ \t\u3000]*(?:(?P<source>{_labels('信息来源 信息來源 文章来源 文章來源 来源 來源 稿源')})"
+    rf"|(?P<date>{_labels('发布时间 發布時間 發佈時間 发表时间 發表時間 发稿时间 發稿時間 发布日期 發布日期')}))"
+    r"[ \t\u3000]*[:：][ \t\u3000]*(?P<value>[^\n]{2,40})$"
+)
 #: "来源CSDN" in a "|"-separated info bar (no colon): only read on a line with a timestamp.
 BAR_SOURCE = re.compile(r"(?:^|[|｜]\s*)(?:来源|來源)\s*(?P<value>[^\s|｜:：]{2,20})")
 #: A publication time: a full date with a clock time (2019-09-24 09:10, 2019年09月07日 04:04,
@@ -764,6 +771,10 @@ BREADCRUMB = re.compile(r"[^\n]{0,40}?\S[ \t]*(?:>|＞|»|›|&gt;)[^\n]*")
 CREDIT_WECHAT = re.compile(r"(?:微信公众号|微信公眾號|公众号|公眾號)[:：]?[ \t]*[“\"「『]?(?P<org>[^“”\"「」『』（()）\n，,。]{2,20}?)[”\"」』]")
 CREDIT_SOURCE = re.compile(r"(?<![图圖片据據料])(?:本文|本稿|文章|稿件|新闻|新聞)?(?:来源|來源|转载自|轉載自|来自|來自)[ \t]*[:：][ \t]*"
                            r"(?P<org>[^\s|｜，,。；;（()）]{2,30})")
+#: The strong form of a repost credit, looked for in the whole text when the ends name no source:
+#: "本文来源：新京报", "文章来源：X", "本文转载自X".
+CREDIT_STRONG = re.compile(r"(?:本文|本稿|文章|稿件)(?:来源|來源|转载自|轉載自|来自|來自)[ \t]*[:：]?[ \t]*"
+                           r"(?:微信公众号|微信公眾號|公众号|公眾號)?[“\"「]?(?P<org>[^\s|｜，,。；;（()）“”\"「」]{2,30})")
 CREDIT_AUTHORISED = re.compile(r"(?P<org>[\u4e00-\u9fffA-Za-z0-9]{2,12}?)(?:经授权发布|經授權發布|经授权转载|經授權轉載)")
 #: A wire or outlet lead with the outlet's name: "中国经济网北京6月12日讯", "央视网消息".
 OUTLET_LEAD = re.compile(r"^(?P<org>[\u4e00-\u9fff]{2,8}?(?:网|網|社|报|報|台|新闻|新聞))"

@@ -450,6 +450,8 @@ def test_running_heads_only_remove_whole_repeated_lines(text):
     ("正文。\n請加入成為某新聞的月費訂戶，長期支持我們的工作。\n更多猛料！欢迎扫描左方二维码关注某某新闻官方微信",
      ["月費訂戶", "二维码"], ["正文。"]),
     ("某标题\n正文第一段，内容。\n》自營商進出明細\n》外資持股增減排行", ["》自營商", "》外資"], ["正文第一段"]),
+    ("某标题\n正文第一段，内容。\n相关阅读：\n某地出台新政支持产业发展\n某公司完成新一轮融资？\n上一篇：某地召开会议",
+     ["相关阅读", "出台新政", "新一轮融资", "上一篇"], ["正文第一段"]),
 ])
 def test_site_furniture_is_recognised_by_its_structure(raw, gone, kept):
     text = clean.clean_text(raw)
