@@ -848,10 +848,17 @@ def _related_head() -> re.Pattern[str]:
     return re.compile(rf"(?m)^[ \t【\[]*(?:{heads})[^\n。，]{{0,10}}?[】\]]?[ \t]*[:：]?[ \t]*$")
 
 
+@functools.lru_cache(maxsize=1)
+def _related_trigger() -> re.Pattern[str]:
+    return re.compile(resources.trie_regex(_data.read_lines("boilerplate_related_heads.txt"), guard=False))
+
+
 def _related_lists(text: str) -> list[tuple[int, int]]:
     """A related-article list: its heading and the link lines after it (short, no full stop; a line that
     reads like a paragraph ends the list)."""
-    spans = []
+    spans: list[tuple[int, int]] = []
+    if _related_trigger().search(text) is None:
+        return spans  # (one literal scan instead of a try at every line start)
     for m in _related_head().finditer(text):
         spans.append(m.span())
         pos = m.end()
@@ -902,12 +909,35 @@ def _is_breadcrumb(line: str) -> bool:
             and not resources.PROSE_PUNCT.search(line.replace(":", "").replace("：", "")))
 
 
+_PROSE_LINE_MIN = 60  # characters of a line of the article itself (furniture lines are short)
+_LONG_LINE = re.compile(rf"[^\n]{{{_PROSE_LINE_MIN}}}")
+
+
+def _furniture_zones(text: str) -> tuple[tuple[int, int], ...]:
+    """Where site furniture is looked for: before the first long line of the text, and after the last
+    one or in the last ``_NAV_TAIL`` characters (the article sits between); the whole text when no
+    line is long."""
+    first = _LONG_LINE.search(text)
+    n = len(text)
+    if first is None:
+        return ((0, n),)
+    head_end = text.rfind("\n", 0, first.start()) + 1
+    end = n  # after the last long line
+    while end > head_end:
+        start = text.rfind("\n", 0, end) + 1
+        if end - start >= _PROSE_LINE_MIN:
+            break
+        end = start - 1
+    window = text.rfind("\n", 0, max(0, n - _NAV_TAIL)) + 1
+    return (0, head_end), (max(head_end, min(end, window)), n)
+
+
 def _furniture_lines(text: str) -> list[tuple[int, int]]:
     """Site furniture told by its structure: toolbar and breadcrumb lines, a breadcrumb label with the
     short lines of its path, header fields (a label-only line and its value; "label：value" near either
     end), the pieces of a font toolbar split over lines ("【字体：" / "大" / "中" / "小" / "】")."""
     only_label, label_value = _header_label_line()
-    lines = list(_SHORT_LINE.finditer(text))
+    lines = [m for lo, hi in _furniture_zones(text) for m in _SHORT_LINE.finditer(text, lo, hi)]
     n_text = len(text)
     spans: list[tuple[int, int]] = []
     skip_until = -1
