@@ -485,10 +485,30 @@ def _is_toolbar_line(line: str) -> bool:
     return hits >= 2 or len(resources.HAN_RUN.findall(rest)) <= 1 and len("".join(resources.HAN_RUN.findall(rest))) <= 4
 
 
+_VALUE_END = re.compile(r"[【\[|｜（(<《]|\s")
+
+
+def _field_source(value: str) -> str | None:
+    """The publisher in a source field's value: up to a space, a bracket or a bar ("四川日报【字体：大" -> "四川日报")."""
+    return _VALUE_END.split(value.strip(), 1)[0] or None
+
+
+def _iter_lines(text: str, limit: int) -> Iterator[str]:
+    """The lines of ``text[:limit]``, one at a time (the header block usually ends after a few)."""
+    pos, end = 0, min(len(text), limit)
+    while pos < end:
+        brk = text.find("\n", pos, end)
+        if brk < 0:
+            yield text[pos:end]
+            return
+        yield text[pos:brk]
+        pos = brk + 1
+
+
 def _header(raw: str) -> _Header:
     """Read the header block of a raw text: labelled fields, the info bar and the headline above it."""
     lines: list[str] = []
-    for line in raw[:_ZONE_CHARS].split("\n"):
+    for line in _iter_lines(raw, _ZONE_CHARS):
         if stripped := line.strip():
             if _is_prose_line(stripped) and not resources.HEADER_LABEL.match(stripped):
                 break
@@ -511,7 +531,7 @@ def _header(raw: str) -> _Header:
                 date = value
                 bar = i if bar is None else bar
             elif role == "source" and source is None and value:
-                source = value.split()[0]
+                source = _field_source(value)
                 bar = i if bar is None else bar
                 policy = policy or "机关" in line or "機關" in line
         if stamp:
@@ -529,7 +549,7 @@ def _header(raw: str) -> _Header:
         for m in resources.LATE_FIELD.finditer(raw, 0, _ZONE_CHARS):
             value = m.group("value").strip(" \t\u3000|｜【】[]")
             if m.group("source") and source is None and value:
-                source = value.split()[0]
+                source = _field_source(value)
             elif m.group("date") and date is None and parse_date(value):
                 date = value
     headline = None
@@ -579,11 +599,16 @@ def _credit_source(doc: _Doc, header: _Header) -> str | None:
         m = resources.PRINT_CREDIT.search(doc.raw_tail)
         if m:
             return m.group("org")
-    if "本" in doc.raw or "文章" in doc.raw or "稿件" in doc.raw:
-        m = resources.CREDIT_STRONG.search(doc.raw)
+    for cue in _STRONG_CREDIT_CUES.finditer(doc.raw):  # one literal scan; the pattern only where a cue is
+        m = resources.CREDIT_STRONG.match(doc.raw, cue.start())
         if m:
             return m.group("org")
     return None
+
+
+_STRONG_CREDIT_CUES = re.compile(resources.trie_regex(
+    ("本文来源", "本文來源", "本文来自", "本文來自", "本文转载自", "本文轉載自", "文章来源", "文章來源",
+     "稿件来源", "稿件來源", "本稿来源", "本稿來源"), guard=False))
 
 
 _CREDIT_LOOKBACK, _CREDIT_LOOKAHEAD = 20, 60
@@ -598,7 +623,7 @@ _CREDIT_PATTERNS = (
 def _weak_source(doc: _Doc) -> str | None:
     """The outlet named by its own reporters (twice), a subscription appeal or a copyright line."""
     counts: dict[str, int] = {}
-    if "记者" in doc.text or "記者" in doc.text:
+    if "》记者" in doc.text or "》記者" in doc.text:
         for m in resources.OWN_REPORTER.finditer(doc.text):
             counts[m.group("org")] = counts.get(m.group("org"), 0) + 1
     best = max(counts.items(), key=lambda kv: (kv[1], kv[0]), default=None)
