@@ -765,9 +765,7 @@ _SPACE_BESIDE_NON_ASCII = re.compile(r" (?=[^\x00-\x7f])|(?<=[^\x00-\x7f]) ")
 @functools.lru_cache(maxsize=1)
 def _gazetteer_publishers() -> tuple[dict[str, str], dict[str, str]]:
     """Organisation aliases of the entity gazetteer -> canonical name: (exact, case-folded Latin)."""
-    from .entities import gazetteer_entries  # read on first use; no tokenizer is loaded
-
-    exact = {alias: canonical for alias, (canonical, label) in gazetteer_entries().items() if label == "ORG"}
+    exact = dict(resources.publisher_aliases())  # the gazetteer's organisations, read on first use
     latin = {alias.casefold(): canonical for alias, canonical in exact.items() if alias.isascii()}
     return exact, latin
 

@@ -825,3 +825,23 @@ def toolbar_words() -> tuple[str, ...]:
 def toolbar_pattern() -> re.Pattern[str]:
     """:func:`toolbar_words` as one regex (a trie, longest first), for counting and blanking them in a line."""
     return re.compile(trie_regex(toolbar_words()))
+
+
+@functools.lru_cache(maxsize=1)
+def publisher_aliases() -> dict[str, str]:
+    """Organisations of ``data/gazetteer.tsv`` as ``{alias (simplified): canonical}`` (the canonical name is
+    an alias of itself), for making publishers comparable (``metadata.canonical_publisher``) without the
+    entity extractor."""
+    from ._data import read_lines
+    from .script import to_simplified
+
+    out: dict[str, str] = {}
+    for line in read_lines("gazetteer.tsv"):
+        parts = line.split("\t")
+        if len(parts) < 2 or parts[1].strip().upper() != "ORG":
+            continue
+        canonical = to_simplified(parts[0].strip())
+        for alias in [canonical, *(a.strip() for a in (parts[2].split("|") if len(parts) > 2 else []))]:
+            if len(alias) >= 2:
+                out[to_simplified(alias)] = canonical
+    return out
