@@ -46,6 +46,7 @@ __all__ = [
     "normalize_line_endings", "remove_invisible_chars", "normalize_unicode", "fold_width",
     "normalize_whitespace", "strip_markdown", "remove_footnote_marks", "remove_boilerplate",
     "drop_repeated_lines", "rejoin_broken_lines", "find_captions", "remove_running_heads",
+    "corpus_furniture", "remove_lines",
 ]
 
 Action = Literal["removed", "replaced", "joined", "marked"]
@@ -173,8 +174,9 @@ def _remove_spans(text: str, spans: list[tuple[int, int]], step: str,
     for start, end in spans:
         while end < n and text[end] == "\n":
             end += 1
-        if cuts and start <= cuts[-1][1]:
-            start = cuts.pop()[0]
+        if cuts and start <= cuts[-1][1]:  # overlapping or touching: one cut (a span inside another keeps its end)
+            previous_start, previous_end = cuts.pop()
+            start, end = previous_start, max(end, previous_end)
         if end == n:  # a cut that reaches the end takes the breaks before it
             while start > 0 and text[start - 1] == "\n":
                 start -= 1
@@ -785,8 +787,199 @@ def _remove_boilerplate(text: str, config: CleanConfig, log: list[Change] | None
         spans.append((start, _contact_block(text, end)))
     spans.extend(_navigation_lines(text))
     spans.extend(_post_header_lines(text))
+    spans.extend(_furniture_lines(text))
+    spans.extend(_lines_containing_furniture(text))
+    spans.extend(_related_lists(text))
     spans.sort()
     return _remove_spans(text, spans, "remove_boilerplate", log)
+
+
+_CONTAINS_LINE_MAX = 120
+
+
+_LITERAL_ALTERNATION = re.compile(r"\(\?:([^()\[\]\\?*+{}.^$]+)\)")
+
+
+@functools.lru_cache(maxsize=1)
+def _furniture_phrases() -> tuple[tuple[re.Pattern[str], tuple[str, ...] | None], ...]:
+    """The phrases of ``data/boilerplate_contains.txt``, each with the literal words it starts with
+    (its leading ``(?:A|B)`` group; None: none), so that a text holding none of them is not scanned."""
+    out = []
+    for pattern in _data.read_lines("boilerplate_contains.txt"):
+        lead = _LITERAL_ALTERNATION.match(pattern)
+        # their first two characters: fewer substring tests, the regex decides
+        out.append((re.compile(pattern), tuple(dict.fromkeys(w[:2] for w in lead.group(1).split("|"))) if lead else None))
+    return tuple(out)
+
+
+def _lines_containing_furniture(text: str) -> list[tuple[int, int]]:
+    """Short lines holding a phrase of ``data/boilerplate_contains.txt`` (credits, prompts, ICP numbers)."""
+    return _furniture_phrase_lines(text, 0, len(text))
+
+
+@functools.lru_cache(maxsize=1)
+def _furniture_triggers() -> re.Pattern[str]:
+    """The first two characters of every phrase, as one regex: one scan tells which phrases may occur."""
+    words = {word for _pattern, firsts in _furniture_phrases() for word in firsts or ()}
+    return re.compile(resources.trie_regex(sorted(words), guard=False))
+
+
+def _furniture_phrase_lines(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    present = set(_furniture_triggers().findall(text, lo, hi))
+    spans = []
+    for pattern, firsts in _furniture_phrases():
+        if firsts is not None and present.isdisjoint(firsts):
+            continue
+        end = -1
+        for m in pattern.finditer(text, lo, hi):
+            if m.start() < end:
+                continue
+            start, end = _line_bounds(text, m.start())
+            if end - start <= _CONTAINS_LINE_MAX:
+                spans.append((start, end))
+    return spans
+
+
+_RELATED_ITEMS = 15  # link lines of a related-article list
+_RELATED_ITEM_MAX = 60
+
+
+@functools.lru_cache(maxsize=1)
+def _related_head() -> re.Pattern[str]:
+    """A related-article list's heading on a line of its own ("相关阅读", "延伸閱讀：", "本周必读出海精品文章")."""
+    heads = "|".join(map(re.escape, sorted(_data.read_lines("boilerplate_related_heads.txt"), key=len, reverse=True)))
+    return re.compile(rf"(?m)^[ \t【\[]*(?:{heads})[^\n。，]{{0,10}}?[】\]]?[ \t]*[:：]?[ \t]*$")
+
+
+@functools.lru_cache(maxsize=1)
+def _related_trigger() -> re.Pattern[str]:
+    return re.compile(resources.trie_regex(_data.read_lines("boilerplate_related_heads.txt"), guard=False))
+
+
+def _related_lists(text: str) -> list[tuple[int, int]]:
+    """A related-article list: its heading and the link lines after it (short, no full stop; a line that
+    reads like a paragraph ends the list)."""
+    spans: list[tuple[int, int]] = []
+    if _related_trigger().search(text) is None:
+        return spans  # (one literal scan instead of a try at every line start)
+    for m in _related_head().finditer(text):
+        spans.append(m.span())
+        pos = m.end()
+        for _ in range(_RELATED_ITEMS):
+            line = resources.LINE_SPAN.search(text, pos)
+            if line is None or text[pos:line.start()].count("\n") > 2:
+                break
+            item = line.group().strip()
+            if len(item) > _RELATED_ITEM_MAX or resources.SENTENCE_FINAL.search(item.rstrip("？?！!")):
+                break
+            spans.append(line.span())
+            pos = line.end()
+    return spans
+
+
+_FURNITURE_MAX = 40  # characters of a toolbar, breadcrumb or label line
+
+#: Lines of at most 80 characters without a full stop: the only candidates for furniture lines.
+_SHORT_LINE = re.compile(r"(?m)^[^\n。]{1,80}+$")
+_FIELD_VALUE_MAX = 40  # characters of the value line under a label-only line
+_CRUMB_RUN = 8  # short lines after a breadcrumb label ("您的位置:" / "首页" / ">" / "云南要闻")
+_CRUMB_PART_MAX = 16
+_CRUMB_SIGNS = re.compile(r"[>＞»›]")
+
+
+@functools.lru_cache(maxsize=1)
+def _header_label_line() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Patterns of header-field lines: (label only, label then value); spaces inside a label are ignored."""
+    labels = sorted(_data.read_lines("boilerplate_header_labels.txt"), key=len, reverse=True)
+    alternatives = "|".join(r"[ \t\u3000]*".join(map(re.escape, label)) for label in labels)
+    label = rf"[【\[]?[ \t\u3000]*(?:{alternatives})[ \t\u3000]*[:：]"
+    return re.compile(label + r"[ \t\u3000]*"), re.compile(label + r"[^\n]{0,80}")
+
+
+def _is_toolbar(line: str) -> bool:
+    """A short line made of toolbar words ("缩小字体 放大字体 收藏 微博 微信 分享", "CSDN官方微信", "网站地图"):
+    without them, at most two Han characters are left."""
+    rest, found = resources.toolbar_pattern().subn(" ", line)
+    if not found:
+        return False
+    return sum(1 for ch in rest if "\u4e00" <= ch <= "\u9fff") <= 2
+
+
+def _is_breadcrumb(line: str) -> bool:
+    """"网易首页 > 网易科技 > 互联网 > 正文", "首页 > 10%公司": short parts between ">" signs."""
+    parts = [p.strip() for p in re.split(r"[>＞»›]+", line)]
+    return (len(parts) >= 2 and all(len(p) <= _CRUMB_PART_MAX for p in parts)
+            and not resources.PROSE_PUNCT.search(line.replace(":", "").replace("：", "")))
+
+
+_PROSE_LINE_MIN = 60  # characters of a line of the article itself (furniture lines are short)
+_LONG_LINE = re.compile(rf"[^\n]{{{_PROSE_LINE_MIN}}}")
+
+
+def _furniture_zones(text: str) -> tuple[tuple[int, int], ...]:
+    """Where site furniture is looked for: before the first long line of the text, and after the last
+    one or in the last ``_NAV_TAIL`` characters (the article sits between); the whole text when no
+    line is long."""
+    first = _LONG_LINE.search(text)
+    n = len(text)
+    if first is None:
+        return ((0, n),)
+    head_end = text.rfind("\n", 0, first.start()) + 1
+    end = n  # after the last long line
+    while end > head_end:
+        start = text.rfind("\n", 0, end) + 1
+        if end - start >= _PROSE_LINE_MIN:
+            break
+        end = start - 1
+    window = text.rfind("\n", 0, max(0, n - _NAV_TAIL)) + 1
+    return (0, head_end), (max(head_end, min(end, window)), n)
+
+
+def _furniture_lines(text: str) -> list[tuple[int, int]]:
+    """Site furniture told by its structure: toolbar and breadcrumb lines, a breadcrumb label with the
+    short lines of its path, header fields (a label-only line and its value; "label：value" near either
+    end), the pieces of a font toolbar split over lines ("【字体：" / "大" / "中" / "小" / "】")."""
+    only_label, label_value = _header_label_line()
+    lines = [m for lo, hi in _furniture_zones(text) for m in _SHORT_LINE.finditer(text, lo, hi)]
+    n_text = len(text)
+    spans: list[tuple[int, int]] = []
+    skip_until = -1
+    for i, m in enumerate(lines):
+        if i <= skip_until:
+            continue
+        line = m.group().strip()
+        length = len(line)
+        colon = "：" in line or ":" in line
+        if not colon and "，" in line:
+            continue  # a phrase of prose: no label, toolbar nor breadcrumb
+        near_end = m.start() < _NAV_HEAD or m.end() > n_text - _NAV_TAIL
+        if colon and only_label.fullmatch(line):
+            spans.append(m.span())
+            j = i + 1
+            if j < len(lines):  # its value, or the path of a breadcrumb, or the sizes of a font toolbar
+                run = _CRUMB_RUN if ("位置" in line or "字" in line) else 1
+                while j < len(lines) and j <= i + run:
+                    if text[lines[j - 1].end():lines[j].start()].strip():
+                        break  # a long line between: not the next line
+                    value = lines[j].group().strip()
+                    if len(value) > _FIELD_VALUE_MAX or resources.SENTENCE_FINAL.search(value) or (
+                            run > 1 and len(value) > 8 and not _is_breadcrumb(value)):
+                        break
+                    if run == 1 and (only_label.fullmatch(value) or resources.PROSE_PUNCT.search(
+                            value.replace(":", "").replace("：", "")) and len(value) > 20):
+                        break
+                    spans.append(lines[j].span())
+                    skip_until = j
+                    j += 1
+            continue
+        if length > _FURNITURE_MAX:
+            if colon and near_end and "，" not in line and label_value.match(line):
+                spans.append(m.span())
+            continue
+        if (colon and near_end and "，" not in line and label_value.match(line) or _is_toolbar(line)
+                or _CRUMB_SIGNS.search(line) and _is_breadcrumb(line)):
+            spans.append(m.span())
+    return spans
 
 
 _POST_HEADER_LINES = 3  # how many first lines may hold a social-media post's header
@@ -854,6 +1047,11 @@ def _should_join(text: str, brk: re.Match[str], min_tail: int) -> bool:
     if text[brk.end()] in resources.NON_INITIAL:
         return True
     prev_start = text.rfind("\n", 0, brk.start()) + 1
+    return _breaks_a_sentence(text, brk, min_tail, prev_start) and not _ends_on_purpose(
+        text, prev_start, brk.start(), brk.end())
+
+
+def _breaks_a_sentence(text: str, brk: re.Match[str], min_tail: int, prev_start: int) -> bool:
     if not resources.PROSE_PUNCT.search(text, prev_start, brk.start()):
         # a heading, byline or label, unless it breaks off after a word that never ends one
         # ("...加快生物医药产业发展的" + "部署，现将...")
@@ -875,6 +1073,30 @@ def _should_join(text: str, brk: re.Match[str], min_tail: int) -> bool:
     # glued to the paragraph's end ("。王查娜"), or the next line is no prose (a title, an issuer).
     return (not _may_be_glued_byline(text[tail_start:brk.start()])
             and resources.PROSE_PUNCT.search(text, brk.end(), _line_bounds(text, brk.end())[1]) is not None)
+
+
+_WRAPPED_RATIO = 1.5  # a line this many times shorter than the next one was not cut by wrapping
+_LONG_NEXT_LINE = 30
+_HEADLINE_MAX = 40  # characters of a headline told by its length alone (a wrapped page line may be longer)
+
+
+def _ends_on_purpose(text: str, prev_start: int, prev_end: int, next_start: int) -> bool:
+    """Whether the line ``[prev_start, prev_end)`` is a headline, a title or a caption, never a broken line.
+
+    Wrapping cuts a line at the full width, so a line without a full stop that is much
+    shorter than the next one (a headline over its lead paragraph, "……！浙江省政府发文，进一步加强这项工作")
+    was ended on purpose; so was a caption line, and the line before a caption.
+    """
+    next_end = _line_bounds(text, next_start)[1]
+    if (next_end - next_start >= _LONG_NEXT_LINE and prev_end - prev_start <= _HEADLINE_MAX
+            and (prev_end - prev_start) * _WRAPPED_RATIO < next_end - next_start
+            and text.find("。", prev_start, prev_end) < 0):
+        return True
+    return any(end - start <= _CAPTION_MAX and _is_caption(text, start, end)
+               for start, end in ((prev_start, prev_end), (next_start, next_end)))
+
+
+_CAPTION_MAX = 100  # characters of a caption line
 
 
 _MIN_UNFINISHED_LINE = 10  # characters of a line without punctuation that ends in a NON_FINAL word
@@ -1120,14 +1342,83 @@ def cleaning_log(documents: pd.DataFrame, *, source_column: str = "text_raw",
                  config: CleanConfig = DEFAULT_CONFIG) -> pd.DataFrame:
     """Return the cleaning log (``schema.CLEANING_LOG``) of every document of a documents table.
 
+    With a ``publisher`` column, the lines :func:`corpus.load_corpus <corpus_tools.load.load_corpus>`
+    removes as the template of a publisher's site (:func:`corpus_furniture`) are logged too
+    (step ``remove_corpus_furniture``).
+
     >>> docs = pd.DataFrame({"doc_id": ["a"], "text_raw": ["###\\n正文。"]})
     >>> cleaning_log(docs)[["doc_id", "step", "before"]].values.tolist()
     [['a', 'remove_boilerplate', '###\\n']]
     """
     _require_columns(documents, ("doc_id", source_column), "cleaning_log")
-    frames = [explain("" if pd.isna(raw) else raw, doc_id=doc_id, config=config)
-              for doc_id, raw in zip(documents["doc_id"], documents[source_column])]
+    results = [clean("" if pd.isna(raw) else raw, config=config) for raw in documents[source_column]]
+    frames = [r.explain(doc_id=doc_id) for doc_id, r in zip(documents["doc_id"], results)]
+    if "publisher" in documents.columns and config.remove_boilerplate and len(results) >= 3:
+        # what load_corpus removed after cleaning: the template lines of each publisher's site
+        furniture = corpus_furniture([r.text for r in results], documents["publisher"].tolist())
+        for k, (doc_id, r, lines) in enumerate(zip(documents["doc_id"], results, furniture)):
+            if lines:
+                log: list[Change] = []
+                remove_lines(r.text, lines, log=log)
+                frames[k] = pd.concat([frames[k], CleanResult(r.text, tuple(log)).explain(doc_id=doc_id)])
     frames = [f for f in frames if len(f)]
     if not frames:
         return schema.empty_frame(schema.CLEANING_LOG)
     return schema.conform(pd.concat(frames, ignore_index=True), schema.CLEANING_LOG)
+
+
+# ---------------------------------------------------------------- corpus-level furniture
+
+_TEMPLATE_LINE_MAX = 60  # characters of a line that may be a site template's
+_TEMPLATE_MIN_DOCS = 3  # distinct documents of one source a template line must appear in
+_TEMPLATE_SHARE = 0.5  # ... and this share of the source's distinct documents
+
+
+def corpus_furniture(texts: list[str], groups: list[object]) -> list[frozenset[str]]:
+    """Return, per text, its lines that are the template of its group (a publisher's site furniture).
+
+    A short line (at most 60 characters, without a full stop) that appears in at least three
+    distinct texts of the same group, and in at least half of them, is furniture; texts whose
+    group is missing (None/NA) are never changed. Identical texts count once (a corpus holding a
+    document twice has no template in it). One pass over the lines: linear in corpus size.
+
+    >>> texts = [f"请关注本站\\n第{i}篇报道的正文。" for i in range(3)] + ["请关注本站\\n别的正文。"]
+    >>> [sorted(lines) for lines in corpus_furniture(texts, ["甲", "甲", "甲", "乙"])]
+    [['请关注本站'], ['请关注本站'], ['请关注本站'], []]
+    """
+    candidates: list[frozenset[str]] = []
+    counts: dict[tuple[object, str], int] = {}
+    distinct: dict[object, int] = {}
+    seen: set[tuple[object, str]] = set()
+    for text, group in zip(texts, groups):
+        if group is None or pd.isna(group) or (group, text) in seen:
+            candidates.append(frozenset())
+            continue
+        seen.add((group, text))
+        distinct[group] = distinct.get(group, 0) + 1
+        lines = frozenset(line.strip() for line in text.split("\n")
+                          if 0 < len(line.strip()) <= _TEMPLATE_LINE_MAX and "。" not in line)
+        candidates.append(lines)
+        for line in lines:
+            counts[(group, line)] = counts.get((group, line), 0) + 1
+    out = []
+    for lines, group in zip(candidates, groups):
+        if not lines:
+            out.append(frozenset())
+            continue
+        need = max(_TEMPLATE_MIN_DOCS, _TEMPLATE_SHARE * distinct[group])
+        out.append(frozenset(line for line in lines if counts[(group, line)] >= need))
+    return out
+
+
+def remove_lines(text: str, lines: frozenset[str], *, step: str = "remove_corpus_furniture",
+                 log: list[Change] | None = None) -> str:
+    """Remove every line of ``text`` whose stripped content is in ``lines`` (logging each removal).
+
+    >>> remove_lines("请关注本站\\n正文。", frozenset({"请关注本站"}))
+    '正文。'
+    """
+    if not lines:
+        return text
+    spans = [m.span() for m in resources.LINE_SPAN.finditer(text) if m.group().strip() in lines]
+    return _remove_spans(text, spans, step, log)

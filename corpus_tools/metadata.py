@@ -3,23 +3,35 @@
 All rules are general cues of the genres the library is made for (press
 releases, government replies, newspaper pages, reposted articles, notices):
 
-* **title** -- the first heading-like line at the top of the clean text (a
-  short line without sentence punctuation), skipping an issuer line
-  (``上海市科学技术委员会``), a document number (``沪科提复〔2022〕49号``) and
-  a date line. For a newspaper page the title is the page's column title
-  when the page opens with one (``业界传真``), otherwise its first article
-  title; the article titles are in :func:`corpus_tools.segment.articles`. A
-  document that opens with prose (a repost whose headline was lost) has no title.
-* **date** -- the document's *own* date, in this order: a labelled header date
-  (``发布时间：2023-03-31``), a press-release dateline (``(香港·2023年3月31日) —``),
-  a date line in the header (``2022年12月1日 星期四``), a sign-off date line near the
-  end (``2022 年 8 月 26 日``; not the ``...印发`` print date line). Dates without a
-  year (``9月10日``) are not the document's own date: the result is then null.
-  ISO 8601 at the precision written (``date_precision`` day / month / year).
-* **source** -- the publisher when the text states it: a ``来源：`` line, the
-  "about" heading of a press release (``关于香港科技园公司``), the issuer line at the
-  top, the organisation named right after the dateline, the issuer above the
-  sign-off date, or the repost platform named in a disclaimer (``網易號``).
+* **title** -- a labelled title field of the header block (``标　　题：``, the
+  index table of a government portal); else the headline above a web page's info
+  bar (the line with the publication time or ``来源：``), skipping bylines and never a
+  navigation, login, share or toolbar line (``新浪首页``, ``登录/注册``) nor a
+  breadcrumb; else the first heading-like line at the top of the clean text (short,
+  no full stop; ！？：， allowed), after an issuer line (``上海市科学技术委员会``), a
+  document number (``沪科提复〔2022〕49号``) and a date line, a notice's title broken
+  over lines joined with its government issuer. A newspaper page's title is its
+  column title (``业界传真``); a digest of items has none. A document that opens
+  with prose (a repost whose headline was lost) has no title.
+* **date** -- the document's *own* date, in this order: the signature date of a
+  notice's index table (``成文日期：``), a header date field anywhere in the header
+  block (``发布时间：`` ``发表时间：`` ``发稿时间：`` ``时间：`` ``日期：``, the value on the
+  same or the next line) or the info bar's time (``2019-09-24 09:10``,
+  ``2026年02月10日 07时41分``), a press-release dateline (``(香港·2023年3月31日) —``),
+  a date line in the header, a sign-off date line near the end (not the ``...印发``
+  print date line), a newspaper's print credit (``《人民日报》（2026年06月12日 01 版）``).
+  Dates without a year (``9月10日``) are not the document's own date: the result is
+  then null. ISO 8601 at the precision written (``date_precision``).
+* **source** -- the publisher when the text states it, strongest first: a header
+  field (``来源：`` ``发文机关：``), the info bar (``来源CSDN``, ``2019年09月07日 04:04 北京日报``),
+  a byline naming the outlet (``石佳/中国青年报``), repost credits
+  (``本文来自微信公众号“X”``, ``本文来源：X``, ``X经授权发布``), a WeChat account
+  header, an outlet's lead (``中国经济网北京6月12日讯``), a print credit; then the
+  older cues (``关于香港科技园公司``, the issuer line, the organisation after the
+  dateline, the issuer above the sign-off, a repost platform ``網易號``); last the
+  outlet naming its own reporters twice (``《证券日报》记者``), a subscription or app
+  prompt and the copyright owner. Publishers are read with patterns of
+  :mod:`corpus_tools.resources`, never with the entity extractor.
 * **publisher** -- ``source`` made comparable across documents (see
   :func:`canonical_publisher`): in simplified script, spacing and wrapping
   punctuation normalised, a known alias (``科技園公司``, ``HKSTP``) mapped to the
@@ -49,7 +61,8 @@ __all__ = [
     "add_metadata", "parse_date", "canonical_publisher",
 ]
 
-DocType = Literal["press_release", "government_reply", "newspaper_page", "article", "notice", "other"]
+DocType = Literal["policy_notice", "government_report", "government_reply", "press_release", "company_announcement",
+                  "news_article", "opinion", "wechat_post", "newspaper_page", "other"]
 DatePrecision = Literal["day", "month", "year"]
 #: The document types, from the most to the least specific.
 DOC_TYPES: tuple[str, ...] = get_args(DocType)
@@ -230,7 +243,9 @@ class _Doc:
 
     def __init__(self, text: str, raw: str | None) -> None:
         self.text = text
-        self.raw_ends = _ends(text if raw is None else raw)
+        self.raw = text if raw is None else raw
+        self.raw_ends = _ends(self.raw)
+        self.raw_tail = self.raw[-_RAW_TAIL_CHARS:]
         self._raw_ends_lower: str | None = None
 
     @_computed_once
@@ -399,31 +414,344 @@ def _lead_near_top(doc: _Doc) -> bool:
                 or resources.BRACKET_NEWS_CUE.search(doc.text, 0, _HEAD_CHARS))
 
 
-def _doc_type(doc: _Doc) -> DocType:
-    title = _title(doc, None)
-    if title and _contains_any(title, resources.REPLY_WORDS):
-        return "government_reply"
+
+# ---------------------------------------------------------------- header block, credits and kinds
+
+_ZONE_CHARS = 20000  # how far into a raw text the header block of a web page is looked for
+_ZONE_LINES = 400
+_PROSE_MIN = 25  # characters of a line that ends the header block when it reads like prose
+_TITLE_MIN, _TITLE_MAX = 4, 100
+_WALK_UP = 5  # lines above an info bar where its headline is looked for
+_HEADER_FIELD_MAX = 120  # characters of a line read as header fields
+_TAIL_CREDIT_LINES = 15
+
+
+@dataclass(frozen=True)
+class _Header:
+    """What the header block of a raw text states: its title, dates and source, where found."""
+
+    title: str | None = None
+    sign_date: str | None = None
+    date: str | None = None
+    source: str | None = None
+    policy_fields: bool = False
+    lines: tuple[str, ...] = ()
+
+
+def _label_role(m: re.Match[str]) -> str:
+    return next(name for name in ("title", "sign", "date", "source") if m.group(name) is not None)
+
+
+def _field_values(lines: list[str], i: int) -> list[tuple[str, str]]:
+    """The header fields of line ``i`` as (role, value); an empty value is the next line."""
+    line = lines[i]
+    if len(line) > _HEADER_FIELD_MAX:
+        return []
+    found = list(resources.HEADER_LABEL.finditer(line))
+    out = []
+    for k, m in enumerate(found):
+        if m.start() and not (line[m.start() - 1] in " \t\u3000|｜【[】]>" or not line[:m.start()].strip()):
+            continue  # "活动时间：" in a sentence, not a field
+        end = found[k + 1].start() if k + 1 < len(found) else len(line)
+        value = line[m.end():end].strip(" \t\u3000|｜【】[]")
+        if not value and i + 1 < len(lines) and not resources.HEADER_LABEL.match(lines[i + 1]):
+            value = lines[i + 1]
+        out.append((_label_role(m), value))
+    return out
+
+
+def _is_prose_line(line: str) -> bool:
+    return len(line) >= _PROSE_MIN and "。" in line
+
+
+def _is_title_line(line: str) -> bool:
+    """A headline: short, not a sentence (no 。), not a label, a date, a breadcrumb, a byline or a toolbar."""
+    n = len(line)
+    if not _TITLE_MIN <= n <= _TITLE_MAX or "。" in line or line.endswith((":", "：", "，", ",", "；", ";", "、")):
+        return False
+    if (resources.HEADER_LABEL.search(line) or resources.PAGE_TIMESTAMP.search(line) or resources.DATE_LINE.match(line)
+            or resources.BREADCRUMB.fullmatch(line) or resources.BYLINE_OUTLET.fullmatch(line)):
+        return False
+    if resources.HAN_RUN.search(line) is None:
+        return False
+    return not _is_toolbar_line(line)
+
+
+def _is_toolbar_line(line: str) -> bool:
+    """A line of navigation, login, share or app words ("新浪首页", "报料 注册 登录", "登录/注册")."""
+    rest, hits = resources.toolbar_pattern().subn("", line)
+    if not hits:
+        return False
+    return hits >= 2 or len(resources.HAN_RUN.findall(rest)) <= 1 and len("".join(resources.HAN_RUN.findall(rest))) <= 4
+
+
+_VALUE_END = re.compile(r"[【\[|｜（(<《]|\s")
+
+
+def _field_source(value: str) -> str | None:
+    """The publisher in a source field's value: up to a space, a bracket or a bar ("四川日报【字体：大" -> "四川日报")."""
+    return _VALUE_END.split(value.strip(), 1)[0] or None
+
+
+def _iter_lines(text: str, limit: int) -> Iterator[str]:
+    """The lines of ``text[:limit]``, one at a time (the header block usually ends after a few)."""
+    pos, end = 0, min(len(text), limit)
+    while pos < end:
+        brk = text.find("\n", pos, end)
+        if brk < 0:
+            yield text[pos:end]
+            return
+        yield text[pos:brk]
+        pos = brk + 1
+
+
+def _header(raw: str) -> _Header:
+    """Read the header block of a raw text: labelled fields, the info bar and the headline above it."""
+    lines: list[str] = []
+    for line in _iter_lines(raw, _ZONE_CHARS):
+        if stripped := line.strip():
+            if _is_prose_line(stripped) and not resources.HEADER_LABEL.match(stripped):
+                break
+            lines.append(stripped)
+            if len(lines) >= _ZONE_LINES:
+                break
+    title = sign = date = source = None
+    policy = False
+    bar: int | None = None
+    for i, line in enumerate(lines):
+        fields = _field_values(lines, i) if ("：" in line or ":" in line) else []
+        stamp = resources.PAGE_TIMESTAMP.search(line)
+        for role, value in fields:
+            if role == "title" and title is None and value:
+                title = value
+            elif role == "sign" and sign is None:
+                sign = value
+                policy = True
+            elif role == "date" and date is None and parse_date(value):
+                date = value
+                bar = i if bar is None else bar
+            elif role == "source" and source is None and value:
+                source = _field_source(value)
+                bar = i if bar is None else bar
+                policy = policy or "机关" in line or "機關" in line
+        if stamp:
+            if date is None:
+                date = stamp.group()
+            if bar is None:
+                bar = i
+            if source is None:
+                found = resources.BAR_SOURCE.search(line) or resources.AFTER_TIMESTAMP_OUTLET.search(line)
+                if found:
+                    source = found.group(found.lastgroup or 0)
+                elif stamp.group() == line and i + 1 < len(lines) and resources.OUTLET_LINE.fullmatch(lines[i + 1]):
+                    source = lines[i + 1]  # an info bar split over lines: the time, then the outlet
+    if source is None or date is None:  # fields below a lead or summary paragraph
+        for m in resources.LATE_FIELD.finditer(raw, 0, _ZONE_CHARS):
+            value = m.group("value").strip(" \t\u3000|｜【】[]")
+            if m.group("source") and source is None and value:
+                source = _field_source(value)
+            elif m.group("date") and date is None and parse_date(value):
+                date = value
+    headline = None
+    if bar is not None:
+        for j in range(bar - 1, max(-1, bar - 1 - _WALK_UP), -1):
+            line = lines[j]
+            byline = resources.BYLINE_OUTLET.fullmatch(line)
+            if byline and source is None:
+                source = byline.group("org")
+            if _is_title_line(line):
+                headline = line
+                break
+    return _Header(title or headline, sign, date, source, policy, tuple(lines))
+
+
+
+def _tail_lines(raw: str) -> list[str]:
+    """The last non-blank lines of ``raw`` (at most ``_TAIL_CREDIT_LINES``; a line cut by the window is left out)."""
+    window = raw[-_RAW_TAIL_CHARS:]
+    parts = window.rsplit("\n", _TAIL_CREDIT_LINES * 3)
+    if len(window) < len(raw) and len(parts) <= _TAIL_CREDIT_LINES * 3:
+        parts = parts[1:]  # the first piece may be cut
+    return [line for part in parts if (line := part.strip())][-_TAIL_CREDIT_LINES:]
+
+
+def _credit_source(doc: _Doc, header: _Header) -> str | None:
+    """The publisher named by a header field, an info bar, a repost credit or a footer, strongest first."""
+    if header.source:
+        return header.source
+    ends = doc.raw_ends
+    for pattern, cues in _CREDIT_PATTERNS:
+        for cue in cues:  # a literal first: the patterns start with a name of any characters
+            at = ends.find(cue)
+            while at >= 0:
+                m = pattern.search(ends, max(0, at - _CREDIT_LOOKBACK), at + _CREDIT_LOOKAHEAD)
+                if m:
+                    return m.group("org")
+                at = ends.find(cue, at + len(cue))
+    for previous, line in zip(header.lines, header.lines[1:]):
+        if resources.WECHAT_ID_LINE.match(line) and len(previous) <= 20:
+            return previous
+    for line in _first_lines(doc.text[:_HEAD_CHARS], 3):
+        m = resources.OUTLET_LEAD.match(line)
+        if m:
+            return m.group("org")
+    if "版" in doc.raw_tail:
+        m = resources.PRINT_CREDIT.search(doc.raw_tail)
+        if m:
+            return m.group("org")
+    for cue in _STRONG_CREDIT_CUES.finditer(doc.raw):  # one literal scan; the pattern only where a cue is
+        m = resources.CREDIT_STRONG.match(doc.raw, cue.start())
+        if m:
+            return m.group("org")
+    return None
+
+
+_STRONG_CREDIT_CUES = re.compile(resources.trie_regex(
+    ("本文来源", "本文來源", "本文来自", "本文來自", "本文转载自", "本文轉載自", "文章来源", "文章來源",
+     "稿件来源", "稿件來源", "本稿来源", "本稿來源"), guard=False))
+
+
+_CREDIT_LOOKBACK, _CREDIT_LOOKAHEAD = 20, 60
+#: Repost credits, strongest first, with the literals that each contains.
+_CREDIT_PATTERNS = (
+    (resources.CREDIT_WECHAT, ("公众号", "公眾號")),
+    (resources.CREDIT_SOURCE, ("来源", "來源", "转载自", "轉載自", "来自", "來自")),
+    (resources.CREDIT_AUTHORISED, ("经授权", "經授權")),
+)
+
+
+def _weak_source(doc: _Doc) -> str | None:
+    """The outlet named by its own reporters (twice), a subscription appeal or a copyright line."""
+    counts: dict[str, int] = {}
+    if "》记者" in doc.text or "》記者" in doc.text:
+        for m in resources.OWN_REPORTER.finditer(doc.text):
+            counts[m.group("org")] = counts.get(m.group("org"), 0) + 1
+    best = max(counts.items(), key=lambda kv: (kv[1], kv[0]), default=None)
+    if best is not None and best[1] >= 2:
+        return best[0]
+    for pattern in (resources.SUBSCRIBE_OUTLET, resources.APP_OUTLET):
+        m = pattern.search(doc.raw_tail)
+        if m:
+            return m.group("org")
+    for line in reversed(_tail_lines(doc.raw_tail)):
+        m = resources.COPYRIGHT_OWNER.search(line)
+        if m:
+            return m.group("org")
+    return None
+
+
+def _print_date(doc: _Doc) -> tuple[str, DatePrecision] | None:
+    m = resources.PRINT_CREDIT.search(doc.raw_tail) if "版" in doc.raw_tail else None
+    return parse_date(m.group("date")) if m else None
+
+
+def _edge_text(doc: _Doc, header: _Header) -> str:
+    """The first lines of the clean text and the last lines of the raw one: where kinds are told."""
+    return "\n".join(_first_lines(doc.raw[:_RAW_HEAD_CHARS], 3) + _tail_lines(doc.raw_tail))
+
+
+_DIGEST_HEADING_MAX = 20
+_ARTICLE_MIN_CHARS = 100
+
+
+def _kind(doc: _Doc, header: _Header, title: str | None, source: str | None) -> DocType:
+    """The document type from the title, the header block and the footer (see :func:`infer_doc_type`)."""
+    text_head = doc.text[:_HEAD_CHARS]
     head = "\n".join(doc.head)
+    if title and resources.REPLY_TITLE.search(title):
+        return "government_reply"
     if resources.DOC_NUMBER.search(head) and _contains_any(doc.text[:3000], resources.REPLY_CONTEXT_WORDS):
         return "government_reply"
+    if resources.SECURITIES_HEADER.search(text_head) or (
+            title and resources.COMPANY_TITLE.search(title) and resources.COMPANY_NAME.search(title)):
+        return "company_announcement"
+    if title and resources.GOVERNMENT_REPORT_TITLE.search(title):
+        return "government_report"
+    if header.policy_fields or resources.DOC_NUMBER.search(head):
+        return "policy_notice"
+    edges = _edge_text(doc, header)
     wire = bool(doc.dateline and doc.dateline[0].group("end") in ("电", "電", "讯", "訊"))
-    if _contains_any(doc.raw_ends, resources.PRESS_RELEASE_WORDS, lower=doc.lower_raw_ends):
+    if _contains_any(edges, resources.PRESS_RELEASE_WORDS, lower=edges.lower):
         return "press_release"
-    if (resources.RELEASE_SIGN_OFF.search(doc.raw_ends) and not wire
-            and not _lead_near_top(doc)):  # news items end with 完 too
+    if resources.RELEASE_SIGN_OFF.search(doc.raw_ends) and not wire and not _lead_near_top(doc):
         return "press_release"
-    if doc.dateline and not wire:
-        return "press_release"
+    if doc.dateline and not wire and not resources.PAGE_TIMESTAMP.match(doc.text, doc.dateline[1]):
+        return "press_release"  # (a web page's time line "2019年09月07日 04:04" is no release dateline)
+    if title and resources.POLICY_TITLE.search(title) and (
+            resources.GOVERNMENT_ISSUER.search(title) or title.startswith(("关于", "關於"))):
+        return "policy_notice"
+    if (source and title and resources.COMPANY_NAME.search(source) and source in title
+            and not resources.NEWS_OUTLET_END.search(source)):
+        return "press_release"  # a company's own news: the page's owner names itself in the headline
     news_cues = len(resources.NEWSPAPER_CUE.findall(doc.text)) + len(resources.BRACKET_NEWS_CUE.findall(doc.text))
-    if news_cues >= 2:
+    if news_cues >= 2 or len(resources.DIGEST_ITEM_END.findall(doc.raw_ends)) >= 3:
         return "newspaper_page"
-    if (title and resources.NOTICE_CUE.search(title)) or resources.DOC_NUMBER.search(head):
-        return "notice"
-    if (_contains_any(doc.raw_ends, resources.REPOST_WORDS, lower=doc.lower_raw_ends) or doc.source_field
-            or wire or news_cues or _lead_near_top(doc)):
-        return "article"
-    return "other"
+    if any(len(line) <= _DIGEST_HEADING_MAX and _contains_any(line, resources.DIGEST_CUES)
+           for line in _first_lines(doc.text[:_HEAD_CHARS], 3)):
+        return "newspaper_page"  # a digest's heading: "一周要闻", "值得关注的……大事件"
+    if _contains_any(edges + "\n" + "\n".join(header.lines[:5]), resources.WECHAT_CUES):
+        return "wechat_post"
+    if _contains_any(edges, resources.OPINION_CUES):
+        return "opinion"
+    news_cue = (wire or _lead_near_top(doc) or doc.source_field is not None or source is not None
+                or _contains_any(doc.raw_ends, resources.REPOST_WORDS, lower=doc.lower_raw_ends))
+    if title is None and not news_cue and (
+            len(doc.text) < _ARTICLE_MIN_CHARS or resources.PROSE_PUNCT.search(doc.text) is None):
+        return "other"  # no headline, no news cue and hardly any text: nothing tells what it is
+    return "news_article"
 
+
+_TITLE_SCAN_LINES = 8
+
+
+def _text_title(doc: _Doc) -> str | None:
+    """The headline at the top of the clean text, after issuer, number, date and toolbar lines.
+
+    A notice's title broken over lines ("国务院办公厅" / "关于……考察工作时" / "所提问题……的函") is
+    joined, with its government issuer in front; a company's name above "关于……的公告" is not part of it.
+    """
+    lines = _first_lines(doc.text[:_HEAD_CHARS], _TITLE_SCAN_LINES)
+    for i, line in enumerate(lines):
+        if _is_label_line(line) or _is_toolbar_line(line):
+            continue
+        title = resources.TITLE_LABEL.sub("", line)
+        if not _is_title_line(title):
+            return None
+        if title.startswith(("关于", "關於")):
+            for more in lines[i + 1:i + 3]:
+                if resources.POLICY_TITLE.search(title) or resources.REPLY_TITLE.search(title):
+                    break
+                if _is_label_line(more) or not _is_title_line(more):
+                    break
+                title += more
+            issuer = lines[i - 1] if i else ""
+            if (issuer and _is_org_line(issuer) and resources.GOVERNMENT_ISSUER.search(issuer)
+                    and not resources.COMPANY_NAME.search(issuer)):
+                title = issuer + title
+        return title or None
+    return None
+
+
+def _pick_title(doc: _Doc, header: _Header, doc_type: DocType, *, found: str | None = None) -> str | None:
+    if doc_type == "newspaper_page":  # a page's column title, a digest has none
+        if any(resources.MASTHEAD.fullmatch(line) or resources.DATE_LINE.match(line)
+               or line in resources.NEWS_COLUMN_WORDS for line in doc.head[:3]):
+            return _title(doc, doc_type)
+        return None
+    return found if found is not None else header.title or _text_title(doc)
+
+
+def _pick_date(doc: _Doc, header: _Header) -> tuple[str | None, DatePrecision | None]:
+    for value in (header.sign_date, header.date):
+        found = parse_date(value) if value else None
+        if found:
+            return found
+    date, precision = _date(doc)
+    if date is None:
+        found = _print_date(doc)
+        if found:
+            return found
+    return date, precision
 
 # ---------------------------------------------------------------- publisher
 
@@ -437,9 +765,7 @@ _SPACE_BESIDE_NON_ASCII = re.compile(r" (?=[^\x00-\x7f])|(?<=[^\x00-\x7f]) ")
 @functools.lru_cache(maxsize=1)
 def _gazetteer_publishers() -> tuple[dict[str, str], dict[str, str]]:
     """Organisation aliases of the entity gazetteer -> canonical name: (exact, case-folded Latin)."""
-    from .entities import gazetteer_entries  # read on first use; no tokenizer is loaded
-
-    exact = {alias: canonical for alias, (canonical, label) in gazetteer_entries().items() if label == "ORG"}
+    exact = dict(resources.publisher_aliases())  # the gazetteer's organisations, read on first use
     latin = {alias.casefold(): canonical for alias, canonical in exact.items() if alias.isascii()}
     return exact, latin
 
@@ -512,7 +838,9 @@ def infer_title(text: str, *, doc_type: DocType | None = None) -> str | None:
     >>> infer_title("9月10日，开业庆典在上海举行。") is None
     True
     """
-    return _title(_Doc(text, None), doc_type)
+    doc = _Doc(text, None)
+    header = _header(text)
+    return _pick_title(doc, header, doc_type) if doc_type else header.title or _text_title(doc)
 
 
 def infer_date(text: str) -> tuple[str | None, DatePrecision | None]:
@@ -525,7 +853,7 @@ def infer_date(text: str) -> tuple[str | None, DatePrecision | None]:
     >>> infer_date("9月10日，开业庆典在上海举行。")
     (None, None)
     """
-    return _date(_Doc(text, None))
+    return _pick_date(_Doc(text, None), _header(text))
 
 
 def infer_source(text: str, *, raw: str | None = None) -> str | None:
@@ -538,25 +866,25 @@ def infer_source(text: str, *, raw: str | None = None) -> str | None:
     >>> infer_source("正文。", raw="正文。\\n特別聲明:以上內容為自媒體平臺“網易號”用戶上傳并發布。")
     '網易號'
     """
-    return _source(_Doc(text, raw))
+    doc = _Doc(text, raw)
+    return _credit_source(doc, _header(doc.raw)) or _source(doc) or _weak_source(doc)
 
 
 def infer_doc_type(text: str, *, raw: str | None = None) -> DocType:
-    """Return the document type from general cues, checked in this order.
+    """Return the kind of document (``schema.DOC_TYPE_MEANINGS``) from its title, header and footer.
 
-    * ``government_reply``: the title says 答复/回复 (or the head has a document
-      number like ``〔2022〕49号`` and the text says 答复/提案);
-    * ``press_release``: 新闻稿 / 即时发布 / Press Release / a media-enquiry block
-      at either end of the raw text, a release sign-off (an end-mark line ``完``,
-      ``－完－``, ``Ends`` before the release date, or a Hong Kong government
-      release-time line ``香港時間15時30分``; not after a news lead such as
-      ``新华社北京3月5日电``), or a dateline ``(城市·2023年3月31日) —``;
-    * ``newspaper_page``: 本报讯 / 本报记者 two or more times;
-    * ``notice``: the title names a notice or policy document (通知, 公告, 办法, 意见...)
-      or the head carries a document number;
-    * ``article``: a reposted or news article: a repost disclaimer (网易号, 搜狐号...),
-      a ``来源：`` line, a news-agency lead (``新华社北京3月5日电``) or one 本报讯;
-    * ``other`` otherwise.
+    Checked in this order: ``government_reply`` (the title says 答复/回复/复函/批复/……的函,
+    or a document number and 提案/答复 near the top); ``company_announcement`` (a
+    securities header, or a company's title ending in 公告/公示/报告); ``government_report``
+    (工作报告, 统计公报 in the title); ``policy_notice`` (a notice's index fields such as
+    发文机关/成文日期, or a document number in the head); ``press_release`` (新闻稿, Press
+    Release, a media-enquiry block in the first or last lines, a release sign-off, a
+    release dateline, or a company's news on its own site); ``policy_notice`` (a title
+    ending in 通知/意见/办法/措施... with a government issuer or 关于); ``newspaper_page``
+    (本报讯 twice, a link line after every item, a digest heading such as 一周要闻);
+    ``wechat_post`` (微信公众号, 微信号 in the first or last lines); ``opinion`` (专栏,
+    评论员, 撰文 there); ``news_article`` otherwise, unless the text has no headline, no
+    news cue and hardly any words (``other``). Words in the body never decide.
 
     >>> infer_doc_type("对市政协第0249号提案的答复\\n\\n张委员：……")
     'government_reply'
@@ -565,25 +893,31 @@ def infer_doc_type(text: str, *, raw: str | None = None) -> DocType:
     >>> infer_doc_type("标题一\\n\\n本报讯 近日……\\n\\n标题二\\n\\n本报讯 近日……")
     'newspaper_page'
     """
-    return _doc_type(_Doc(text, raw))
+    doc = _Doc(text, raw)
+    header = _header(doc.raw)
+    source = _credit_source(doc, header) or _source(doc) or _weak_source(doc)
+    return _kind(doc, header, header.title or _text_title(doc), source)
 
 
 def infer_metadata(text: str, *, raw: str | None = None) -> DocumentMetadata:
     """Infer title, own date, source and type of one document from its clean (and raw) text.
 
-    >>> m = infer_metadata("标题\\n\\n(香港·2023年3月31日) — 香港科技園公司今日宣布合作。")
+    >>> m = infer_metadata("签署合作协议\\n\\n(香港·2023年3月31日) — 香港科技園公司今日宣布合作。")
     >>> m.title, m.date, m.date_precision, m.source, m.doc_type, m.publisher
-    ('标题', '2023-03-31', 'day', '香港科技園公司', 'press_release', '香港科技园公司')
+    ('签署合作协议', '2023-03-31', 'day', '香港科技園公司', 'press_release', '香港科技园公司')
     """
     if not isinstance(text, str):
         raise InputError(f"infer_metadata: text must be a str (got {type(text).__name__})")
     doc = _Doc(text, raw)
-    doc_type = _doc_type(doc)
-    date, precision = _date(doc)
-    source = _source(doc)
+    header = _header(doc.raw)
+    source = _credit_source(doc, header) or _source(doc) or _weak_source(doc)
+    title = header.title or _text_title(doc)
+    doc_type = _kind(doc, header, title, source)
+    date, precision = _pick_date(doc, header)
     if source is None and doc_type == "newspaper_page":
         source = next((line for line in doc.head[:2] if resources.MASTHEAD.fullmatch(line)), None)
-    return DocumentMetadata(_title(doc, doc_type), date, precision, source, doc_type, canonical_publisher(source))
+    title = _pick_title(doc, header, doc_type, found=title)
+    return DocumentMetadata(title, date, precision, source, doc_type, canonical_publisher(source))
 
 
 def add_metadata(documents: pd.DataFrame, *, text_column: str = "text",
@@ -594,9 +928,9 @@ def add_metadata(documents: pd.DataFrame, *, text_column: str = "text",
 
     The input is not modified and its index is kept.
 
-    >>> docs = pd.DataFrame({"text": ["标题\\n\\n(香港·2023年3月31日) — 香港科技园公司宣布合作。"]})
+    >>> docs = pd.DataFrame({"text": ["签署合作协议\\n\\n(香港·2023年3月31日) — 香港科技园公司宣布合作。"]})
     >>> add_metadata(docs, raw_column=None)[["title", "date", "doc_type"]].values.tolist()
-    [['标题', '2023-03-31', 'press_release']]
+    [['签署合作协议', '2023-03-31', 'press_release']]
     """
     if not isinstance(documents, pd.DataFrame):
         raise InputError(f"add_metadata: documents must be a DataFrame (got {type(documents).__name__})")

@@ -716,3 +716,132 @@ ORG_LIST = re.compile(
 BOOK_TITLE = re.compile(r"《[^《》\n]{1,80}》")
 #: A Latin personal name of two or three capitalised words (Noah Friedman, Erik Lassila).
 LATIN_NAME = r"[A-Z][a-z]+(?:[ \u00a0][A-Z][a-z]+){1,2}"
+
+
+# ---------------------------------------------------------------- metadata: header block, credits, kinds
+# (metadata.py: the header block of web pages and notices, repost credits and footers)
+def _spaced(word: str) -> str:
+    """``word`` with optional spaces between its characters ("标　　题", "索 引 号")."""
+    return r"[ \t\u3000]*".join(map(re.escape, word))
+
+
+def _labels(words: str) -> str:
+    return "|".join(_spaced(w) for w in sorted(words.split(), key=len, reverse=True))
+
+
+#: Header field labels by role (simplified and traditional), spaces allowed inside.
+HEADER_TITLE_LABELS = "标题 標題"
+HEADER_SIGN_DATE_LABELS = "成文日期 成文時間 成文时间"
+HEADER_DATE_LABELS = ("发布时间 發布時間 發佈時間 发表时间 發表時間 发稿时间 發稿時間 发布日期 發布日期 發佈日期 "
+                      "刊发时间 刊發時間 时间 時間 日期")
+HEADER_SOURCE_LABELS = ("发文机关 發文機關 发布机构 發布機構 发布单位 發布單位 信息来源 信息來源 文章来源 文章來源 "
+                        "本文来源 本文來源 新闻来源 新聞來源 来源 來源 稿源 出处 出處")
+#: A header field label with its colon: "发表时间：", "来源：", "标　　题：" (the value follows, or is on the
+#: next line). Searched anywhere in a short line (info bars hold several fields).
+HEADER_LABEL = re.compile(
+    rf"(?:(?P<title>{_labels(HEADER_TITLE_LABELS)})|(?P<sign>{_labels(HEADER_SIGN_DATE_LABELS)})"
+    rf"|(?P<date>{_labels(HEADER_DATE_LABELS)})|(?P<source>{_labels(HEADER_SOURCE_LABELS)}))"
+    r"[ \t\u3000]*[:：][ \t\u3000]*"
+)
+#: A publication field on a short line of its own anywhere near the top ("来源：商讯" below a summary):
+#: the source labels and the publication-date labels (not a bare 时间/日期, which a notice's body uses).
+LATE_FIELD = re.compile(
+    rf"(?m)^[ \t\u3000]*(?:(?P<source>{_labels('信息来源 信息來源 文章来源 文章來源 来源 來源 稿源')})"
+    rf"|(?P<date>{_labels('发布时间 發布時間 發佈時間 发表时间 發表時間 发稿时间 發稿時間 发布日期 發布日期')}))"
+    r"[ \t\u3000]*[:：][ \t\u3000]*(?P<value>[^\n]{2,40})$"
+)
+#: "来源CSDN" in a "|"-separated info bar (no colon): only read on a line with a timestamp.
+BAR_SOURCE = re.compile(r"(?:^|[|｜]\s*)(?:来源|來源)\s*(?P<value>[^\s|｜:：]{2,20})")
+#: A publication time: a full date with a clock time (2019-09-24 09:10, 2019年09月07日 04:04,
+#: 2026年02月10日 07时41分), the date of a web page's info bar.
+PAGE_TIMESTAMP = re.compile(
+    r"(?<![0-9])[0-9]{4}(?:[-/.][0-9]{1,2}[-/.][0-9]{1,2}|年[0-9]{1,2}月[0-9]{1,2}日)"
+    r"[ \t\u3000]*(?:[0-9]{1,2}:[0-9]{2}|[0-9]{1,2}[时時][0-9]{1,2}分)"
+)
+#: The outlet right after an info bar's timestamp: "2019年09月07日 04:04 北京日报".
+AFTER_TIMESTAMP_OUTLET = re.compile(r"(?::[0-9]{2}|分)(?::[0-9]{2})?[ \t\u3000]+(?!发表于|發表於|发布于|發佈於|發布於)(?P<org>[\u4e00-\u9fff]{2,12})[ \t\u3000]*$")
+#: A line that is only a news outlet's name: "证券时报网", "北京日报".
+OUTLET_LINE = re.compile(r"[\u4e00-\u9fff]{2,10}(?:报|報|网|網|社|台|新闻|新聞|财经|財經)")
+#: A byline naming the outlet: "石佳/中国青年报" (not a photo credit "周华/摄").
+BYLINE_OUTLET = re.compile(r"[\u4e00-\u9fff]{2,4}(?:[ 、][\u4e00-\u9fff]{2,4}){0,2}[ \t]*[/／][ \t]*"
+                           r"(?P<org>(?!摄|攝)[\u4e00-\u9fffA-Za-z]{2,15})")
+#: Breadcrumbs: "首页 > 10%公司", "网易首页 > 网易科技 > 互联网 > 正文", "国内新闻>正文".
+BREADCRUMB = re.compile(r"[^\n]{0,40}?\S[ \t]*(?:>|＞|»|›|&gt;)[^\n]*")
+#: Repost credits and footers naming the publisher, strongest first (searched in the raw ends).
+CREDIT_WECHAT = re.compile(r"(?:微信公众号|微信公眾號|公众号|公眾號)[:：]?[ \t]*[“\"「『]?(?P<org>[^“”\"「」『』（()）\n，,。]{2,20}?)[”\"」』]")
+CREDIT_SOURCE = re.compile(r"(?<![图圖片据據料])(?:本文|本稿|文章|稿件|新闻|新聞)?(?:来源|來源|转载自|轉載自|来自|來自)[ \t]*[:：][ \t]*"
+                           r"(?P<org>[^\s|｜，,。；;（()）]{2,30})")
+#: The strong form of a repost credit, looked for in the whole text when the ends name no source:
+#: "本文来源：新京报", "文章来源：X", "本文转载自X".
+CREDIT_STRONG = re.compile(r"(?:本文|本稿|文章|稿件)(?:来源|來源|转载自|轉載自|来自|來自)[ \t]*[:：]?[ \t]*"
+                           r"(?:微信公众号|微信公眾號|公众号|公眾號)?[“\"「]?(?P<org>[^\s|｜，,。；;（()）“”\"「」]{2,30})")
+CREDIT_AUTHORISED = re.compile(r"(?P<org>[\u4e00-\u9fffA-Za-z0-9]{2,12}?)(?:经授权发布|經授權發布|经授权转载|經授權轉載)")
+#: A wire or outlet lead with the outlet's name: "中国经济网北京6月12日讯", "央视网消息".
+OUTLET_LEAD = re.compile(r"^(?P<org>[\u4e00-\u9fff]{2,8}?(?:网|網|社|报|報|台|新闻|新聞))"
+                         r"[\u4e00-\u9fff]{0,6}?[0-9]{1,2}月[0-9]{1,2}日(?:电|電|讯|訊)")
+#: A newspaper's print credit at the end of a reposted article: "《 人民日报 》（ 2026年06月12日   01 版）".
+PRINT_CREDIT = re.compile(r"《[ \t]*(?P<org>[^《》\n]{2,12}?)[ \t]*》[ \t]*[（(][ \t]*(?P<date>[0-9]{4}[ \t]*年[ \t]*[0-9]{1,2}"
+                          r"[ \t]*月[ \t]*[0-9]{1,2}[ \t]*日)[^\n）)]{0,20}?版[ \t]*[）)]")
+#: "接受《证券日报》记者采访": an outlet naming its own reporters (counted; two or more name the publisher).
+OWN_REPORTER = re.compile(r"《(?P<org>[^《》\n]{2,10}?(?:报|報|网|網|刊|志|社))》(?:记者|記者)")
+#: A subscription appeal naming the outlet: "請加入成為眾新聞的月費訂戶".
+SUBSCRIBE_OUTLET = re.compile(r"(?:成為|成为|订阅|訂閱|支持)(?P<org>[\u4e00-\u9fffA-Za-z]{2,10}?)的(?:月費|月费|年費|年费)?(?:訂戶|订户|會員|会员)")
+#: An app prompt naming the outlet: "海量资讯、精准解读，尽在新浪财经APP".
+APP_OUTLET = re.compile(r"(?:尽在|盡在|下载|下載|打开|打開)(?P<org>[\u4e00-\u9fff]{2,8}?)(?:APP|App|app|客户端|客戶端)")
+#: A copyright line naming the publisher: "Copyright © 娲石集团 All Rights Reserved.", "© rthk.hk".
+COPYRIGHT_OWNER = re.compile(r"(?:©|\(c\)|（c）|Copyright)[ \t\u00a0]*(?:©[ \t\u00a0]*)?(?:[0-9]{4}(?:[-–][0-9]{4})?[ \t]*)?"
+                             r"(?P<org>[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9.\-]{1,30}?)"
+                             r"[ \t\u00a0]*(?:版权所有|版權所有|All Rights|all rights|\.?[ \t]*$|[ \t\u00a0,，|｜])")
+#: A WeChat account header: the account name above "微信号 FViewXFG".
+WECHAT_ID_LINE = re.compile(r"^(?:微信号|微信號)[ \t:：]+[A-Za-z0-9_\-]{3,30}$")
+#: Cues of the kinds (metadata.DOC_TYPES), read in the title, the header block or the footer only.
+GOVERNMENT_REPORT_TITLE = re.compile(r"政府工作报告|政府工作報告|工作报告|工作報告|统计公报|統計公報|国民经济和社会发展|國民經濟和社會發展|白皮书|白皮書")
+REPLY_TITLE = re.compile(r"答复|答覆|回复|回覆|复函|覆函|批复|批覆|的函$|之函$")
+POLICY_TITLE = re.compile(r"(?:通知|通告|公告|意见|意見|办法|辦法|规定|規定|细则|細則|条例|條例|方案|规划|規劃|决定|決定|指引|措施)$")
+GOVERNMENT_ISSUER = re.compile(r"国务院|國務院|人民政府|政府|办公厅|辦公廳|委员会|委員會|[部局厅廳委署]")
+COMPANY_TITLE = re.compile(r"(?:公告|公示|报告|報告|年报|年報|声明|聲明|通函)$")
+COMPANY_NAME = re.compile(r"公司|集团|集團|股份")
+#: Header/footer words of the kinds.
+WECHAT_CUES = ("微信公众号", "微信公眾號", "微信号", "微信號", "关注该公众号", "關注該公眾號", "朋友在看", "阅读原文", "閱讀原文")
+OPINION_CUES = ("专栏", "專欄", "评论员", "評論員", "社评", "社評", "时评", "時評", "撰文：", "撰文:", "观点：", "觀點：")
+DIGEST_CUES = ("周报", "週報", "早报", "早報", "晚报", "晚報", "早餐", "快讯", "快訊", "速递", "速遞", "一周", "一週", "本周", "本週",
+               "要闻", "要聞", "大事件", "汇总", "匯總", "简报", "簡報")
+#: Lines that close an item of a digest (a link or source line after every item).
+DIGEST_ITEM_END = re.compile(r"(?m)^[ \t]*(?:原文链接|原文連結|原始网址|原始網址|原文网址|原文網址|原文地址)[ \t]*[:：]")
+#: Outlets that are news media (a publisher ending so is a news outlet, not a company issuing a release).
+NEWS_OUTLET_END = re.compile(r"(?:报|報|网|網|社|台|新闻|新聞|财经|財經|日报|日報|客户端|客戶端|传媒|傳媒|媒体|媒體)$")
+
+
+@functools.lru_cache(maxsize=1)
+def toolbar_words() -> tuple[str, ...]:
+    """Words of site furniture (navigation, login, share, app and subscription prompts, toolbars), from
+    ``data/boilerplate_toolbar_words.txt``, longest first: a short line made of them is no headline nor body."""
+    from ._data import read_lines
+
+    return tuple(sorted({w for w in read_lines("boilerplate_toolbar_words.txt")}, key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=1)
+def toolbar_pattern() -> re.Pattern[str]:
+    """:func:`toolbar_words` as one regex (a trie, longest first), for counting and blanking them in a line."""
+    return re.compile(trie_regex(toolbar_words()))
+
+
+@functools.lru_cache(maxsize=1)
+def publisher_aliases() -> dict[str, str]:
+    """Organisations of ``data/gazetteer.tsv`` as ``{alias (simplified): canonical}`` (the canonical name is
+    an alias of itself), for making publishers comparable (``metadata.canonical_publisher``) without the
+    entity extractor."""
+    from ._data import read_lines
+    from .script import to_simplified
+
+    out: dict[str, str] = {}
+    for line in read_lines("gazetteer.tsv"):
+        parts = line.split("\t")
+        if len(parts) < 2 or parts[1].strip().upper() != "ORG":
+            continue
+        canonical = to_simplified(parts[0].strip())
+        for alias in [canonical, *(a.strip() for a in (parts[2].split("|") if len(parts) > 2 else []))]:
+            if len(alias) >= 2:
+                out[to_simplified(alias)] = canonical
+    return out

@@ -12,7 +12,7 @@ from typing import Mapping
 import pandas as pd
 
 __all__ = [
-    "DOCUMENTS", "DOCUMENTS_DERIVED", "LOAD_REPORT", "CLEANING_LOG", "SENTENCES", "ARTICLES",
+    "DOCUMENTS", "DOCUMENTS_DERIVED", "DOC_TYPE_MEANINGS", "LOAD_REPORT", "CLEANING_LOG", "SENTENCES", "ARTICLES",
     "FIGURES", "TOKENS", "KEYWORDS", "KEYNESS", "KWIC", "COLLOCATIONS",
     "COOCCURRENCE", "TERM_FREQUENCY", "ENTITIES", "empty_frame", "conform",
 ]
@@ -29,13 +29,31 @@ DOCUMENTS: Mapping[str, str] = {
     "date": "string",            # the document's own date, ISO 8601 at its precision
     "date_precision": "string",  # day | month | year | <NA>
     "source": "string",          # publisher as written in the document, when stated
-    "doc_type": "string",        # press_release | government_reply | newspaper_page | article | notice ...
+    "doc_type": "string",        # one of metadata.DOC_TYPES (see DOC_TYPE_MEANINGS)
     "n_chars": "Int64",          # characters of the clean text
     "text_raw": "string",        # the decoded text, untouched
     "text": "string",            # the clean text every span refers to
 }
 # load.read_corpus adds DOCUMENTS_DERIVED after these, then any extra column of a metadata.csv.
 # The load report adds "doc_id" (string) after LOAD_REPORT's columns.
+
+#: The kinds of document (``doc_type``), decided by cues in the title, the header block and the
+#: footer, never by words anywhere in the body (``metadata.infer_doc_type``).
+DOC_TYPE_MEANINGS: Mapping[str, str] = {
+    "policy_notice": "a notice, opinion, measure or regulation issued by a government body "
+                     "(issuer fields, a document number, 关于……的通知/意见/办法)",
+    "government_report": "a government work report, statistical bulletin or white paper (工作报告, 统计公报)",
+    "government_reply": "a government reply or letter answering a proposal or request (答复, 复函, ……的函)",
+    "press_release": "an organisation's own release (新闻稿, a release dateline or sign-off, "
+                     "a company's news on its own site)",
+    "company_announcement": "a company's announcement or report (证券代码 header, ……公司……公告/公示/报告)",
+    "news_article": "a news report by an outlet, or a repost of one (the default for an article)",
+    "opinion": "a column, commentary or blog post (专栏, 评论员, 撰文 in the header or footer)",
+    "wechat_post": "a WeChat official-account post or a repost crediting one (微信公众号, 微信号)",
+    "newspaper_page": "a newspaper page or a digest of many items (本报讯 twice, a link line after "
+                      "each item, 一周要闻-style headings)",
+    "other": "no headline, no news cue and hardly any text",
+}
 
 #: Columns ``load.read_corpus`` derives from the ones above and adds after them. A documents
 #: table built by hand needs only ``DOCUMENTS``; ``metadata.add_metadata`` adds ``publisher``

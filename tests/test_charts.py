@@ -51,7 +51,7 @@ def documents() -> pd.DataFrame:
          "text_raw": "新闻稿\n\n代表团访问上海。细胞治疗", "text": "代表团访问上海。细胞治疗"},
         {"doc_id": "b.txt", "path": "/x/b.txt", "format": "txt", "encoding": "utf-8", "script": "hant",
          "title": "中心開業", "date": None, "date_precision": None, "source": None,
-         "doc_type": "article", "n_chars": 5, "text_raw": "中心開業。", "text": "中心開業。"},
+         "doc_type": "news_article", "n_chars": 5, "text_raw": "中心開業。", "text": "中心開業。"},
     ]
     return schema.conform(pd.DataFrame(rows), schema.DOCUMENTS)
 

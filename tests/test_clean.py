@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpus_tools import clean, schema
+from corpus_tools import clean, load, schema
 from corpus_tools.errors import ConfigError, InputError
 
 CASES = Path(__file__).parent / "cases"
@@ -435,3 +435,49 @@ def test_running_heads_only_remove_whole_repeated_lines(text):
     if first is not None:
         assert first in out.split("\f")[0]
     assert clean._run(text, clean.DEFAULT_CONFIG, None) == clean._run(text, clean.DEFAULT_CONFIG, None, skip_noops=False)
+
+
+@pytest.mark.parametrize("raw, gone, kept", [
+    ("网易首页 > 网易科技 > 互联网 > 正文\n某公司发布新品\n某公司今日发布新品，销量将增长。", ["网易首页 >"], ["某公司发布新品"]),
+    ("您的位置:\n首页\n>\n云南要闻\n2026年政府工作报告\n各位代表：\n现在，我代表省人民政府，向大会报告工作。",
+     ["您的位置", "首页", "云南要闻"], ["2026年政府工作报告", "各位代表："]),
+    ("某标题\n【字体：\n大\n中\n小\n】\n正文第一段，内容很长。", ["字体", "\n大\n", "】"], ["某标题", "正文第一段"]),
+    ("某标题\n缩小字体 放大字体 收藏 微博 微信 分享 5,874\n正文第一段，内容很长。", ["缩小字体"], ["正文第一段"]),
+    ("某标题\n字号：A- A A+\n正文第一段，内容很长。\n责任编辑: 刘响\n（责任编辑： 王芳）", ["字号", "刘响", "王芳"], ["正文第一段"]),
+    ("索 引 号：\n000014349/2018-00207\n主题分类：\n商贸、海关\n国务院关于某事的通知\n各省人民政府：\n现将有关事项通知如下。",
+     ["索 引 号", "000014349", "主题分类", "商贸、海关"], ["国务院关于某事的通知", "各省人民政府："]),
+    ("正文。\n本文为某网原创文章，未经允许不得转载\n百度提供站内搜索 京ICP备19004658号\n海量资讯、精准解读，尽在某某财经APP",
+     ["原创文章", "ICP", "APP"], ["正文。"]),
+    ("正文。\n請加入成為某新聞的月費訂戶，長期支持我們的工作。\n更多猛料！欢迎扫描左方二维码关注某某新闻官方微信",
+     ["月費訂戶", "二维码"], ["正文。"]),
+    ("某标题\n正文第一段，内容。\n》自營商進出明細\n》外資持股增減排行", ["》自營商", "》外資"], ["正文第一段"]),
+    ("某标题\n正文第一段，内容。\n相关阅读：\n某地出台新政支持产业发展\n某公司完成新一轮融资？\n上一篇：某地召开会议",
+     ["相关阅读", "出台新政", "新一轮融资", "上一篇"], ["正文第一段"]),
+])
+def test_site_furniture_is_recognised_by_its_structure(raw, gone, kept):
+    text = clean.clean_text(raw)
+    assert not [g for g in gone if g in text] and all(k in text for k in kept), text
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("10000亿元+1000亿美元！某省政府发文，进一步加强这项工作\n为进一步提高招商引资工作水平，推动招大引强，扩大有效投资，近日，省政府印发了《关于进一步加强招商引资工作的指导意见》。",
+     "10000亿元+1000亿美元！某省政府发文，进一步加强这项工作\n为进一步"),
+    ("審計署批無牌旅館倍增 Airbnb：冀政府兌現承諾\n透過網上平台出租或入住住宅單位，成為旅行住宿潮流，不過在香港，如出租者未有領取牌照，可被視作經營無牌旅館。",
+     "承諾\n透過"),
+    ("会议现场，代表们认真听取报告\n图为会议现场\n会议指出，要进一步加强合作，推动发展。", "图为会议现场\n会议指出"),
+])
+def test_headlines_and_captions_are_never_joined_onto_a_paragraph(raw, expected):
+    assert expected in clean.clean_text(raw)
+
+
+def test_template_lines_of_one_publisher_are_removed_across_the_corpus(tmp_path):
+    for i in range(4):
+        (tmp_path / f"{i}.txt").write_text(
+            f"第{i}号新闻标题\n2023-05-0{i + 1} 10:00 来源：某某日报\n第{i}篇报道的正文，内容各不相同。\n本站精选 天天好新闻\n",
+            encoding="utf-8")
+    docs = load.load_corpus(tmp_path)
+    assert not docs["text"].str.contains("本站精选").any()
+    assert docs["text"].str.contains("报道的正文").all()
+    log = clean.cleaning_log(docs)
+    assert (log["step"] == "remove_corpus_furniture").sum() == 4
+    assert log.loc[log["step"] == "remove_corpus_furniture", "before"].str.contains("本站精选").all()

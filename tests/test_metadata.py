@@ -75,10 +75,10 @@ def test_infer_date(text, expected):
     ("标题\n\n正文。", "新闻稿\n\n标题\n\n正文。", "press_release"),
     ("标题\n\n(香港·2023年3月31日) — 公司宣布。", None, "press_release"),
     ("标题一\n\n本报讯 近日，活动举行。\n\n标题二\n\n本报讯(记者 李争粉) 近日，会议召开。", None, "newspaper_page"),
-    ("关于开展2023年度科技项目申报工作的通知\n\n各有关单位：\n\n现将有关事项通知如下。", None, "notice"),
-    ("正文。", "正文。\n特別聲明:以上內容為自媒體平臺“網易號”用戶上傳并發布。", "article"),
-    ("标题\n\n新华社北京2023年3月5日电 会议今天开幕。", None, "article"),
-    ("标题\n\n来源：新华网\n\n正文。", None, "article"),
+    ("关于开展2023年度科技项目申报工作的通知\n\n各有关单位：\n\n现将有关事项通知如下。", None, "policy_notice"),
+    ("正文。", "正文。\n特別聲明:以上內容為自媒體平臺“網易號”用戶上傳并發布。", "news_article"),
+    ("标题\n\n新华社北京2023年3月5日电 会议今天开幕。", None, "news_article"),
+    ("标题\n\n来源：新华网\n\n正文。", None, "news_article"),
     ("一些没有任何线索的文字。", None, "other"),
 ])
 def test_infer_doc_type(text, raw, expected):
@@ -95,9 +95,9 @@ def test_infer_doc_type(text, raw, expected):
     ("某某公司发布2023年度业绩\n\n某某公司今日公布2023年度业绩，营收同比增长12%。\n\n－完－\n\n2024年3月28日",
      "press_release"),                                                          # company release, end mark + date
     ("科技部发布新一批重点专项\n\n新华社北京3月5日电 科技部5日发布新一批重点专项。\n\n完\n\n2023年3月5日",
-     "article"),                                                                # a news item ends with 完 too
-    ("会议在京召开\n\n会议今天在北京召开，多方代表参加。\n\n（完）\n\n2023年3月5日", "other"),  # agency style (完)
-    ("项目顺利完成\n\n项目于今年顺利完成建设。\n\n完成\n\n2023年3月5日", "other"),
+     "news_article"),                                                           # a news item ends with 完 too
+    ("会议在京召开\n\n会议今天在北京召开，多方代表参加。\n\n（完）\n\n2023年3月5日", "news_article"),  # agency style (完)
+    ("项目顺利完成\n\n项目于今年顺利完成建设。\n\n完成\n\n2023年3月5日", "news_article"),
 ])
 def test_release_sign_off_types_a_press_release(raw, expected):
     assert metadata.infer_doc_type(clean.clean_text(raw), raw=raw) == expected
@@ -205,8 +205,9 @@ def test_add_metadata_keeps_index_and_input():
 
 
 def test_doc_types_are_documented():
-    assert metadata.DOC_TYPES == ("press_release", "government_reply", "newspaper_page", "article", "notice",
-                                  "other")
+    assert metadata.DOC_TYPES == ("policy_notice", "government_report", "government_reply", "press_release",
+                                  "company_announcement", "news_article", "opinion", "wechat_post",
+                                  "newspaper_page", "other")
 
 
 GENRE_CASES = [json.loads(line) for line in (CASES / "clean_genre_documents.jsonl").read_text(
@@ -252,3 +253,36 @@ def test_cue_words_found_as_before(seed_texts):
             expected = next((w for w in words if w in (lower if w.isascii() else raw)), None)
             assert metadata._contains_any(raw, words) == expected
             assert metadata._contains_any(raw, words, lower=lambda lowered=lower: lowered) == expected
+
+
+HEADER_CASES = [json.loads(line) for line in (CASES / "metadata_header_cases.jsonl").read_text(
+    encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("case", HEADER_CASES, ids=[c["why"][:40] for c in HEADER_CASES])
+def test_header_block_credits_and_kinds(case):
+    """Title, own date, source and kind from the header block, credits and footers (never the body)."""
+    found = metadata.infer_metadata(clean.clean_text(case["raw"]), raw=case["raw"])
+    assert (found.title, found.date, found.source, found.doc_type) == (
+        case["title"], case["date"], case["source"], case["doc_type"])
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("新浪首页", True), ("登录/注册", True), ("报料 注册 登录", True), ("快讯速递", True),
+    ("华为抢跑5G芯片大战", False), ("快讯：某公司完成新一轮融资", False),
+])
+def test_toolbar_lines_are_never_titles(line, expected):
+    assert metadata._is_toolbar_line(line) is expected
+    assert metadata._is_title_line(line) is not expected
+
+
+def test_news_cue_in_the_body_does_not_make_a_press_release():
+    text = ("某公司发布新品\n2023-05-12 10:00 来源：某某日报\n某公司今日发布新品。\n"
+            "据介绍，其新闻稿称销量将增长。\n" + "公司表示，将继续投入研发。\n" * 20 + "分析人士认为，市场前景良好。")
+    assert metadata.infer_doc_type(text) == "news_article"
+
+
+def test_every_doc_type_is_explained_in_the_schema():
+    from corpus_tools import schema
+
+    assert tuple(schema.DOC_TYPE_MEANINGS) == metadata.DOC_TYPES
