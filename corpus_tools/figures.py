@@ -37,7 +37,7 @@ from . import numerals, resources, schema
 from .errors import ConfigError, InputError
 
 __all__ = ["KINDS", "Figure", "FigureConfig", "Kind", "Qualifier", "extract_figures", "figures_table",
-           "to_guideline_records"]
+           "region_currency", "to_guideline_records"]
 
 Kind = Literal["money", "date", "people", "count", "percent", "quantity"]
 Qualifier = Literal["exact", "approx", "over", "under"]
@@ -141,12 +141,15 @@ class _Cand:
 class _Doc:
     """Per-document state: text, document date, lexicons, masked spans, date anchor."""
 
-    def __init__(self, text: str, doc_date: str | None, config: FigureConfig) -> None:
+    def __init__(self, text: str, doc_date: str | None, config: FigureConfig, *, currency: str | None = None,
+                 script: str | None = None, publisher: str | None = None) -> None:
         self.text, self.config = text, config
+        self._currency, self._script, self._publisher = currency, script, publisher
         self.lex = resources.figure_lexicon()
         self.y, self.m, self.d = _parse_doc_date(doc_date)
         self.anchor_y: int | None = None
         self.anchor_m: int | None = None
+        self.anchor_day: tuple[int | None, int, int] | None = None  # the last full date given: (y, m, d)
         spans = ([mt.span() for mt in resources.DOC_NUMBER.finditer(text)]
                  if "号" in text or "號" in text else [])
         self.token = (0, 0, False)  # the last run of ASCII looked at: (start, end, is an address)
@@ -154,6 +157,13 @@ class _Doc:
         self.mask_reach: list[int] = []  # furthest mask end among masks starting at or before each one
         for _, e in spans:
             self.mask_reach.append(max(e, self.mask_reach[-1]) if self.mask_reach else e)
+
+    @property
+    def currency(self) -> str:
+        """The currency of a bare 元 and of a currency-less amount: the region's, found when first needed."""
+        if self._currency is None:
+            self._currency = region_currency(self.text, script=self._script, publisher=self._publisher)
+        return self._currency
 
     def _in_address(self, start: int, end: int) -> bool:
         """Whether the run of ASCII around a number is a URL or an e-mail address (cached per run)."""
@@ -217,7 +227,7 @@ def _valid_day(y: int | None, m: int | None, d: int) -> bool:
 # ---------------------------------------------------------------- public API
 
 def extract_figures(text: str, *, doc_date: str | None = None, doc_id: str | None = None,
-                    config: FigureConfig = FigureConfig()) -> list[Figure]:
+                    currency: str | None = None, config: FigureConfig = FigureConfig()) -> list[Figure]:
     """Return the figures of one text, in text order.
 
     Args:
@@ -226,6 +236,8 @@ def extract_figures(text: str, *, doc_date: str | None = None, doc_id: str | Non
             ``'2023'``) to give year-less dates a year and resolve relative dates;
             None when the document states none (year-less dates become ``--MM-DD``).
         doc_id: copied into every figure.
+        currency: the ISO code of a bare 元 and of a currency-less amount (投资三百亿) in this
+            document; None (default) takes the region's from the text (:func:`region_currency`).
         config: options, see :class:`FigureConfig`.
 
     Returns:
@@ -241,13 +253,26 @@ def extract_figures(text: str, *, doc_date: str | None = None, doc_id: str | Non
      ('money', '约 2500 万元', 25000000.0, 'CNY', 'approx', None, None)]
     >>> [(f.text, f.date) for f in extract_figures("去年12月12日和二十年前", doc_date="2022-08-26")]
     [('去年12月12日', '2021-12-12'), ('二十年前', '2002')]
+    >>> [(f.text, f.value, f.unit) for f in extract_figures("計劃投資三百億，每人資助五萬元。", currency="HKD")]
+    [('三百億', 30000000000.0, 'HKD'), ('五萬元', 50000.0, 'HKD')]
     """
+    if currency is not None and not (isinstance(currency, str) and len(currency) == 3 and currency.isupper()):
+        raise InputError(f"extract_figures: currency must be an ISO 4217 code such as 'HKD' (got {currency!r})")
+    return _extract(text, doc_date=doc_date, doc_id=doc_id, config=config, currency=currency)
+
+
+def _extract(text: str, *, doc_date: str | None, doc_id: str | None, config: FigureConfig,
+             currency: str | None = None, script: str | None = None, publisher: str | None = None) -> list[Figure]:
     if not isinstance(text, str):
         raise InputError(f"extract_figures: text must be a str (got {type(text).__name__})")
     if not text:
         return []
-    doc = _Doc(text, doc_date, config)
+    doc = _Doc(text, doc_date, config, currency=currency, script=script, publisher=publisher)
     cands = _candidates(doc)
+    if "money" in config.kinds:
+        cands = _with_unitless_money(doc, cands)
+    if "date" in config.kinds and config.resolve_relative and _DAY_WORDS.search(text):
+        cands = _with_day_words(doc, cands)
     cands = _merge_adjacent_ranges(doc, cands)
     wanted = set(config.kinds)
     kept = [c for c in cands if c.kind in wanted]
@@ -334,6 +359,47 @@ def _date_string(value) -> str | None:
     if isinstance(value, (pd.Timestamp, _dt.date)):
         return value.strftime("%Y-%m-%d")
     return str(value) or None
+
+
+def region_currency(text: str, *, script: str | None = None, publisher: str | None = None) -> str:
+    """The currency of a bare 元 in a document, by GUIDELINES.md: ``HKD``, ``TWD`` or ``MOP`` for a
+    traditional-script document from Hong Kong, Taiwan or Macau, ``CNY`` otherwise.
+
+    The region is the publisher's when ``publisher`` names a known outlet or office of one, else the
+    one whose cues the text shows most (currency words, 民國 years and institutions count three times
+    a place name; ``data/figures_regions.json``). Every simplified-script document is ``CNY``.
+
+    Args:
+        text: the document's text.
+        script: ``hans``/``hant``/``mixed`` when known (the documents table's ``script``); None detects it.
+        publisher: the document's publisher or source, when known.
+
+    >>> region_currency("高雄義享天地總投資金額約350億元，市府表示將加速審查。")
+    'TWD'
+    >>> region_currency("港府宣布向每名合資格市民派發一萬元。")
+    'HKD'
+    >>> region_currency("高雄义享天地总投资金额约350亿元。")
+    'CNY'
+    """
+    if script is None or not isinstance(script, str):
+        from .script import detect_script
+
+        script = detect_script(text, sample=400)
+    if script not in ("hant", "mixed"):
+        return "CNY"
+    cues = resources.figure_regions()
+    regions = cues["regions"]
+    if isinstance(publisher, str) and publisher:
+        for iso, found in regions.items():
+            if found["publishers"].search(publisher):
+                return iso
+    best, best_score = "CNY", 0
+    for iso, found in regions.items():
+        score = (cues["strong_weight"] * (len(found["strong"].findall(text)) + len(found["publishers"].findall(text)))
+                 + cues["place_weight"] * len(found["places"].findall(text)))
+        if score > best_score:
+            best, best_score = iso, score
+    return best
 
 
 # ---------------------------------------------------------------- candidates
@@ -471,7 +537,8 @@ def _sign(doc: _Doc, start: int) -> int | None:
         return start - 1
     before = text[start - 2] if start >= 2 else ""
     if before and (before.isdigit() or (before.isascii() and before.isalpha()) or before in "%％)）"
-                   or before in _RANGE_SEP_CHARS or before in numerals.DIGIT_CHARS or before in _UNIT_CHARS):
+                   or (before in _RANGE_SEP_CHARS and before != "、") or before in numerals.DIGIT_CHARS
+                   or before in _UNIT_CHARS):
         return None
     return start - 1
 
@@ -514,6 +581,98 @@ def _combine(prefix: str | None, inner: str | None, suffix: str | None) -> str:
     return "approx" if "approx" in found else found[0]
 
 
+# ---- money without a currency word
+
+def _with_unitless_money(doc: _Doc, cands: list[_Cand]) -> list[_Cand]:
+    """Add the currency-less amounts of money clauses (GUIDELINES.md): 计划投资三百億, 再注资50亿,
+    GDP约2.3万亿 (at most 6 characters after a money word, no punctuation between) and 200亿的引导基金
+    (an amount, 的, and a money word in the same clause)."""
+    keyword, amount, before_de, scale_with = resources.figure_money_clause()
+    text = doc.text
+    found: list[_Cand] = []
+    taken = [(c.start, c.end) for c in cands]
+    for kw in keyword.finditer(text):
+        word = kw.group("kw")
+        if word in ("规模", "規模"):
+            clause_start = max(_last_punct(text, kw.start()), kw.start() - 20)
+            if not any(w in text[clause_start:kw.start()] for w in scale_with):
+                continue
+        hit = None
+        for pos in range(kw.end(), min(len(text), kw.end() + 7)):
+            if text[pos] in resources.FIGURE_CLAUSE_PUNCT:
+                break
+            if text[pos] in _AMOUNT_FIRST and (pos == kw.end() or text[pos - 1] not in _AMOUNT_FIRST):
+                hit = amount.match(text, pos)
+                if hit is not None and hit.end() > pos:
+                    break
+                hit = None
+        if hit is None:
+            de = text.rfind("的", max(0, kw.start() - 10), kw.start())
+            if de < 0 or any(ch in resources.FIGURE_CLAUSE_PUNCT for ch in text[de:kw.start()]):
+                continue
+            hit = before_de.search(text, max(0, de - 40), de + 1)
+            if hit is None:
+                continue
+        found += _unitless_amount(doc, hit, taken)
+    if not found:
+        return cands
+    return sorted([*cands, *found], key=lambda c: c.start)
+
+
+_AMOUNT_FIRST = frozenset(resources._F_CN_SAFE + "0123456789０１２３４５６７８９十百千万萬亿億")
+
+
+def _last_punct(text: str, pos: int) -> int:
+    i = pos
+    while i > 0 and text[i - 1] not in resources.FIGURE_CLAUSE_PUNCT:
+        i -= 1
+    return i
+
+
+def _unitless_amount(doc: _Doc, hit: re.Match, taken: list[tuple[int, int]]) -> list[_Cand]:
+    """The money figure(s) of an amount (one number or a range) ending in 万/亿 and no unit."""
+    text = doc.text
+    a_run, b_run = hit.group("a"), hit.group("b")
+    last_run, last_end = (b_run, hit.end("b")) if b_run else (a_run, hit.end("a"))
+    if last_run[-1:] not in "万萬亿億":
+        return []
+    start = hit.start("a")
+    if any(s < last_end and start < e for s, e in taken):
+        return []
+    if _money_word_at(doc, last_end) or _unit_at(doc, last_end):
+        return []
+    if _blocked_context(doc, start):
+        return []
+    values = []
+    for run in (a_run, b_run) if b_run else (a_run,):
+        if _inner_vague(run) or (len(run) > 1 and not run.strip(numerals.DIGIT_CHARS)):
+            return []
+        value = numerals._parse_decimal(run, allow_bare_unit=True)
+        if value is None:
+            return []
+        values.append(value)
+    bare = not a_run.strip(_BARE_MULTIPLIERS)
+    prefix_q, q_start = _prefix_qualifier(doc, start, bare=bare)
+    suffix_q, end = _suffix_qualifier(doc, last_end)
+    inner_q = "over" if any(ch in _INNER_APPROX for ch in a_run + (b_run or "")) else None
+    if bare and not (prefix_q or inner_q or suffix_q):
+        return []
+    qualifier = _combine(prefix_q, inner_q, suffix_q)
+    if b_run:
+        values[0] = values[0] * _inherited_scale(a_run, values[0], b_run)
+    cands = [_Cand("money", q_start, end, float(v), doc.currency, qualifier) for v in values]
+    if len(cands) == 2:
+        cands[0].ranged = cands[1].ranged = True
+    taken.append((q_start, end))
+    return cands
+
+
+def _unit_at(doc: _Doc, pos: int) -> bool:
+    """A unit or measure word starts at ``pos`` (1.2万家企业 counts firms, not money)."""
+    units, text = doc.lex.units, doc.text
+    return any(text[pos:pos + n] in units for n in (1, 2, 3, 4, 5)) or pos < len(text) and text[pos] in "多余餘"
+
+
 # ---- numbers with a unit
 
 def _number_unit(doc: _Doc, m: re.Match) -> list[_Cand]:
@@ -549,6 +708,8 @@ def _number_unit(doc: _Doc, m: re.Match) -> list[_Cand]:
         return []  # 五四青年节, 六一儿童节: digits read one by one name a day, they count nothing
     if text.startswith("+", _match_end(m)) or (category != "percent" and text.startswith("倍", u_end)):
         return []
+    if category in ("quantity", "people", "count") and _compound_unit(text, u_end):
+        return []  # 0.21吨标准煤/万元, 14435.4万人/公里, 334925万吨公里: an intensity or a compound unit
     if n_start and text[n_start - 1] in _OPEN_QUOTES and _quoted_slogan(doc, n_start, u_end):
         return []
     value = Decimal(run) if run.isascii() and run.isdigit() else numerals._parse_decimal(run, allow_bare_unit=True)
@@ -605,6 +766,15 @@ def _number_unit(doc: _Doc, m: re.Match) -> list[_Cand]:
     return [cand]
 
 
+def _compound_unit(text: str, end: int) -> bool:
+    """A unit continued by ``/`` and a unit (吨/万元, 人/公里) or by 公里 (吨公里, 人公里)."""
+    nxt = text[end:end + 1]
+    if nxt in ("/", "／"):
+        after = text[end + 1:end + 2]
+        return bool(after) and (_HAN.match(after) is not None or after.isalpha())
+    return nxt == "公" and text.startswith("公里", end)
+
+
 def _word_runs_past(text: str, start: int, end: int) -> bool:
     """The word that starts at ``start`` ends after ``end``: a measure word that begins a word of the
     not-measure list still measures when the word after it is longer (5名医生 is 名 + 医生, not 名医 + 生;
@@ -656,14 +826,19 @@ def _money_tail(doc: _Doc, unit: str, value: Decimal, iso: str, end: int) -> tup
         sub = resources.FIGURE_MONEY_SUBUNIT.match(text, end)
         if sub:
             return _add_subunits(value, sub), iso, sub.end()
-    if unit in ("元", "圆", "圓"):
-        after = _money_word_at(doc, end)
-        if after:
-            word, w_end = after
-            return value, doc.lex.units[word][1], w_end
-        if text.startswith("整", end):
+    if unit in _BARE_YUAN:
+        if unit[-1] != "整":
+            after = _money_word_at(doc, end)
+            if after:
+                word, w_end = after
+                return value, doc.lex.units[word][1], w_end
+        iso = doc.currency  # a bare 元 is the currency of the document's region
+        if unit[-1] != "整" and text.startswith("整", end):
             return value, iso, end + 1
     return value, iso, end
+
+
+_BARE_YUAN = frozenset(("元", "圆", "圓", "元整", "圆整", "圓整"))
 
 
 def _money_word_at(doc: _Doc, pos: int) -> tuple[str, int] | None:
@@ -781,6 +956,8 @@ def _date_cand(doc: _Doc, start: int, end: int, y: int | None, m: int | None, d:
     cand.y, cand.m, cand.d, cand.y_explicit, cand.scope = y, m, d, y_explicit, scope
     if y is not None:  # 同年, 次年, 同月 refer to the latest date mentioned
         doc.anchor_y, doc.anchor_m = y, m
+    if m is not None and d is not None:  # and 当日, 5天后 to the latest day
+        doc.anchor_day = (y, m, d)
     return cand
 
 
@@ -922,8 +1099,30 @@ def _month_date(doc: _Doc, m: re.Match) -> list[_Cand]:
     return found or []
 
 
+def _days_from(doc: _Doc, start: int, end: int, days: int, *, anchored: bool) -> list[_Cand]:
+    """A date ``days`` after the date the text just gave (``anchored``: 5天后, 次日, 当日) or, failing
+    that, the document's own date (昨日, 三天前); a year-less base gives a year-less date."""
+    base = doc.anchor_day if anchored and doc.anchor_day is not None else None
+    if base is None:
+        if doc.y is None or doc.m is None or doc.d is None:
+            base = doc.anchor_day
+        else:
+            base = (doc.y, doc.m, doc.d)
+    if base is None:
+        return []
+    y, mo, d = base
+    try:
+        day = _dt.date(y if y is not None else 2001, mo, d) + _dt.timedelta(days=days)
+    except (OverflowError, ValueError):
+        return []
+    cand = _date_cand(doc, start, end, day.year if y is not None else None, day.month, day.day, y_explicit=True)
+    return [cand]
+
+
 def _offset_date(doc: _Doc, m: re.Match) -> list[_Cand]:
-    if not doc.config.resolve_relative or doc.y is None:
+    if not doc.config.resolve_relative:
+        return []
+    if doc.y is None and not (m.group("offu") in ("天", "日") and doc.anchor_day is not None):
         return []
     n = numerals.parse_number(m.group("off"))
     if n is None or not n.is_integer() or n <= 0 or n > 999:
@@ -940,14 +1139,8 @@ def _offset_date(doc: _Doc, m: re.Match) -> list[_Cand]:
             return []
         y, mo = divmod(doc.y * 12 + doc.m - 1 + k, 12)
         return [_date_cand(doc, m.start(), _match_end(m), y, mo + 1, None, y_explicit=True)]
-    if doc.m is None or doc.d is None:
-        return []
     days = k * 7 if unit in ("周", "週", "个星期", "個星期") else k
-    try:
-        day = _dt.date(doc.y, doc.m, doc.d) + _dt.timedelta(days=days)
-    except OverflowError:
-        return []
-    return [_date_cand(doc, m.start(), _match_end(m), day.year, day.month, day.day, y_explicit=True)]
+    return _days_from(doc, m.start(), _match_end(m), days, anchored=sign > 0)
 
 
 def _relative_year(doc: _Doc, m: re.Match) -> list[_Cand]:
@@ -957,11 +1150,13 @@ def _relative_year(doc: _Doc, m: re.Match) -> list[_Cand]:
         y = None if base is None else base + _ANCHOR_YEARS[word]
     else:
         y = None if doc.y is None else doc.y + _RELATIVE_YEARS[word]
-    if y is None or not doc.config.resolve_relative:
+    if not doc.config.resolve_relative:
         return []
-    if m.group("mc") is not None:
+    if m.group("mc") is not None:  # with no year to resolve against, the month is what is known (--03)
         found = _month_part(doc, m, "c", y, y_explicit=True, start=m.start())
         return found or []
+    if y is None:
+        return []
     if m.group("rs") is not None:
         scope = _SCOPES[m.group("rs")[-1]]
         return [_date_cand(doc, m.start(), _match_end(m), y, None, None, y_explicit=True, scope=scope)]
@@ -996,6 +1191,52 @@ def _relative_month(doc: _Doc, m: re.Match) -> list[_Cand]:
     if day is None or not _valid_day(y, mo + 1, day):
         return []
     return [_date_cand(doc, m.start(), _match_end(m), y, mo + 1, day, y_explicit=True)]
+
+
+_DAY_WORDS = re.compile(r"(?<![今昨明前后後])(?P<w>昨日|当日|當日|同日|次日|翌日)(?![子常益期报報])"
+                        r"|(?<![\d一二三四五六七八九十])(?P<y2>第二年)(?![级級度])")
+
+
+def _with_day_words(doc: _Doc, cands: list[_Cand]) -> list[_Cand]:
+    """Add 昨日, 当日, 同日, 次日 and 第二年, counted from the date the text just gave (昨日: from the
+    document's own date when it has one) (GUIDELINES.md: relative dates the text pins down)."""
+    dated = [c for c in cands if c.kind == "date"]
+    starts = [c.start for c in dated]
+    found: list[_Cand] = []
+    for m in _DAY_WORDS.finditer(doc.text):
+        if any(c.start < m.end() and m.start() < c.end for c in dated[max(0, bisect.bisect_left(starts, m.start()) - 1):
+                                                                     bisect.bisect_left(starts, m.end())]):
+            continue
+        before = dated[:bisect.bisect_left(starts, m.start())]
+        if m.group("y2"):
+            base = next((c for c in reversed(before) if c.y is not None and c.y_explicit), None)
+            if base is not None:
+                found.append(_Cand("date", m.start(), m.end()))
+                found[-1].y, found[-1].y_explicit = base.y + 1, True
+            continue
+        word = m.group("w")
+        last = next((c for c in reversed(before) if c.m is not None and c.d is not None), None)
+        own = (doc.y, doc.m, doc.d) if doc.d is not None else None
+        last_day = (last.y if last.y_explicit or doc.y is not None else None, last.m, last.d) if last else None
+        if word == "昨日":
+            base, shift = own or last_day, -1
+        elif word in ("次日", "翌日"):
+            base, shift = last_day, 1
+        else:
+            base, shift = last_day or own, 0
+        if base is None:
+            continue
+        y, mo, d = base
+        try:
+            day = _dt.date(y if y is not None else 2001, mo, d) + _dt.timedelta(days=shift)
+        except (OverflowError, ValueError):
+            continue
+        cand = _Cand("date", m.start(), m.end())
+        cand.y, cand.m, cand.d, cand.y_explicit = (day.year if y is not None else None), day.month, day.day, True
+        found.append(cand)
+    if not found:
+        return cands
+    return sorted([*cands, *found], key=lambda c: c.start)
 
 
 def _bare_day(doc: _Doc, m: re.Match) -> list[_Cand]:

@@ -716,3 +716,40 @@ ORG_LIST = re.compile(
 BOOK_TITLE = re.compile(r"《[^《》\n]{1,80}》")
 #: A Latin personal name of two or three capitalised words (Noah Friedman, Erik Lassila).
 LATIN_NAME = r"[A-Z][a-z]+(?:[ \u00a0][A-Z][a-z]+){1,2}"
+
+
+@functools.lru_cache(maxsize=1)
+def figure_regions() -> dict:
+    """Region cues (``data/figures_regions.json``): ISO code -> compiled regexes of publisher, strong and
+    place cues (both scripts), and the weights of a strong cue and a place cue."""
+    data = _json_data("figures_regions.json")
+    regions = {}
+    for iso, cues in data["regions"].items():
+        regions[iso] = {kind: re.compile(trie_regex(sorted(_variants(words) | _simplified_forms(words))))
+                        for kind, words in cues.items()}
+    return {"regions": regions, "strong_weight": data["strong_weight"], "place_weight": data["place_weight"]}
+
+
+def _simplified_forms(words) -> dict:
+    from .script import to_simplified
+
+    return {to_simplified(word): word for word in words}
+
+
+#: Punctuation that ends the clause of a money word (a currency-less amount must follow it without any).
+FIGURE_CLAUSE_PUNCT = "，。；：！？,;:!?、（）()《》“”\"「」『』【】\n\r"
+
+
+@functools.lru_cache(maxsize=1)
+def figure_money_clause() -> tuple[re.Pattern, re.Pattern, re.Pattern, tuple[str, ...]]:
+    """Regexes of the currency-less money rule (GUIDELINES.md, figures_contexts.json ``money_clause``):
+    the money words of a clause (both scripts), an amount (a range or one number) right at a position,
+    an amount ending right before 的, and the words that make 规模 a fund's size."""
+    ctx = _json_data("figures_contexts.json")
+    words = sorted(_variants(ctx["money_clause"] + ctx["money_clause_scale"]))
+    keyword = re.compile(rf"(?P<kw>{trie_regex(words)})")
+    number = rf"(?:{FIGURE_NUMBER})"
+    amount = re.compile(rf"(?P<a>{number})(?:[ \t]*{FIGURE_RANGE_SEP}[ \t]*(?P<b>{number}))?")
+    before_de = re.compile(rf"(?P<a>{number})(?:[ \t]*{FIGURE_RANGE_SEP}[ \t]*(?P<b>{number}))?[ \t]?的\Z")
+    scale_with = tuple(sorted(_variants(ctx["money_clause_scale_with"])))
+    return keyword, amount, before_de, scale_with
