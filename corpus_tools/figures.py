@@ -120,6 +120,9 @@ class Figure:
     start: int
     end: int
     sentence: str
+    bound: str | None = None          # low | high: the two figures of a range
+    range_id: int | None = None       # the range's number in the document
+    mention_group: int | None = None  # the fact's number in the document (repeated mentions share it)
 
 
 class _Cand:
@@ -282,34 +285,61 @@ def _extract(text: str, *, doc_date: str | None, doc_id: str | None, config: Fig
 
 
 def figures_table(documents: pd.DataFrame, *, text_column: str = "text", date_column: str = "date",
+                  currency_column: str = "currency", dedupe: bool = False,
                   config: FigureConfig = FigureConfig()) -> pd.DataFrame:
-    """Return the figures table (``schema.FIGURES``) of a documents table, one row per figure.
+    """Return the figures table (``schema.FIGURES`` then ``schema.FIGURE_LINKS``), one row per figure.
 
     Rows are ordered by ``doc_id`` then ``start`` (stable). The date column may be
-    missing or null; year-less dates then stay ``--MM-DD``.
+    missing or null; year-less dates then stay ``--MM-DD``. A bare 元 takes the
+    document's ``currency_column`` when it has one, else the currency of its region
+    (:func:`region_currency`, from the ``script`` and ``publisher``/``source`` columns
+    and the text). ``dedupe=True`` keeps the first mention of each fact of a document
+    (one row per ``mention_group``), so that repeated headlines are not summed twice.
 
     >>> docs = pd.DataFrame({"doc_id": ["a.txt", "b.txt"], "text": ["共有506家。", "9月10日，近300人参加。"],
     ...                      "date": ["2022-08-26", None]})
     >>> figures_table(docs)[["doc_id", "kind", "text", "value", "date"]].values.tolist()
     [['a.txt', 'count', '506家', 506.0, <NA>], ['b.txt', 'date', '9月10日', <NA>, '--09-10'], ['b.txt', 'people', '近300人', 300.0, <NA>]]
+    >>> news = pd.DataFrame({"doc_id": ["c.txt"], "text": ["获5亿元融资。公司获5亿元融资，补贴5万元—50万元。"]})
+    >>> figures_table(news)[["text", "subject", "bound", "range_id", "mention_group"]].values.tolist()
+    [['5亿元', '融资', <NA>, <NA>, 0], ['5亿元', '融资', <NA>, <NA>, 0], ['5万元—50万元', '补贴', 'low', 0, 1], ['5万元—50万元', '补贴', 'high', 0, 2]]
+    >>> figures_table(news, dedupe=True)["text"].tolist()
+    ['5亿元', '5万元—50万元', '5万元—50万元']
     """
     for column in ("doc_id", text_column):
         if column not in documents.columns:
             raise InputError(f"figures_table: documents has no column {column!r} "
                              f"(columns: {list(documents.columns)}); pass text_column=... to choose another")
-    dates = documents[date_column] if date_column in documents.columns else pd.Series([None] * len(documents))
+    n = len(documents)
+    dates = documents[date_column] if date_column in documents.columns else pd.Series([None] * n)
+    currencies = documents[currency_column] if currency_column in documents.columns else pd.Series([None] * n)
+    scripts = documents["script"] if "script" in documents.columns else pd.Series([None] * n)
+    publisher_column = next((c for c in ("publisher", "source") if c in documents.columns), None)
+    publishers = documents[publisher_column] if publisher_column else pd.Series([None] * n)
     rows: list[tuple] = []
     names = [f.name for f in fields(Figure)]
-    for doc_id, text, date in zip(documents["doc_id"], documents[text_column], dates):
+    for doc_id, text, date, currency, script, publisher in zip(documents["doc_id"], documents[text_column], dates,
+                                                              currencies, scripts, publishers):
         if pd.isna(text):
             continue
-        for fig in extract_figures(str(text), doc_date=_date_string(date), doc_id=doc_id, config=config):
+        for fig in _extract(str(text), doc_date=_date_string(date), doc_id=doc_id, config=config,
+                            currency=_plain_string(currency), script=_plain_string(script),
+                            publisher=_plain_string(publisher)):
             rows.append(tuple(getattr(fig, n) for n in names))
+    columns = {**schema.FIGURES, **schema.FIGURE_LINKS}
     if not rows:
-        return schema.empty_frame(schema.FIGURES)
+        return schema.empty_frame(columns)
     frame = pd.DataFrame(rows, columns=names)
     frame = frame.sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)
-    return schema.conform(frame, schema.FIGURES)
+    if dedupe:
+        frame = frame[~frame.duplicated(["doc_id", "mention_group"])].reset_index(drop=True)
+    return schema.conform(frame, columns)
+
+
+def _plain_string(value) -> str | None:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    return str(value) or None
 
 
 def to_guideline_records(table: pd.DataFrame) -> pd.DataFrame:
@@ -323,7 +353,7 @@ def to_guideline_records(table: pd.DataFrame) -> pd.DataFrame:
     >>> t = figures_table(pd.DataFrame({"doc_id": ["a.txt"], "text": ["投资2400亿元。"], "date": [None]}))
     >>> to_guideline_records(t).to_dict("records")  # doctest: +NORMALIZE_WHITESPACE
     [{'doc': 'a.txt', 'kind': 'money', 'text': '2400亿元', 'value': 240000000000, 'unit': 'CNY',
-      'qualifier': 'exact', 'date': None, 'scope': None, 'subject': None}]
+      'qualifier': 'exact', 'date': None, 'scope': None, 'subject': '投资'}]
     """
     missing = [c for c in schema.FIGURES if c not in table.columns]
     if missing:
@@ -1646,18 +1676,81 @@ def _finish(doc: _Doc, cands: list[_Cand], doc_id: str | None) -> list[Figure]:
     text = doc.text
     if doc.config.subjects:
         _fill_subjects(doc, cands)
+        _fill_money_subjects(doc, cands)
     sentences = _Sentences(text)
     out: list[Figure] = []
+    groups: dict[tuple, int] = {}
+    n_ranges = 0
+    previous: _Cand | None = None
+    previous_bound: str | None = None
     for c in cands:
         date = None
         if c.kind == "date":
             date = _date_string_of(c)
             if date is None:
+                previous = None
                 continue
+        bound = range_id = None
+        if c.ranged:
+            if (previous is not None and previous_bound == "low" and previous.start == c.start
+                    and previous.end == c.end and previous.kind == c.kind):
+                bound, range_id = "high", n_ranges - 1
+            else:
+                bound, range_id = "low", n_ranges
+                n_ranges += 1
+        key = (c.kind, date if c.kind == "date" else c.value, c.unit, c.subject, bound)
+        group = groups.setdefault(key, len(groups))
         sentence = sentences.string if sentences.start <= c.start < sentences.end else sentences.around(c.start)
         out.append(_figure((doc_id, c.kind, text[c.start:c.end], c.value, c.unit, c.qualifier, date,
-                            c.scope, c.subject, c.start, c.end, sentence)))
+                            c.scope, c.subject, c.start, c.end, sentence, bound, range_id, group)))
+        previous, previous_bound = c, bound
+    if n_ranges:
+        out = _close_open_ranges(out)
     return out
+
+
+def _close_open_ranges(figures: list[Figure]) -> list[Figure]:
+    """A range whose second figure was left out (a date that did not resolve) is no range."""
+    highs = {f.range_id for f in figures if f.bound == "high"}
+    return [f if f.bound != "low" or f.range_id in highs else _replace(f, bound=None, range_id=None)
+            for f in figures]
+
+
+def _replace(figure: Figure, **changes) -> Figure:
+    return _figure(tuple(changes.get(name, getattr(figure, name)) for name in _FIGURE_FIELDS))
+
+
+def _fill_money_subjects(doc: _Doc, cands: list[_Cand]) -> None:
+    """Give money figures what the money is (融资, 投资, 基金, 补贴, 营收 ...): the nearest word of
+    ``data/figures_money_subjects.txt`` in the figure's clause, after it (5000万元融资, 200亿的引导基金)
+    or before it (总投资约350亿元, 奖励50万元), as written."""
+    pattern = resources.figure_money_subjects()
+    text = doc.text
+    for c in cands:
+        if c.kind != "money" or c.subject is not None:
+            continue
+        lo = max(c.start - _MONEY_SUBJECT_BEHIND, 0)
+        for i in range(c.start - 1, lo - 1, -1):
+            if text[i] in resources.FIGURE_CLAUSE_PUNCT:
+                lo = i + 1
+                break
+        hi = min(c.end + _MONEY_SUBJECT_AHEAD, len(text))
+        for i in range(c.end, hi):
+            if text[i] in resources.FIGURE_CLAUSE_PUNCT:
+                hi = i
+                break
+        best, best_distance = None, None
+        for m in pattern.finditer(text, lo, hi):
+            if m.start() < c.end and m.end() > c.start:
+                continue
+            distance = c.start - m.end() if m.end() <= c.start else (m.start() - c.end) * 0.75
+            if best_distance is None or distance < best_distance:
+                best, best_distance = m.group(), distance
+        c.subject = best
+
+
+_MONEY_SUBJECT_BEHIND = 20
+_MONEY_SUBJECT_AHEAD = 14
 
 
 _FIGURE_FIELDS = tuple(f.name for f in fields(Figure))

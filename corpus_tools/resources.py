@@ -753,3 +753,11 @@ def figure_money_clause() -> tuple[re.Pattern, re.Pattern, re.Pattern, tuple[str
     before_de = re.compile(rf"(?P<a>{number})(?:[ \t]*{FIGURE_RANGE_SEP}[ \t]*(?P<b>{number}))?[ \t]?的\Z")
     scale_with = tuple(sorted(_variants(ctx["money_clause_scale_with"])))
     return keyword, amount, before_de, scale_with
+
+
+@functools.lru_cache(maxsize=1)
+def figure_money_subjects() -> re.Pattern:
+    """What a money figure is (``data/figures_money_subjects.txt``, both scripts), longest word first."""
+    from ._data import read_lines
+
+    return re.compile(trie_regex(sorted(_variants(read_lines("figures_money_subjects.txt")))))
