@@ -761,3 +761,62 @@ def figure_money_subjects() -> re.Pattern:
     from ._data import read_lines
 
     return re.compile(trie_regex(sorted(_variants(read_lines("figures_money_subjects.txt")))))
+
+
+# ---------------------------------------------------------------- investment events (investments.py)
+
+#: A financing round as written: 天使轮, Pre-A 轮, B+轮, D1轮, 新一轮, 战略投资, IPO.
+INVESTMENT_ROUND = re.compile(
+    r"(?<![A-Za-z0-9])(?P<r>天使\+?|种子|[Pp]re-?[A-H]\d?\+{0,2}|[A-H]\d?\+{0,2}|新一|首)[ \t]*轮(?!次)"
+    r"|(?P<s>战略)(?=投资|融资)|(?<![A-Za-z])(?P<i>(?:Pre-)?IPO)(?![A-Za-z])"
+)
+#: 完成N轮融资: several earlier rounds told as one (the round is not named).
+INVESTMENT_ROUNDS_TOLD = re.compile(r"(?:共|累计|先后)?完成(?:了)?[0-9一二两三四五六七八九十]+轮融资")
+#: A vague amount of money (数亿元, 数千万美金, 数百万美元): an event with no number stated.
+INVESTMENT_VAGUE_AMOUNT = re.compile(
+    r"(?:数|几|上)[十百千]?[万亿萬億]?(?:元人民币|元|美元|美金|人民币|港元|港币|欧元|英镑|日元)")
+#: Where the name of a company ends, before these words: the verbs of an event.
+INVESTMENT_ANCHORS = re.compile(r"宣布完成|完成|获得|获|正寻求|寻求|筹集|募集|进行")
+#: Time words and adverbs between a company's name and its verb (近日, 已于2021年上半年, 17日).
+INVESTMENT_ADVERBIAL_TAIL = re.compile(
+    r"(?:近日|日前|近期|目前|今日|今天|昨日|已经|已|正式|宣布|还|也|将|正|又|再|共|均|刚刚|此前|曾|了|称|表示"
+    r"|(?:已?于|在)[0-9０-９一二三四五六七八九十〇零年月日号上下半季度初底末期间近今去前]{1,14}"
+    r"|从[^，。；]{1,30}?手中|[0-9０-９]{1,2}日|[（(][^（）()]{1,24}[）)]|[ \t,，]){1,8}\Z")
+#: A comma-free stretch before a list of investors and the role after it.
+INVESTMENT_LEAD = re.compile(r"由(?P<list>[^，。；,;]{1,90}?)(?:共同|联合)?领投")
+INVESTMENT_BARE_LEAD = re.compile(r"(?P<list>[^，。；,;由]{2,40}?)(?:共同|联合)?领投")
+INVESTMENT_FOLLOW = re.compile(r"(?P<list>[^，。；,;由]{2,60}?)(?:继续|持续|也)?跟投")
+INVESTMENT_BY = re.compile(r"由(?P<list>[^，。；,;]{2,90}?)(?:共同|联合)?(?:投资|参投|注资|出资)")
+INVESTMENT_PARTIES = re.compile(
+    r"(?:投资方|融资方|投资人|投资机构|出资方)(?:包括了?|为|是|有|包含)[：:\s]*(?P<list>[^。；;]{2,160}?)(?:等等|等|。|；|$)")
+INVESTMENT_HOLDERS = re.compile(r"(?:原有股东|原股东|老股东|现有股东)(?P<list>[^，。；,;]{2,80}?)(?:外|继续|持续|也)")
+INVESTMENT_BROUGHT_IN = re.compile(r"引入了?(?P<list>[^，。；,;]{2,80}?)(?:等|。|，|,|；|$)")
+INVESTMENT_LIST_SPLIT = re.compile(r"[、，,/]|以及|及|和|与|\band\b")
+#: 收购 X (的)(所有|100%) 股权: an acquisition (or a stake bought, with an amount).
+INVESTMENT_ACQUIRE = re.compile(
+    r"收购(?P<target>[^，。；,;]{1,60}?)(?:的)?(?:所有|全部|部分|[0-9０-９.]+%)?(?:股权|股份)(?!有限|公司)")
+#: 用于投资 X: what money raised is to be invested in.
+INVESTMENT_USE = re.compile(r"用于投资(?P<target>[^，。；,;]{2,40})")
+#: 对 X 进行(了)(一次)(股权)投资.
+INVESTMENT_INTO = re.compile(r"对(?P<target>[^，。；,;]{2,30}?)进行了?(?:一次|一笔|多次)?(?:股权|战略)?(?:投资|注资|增资)")
+#: A sentence that goes on about the round just told (本轮融资由…领投).
+INVESTMENT_BACK_REFERENCE = re.compile(r"本轮|此次|本次|该轮|这轮|这笔|该笔|投资方|融资方")
+#: Whom a grant or an award goes to in a policy: 对(新认定的)X，给予…
+INVESTMENT_POLICY_RECIPIENT = re.compile(r"对(?P<r>[^，。；,;]{2,30}?)(?:，|,|给予|予以|按|一次性|分别)")
+
+
+@functools.lru_cache(maxsize=1)
+def investment_lexicon() -> dict:
+    """The genre words of ``data/investments_lexicon.json`` (both scripts)."""
+    data = _json_data("investments_lexicon.json")
+
+    def both(words):
+        return tuple(sorted(set(_variants(words)), key=len, reverse=True))
+
+    return {
+        "descriptors": both(data["descriptors"]),
+        "generic_investors": frozenset(_variants(data["generic_investors"])),
+        "investor_titles": both(data["investor_titles"]),
+        "events": {event: both(words) for event, words in data["events"].items()},
+        "not_events": frozenset(_variants(data["not_events"])),
+    }
