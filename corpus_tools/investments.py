@@ -561,7 +561,22 @@ def _clean_name(written: str, simplified: str) -> str | None:
     name = name.strip(" \t“”\"'")
     if len(name) < 2 or not re.search(r"[A-Za-z\u4e00-\u9fff]", name) or len(name) > 30:
         return None
-    return name
+    return name if _plausible_organisation(_simplified(name)) else None
+
+
+_NOT_ORG_FIRST = "个项家所座批类于可为将并而但"
+_NOT_ORG_ENDINGS = ("后", "先后", "最终", "拟", "超过", "总计", "共计", "累计", "行业", "领域", "阶段", "项目", "计划",
+                    "建设", "可", "等", "方面", "总额", "金额", "资金", "费用", "股票", "发行", "市场", "政策")
+_ORG_ENDINGS = ("投资", "资本", "基金", "集团", "公司", "银行", "创投", "控股", "证券", "基金二期")
+
+
+def _plausible_organisation(name: str) -> bool:
+    """A name, not a clause left over (个省重点项目, 扣除发行费用后, 追加投资总计超过)."""
+    if name[:1] in _NOT_ORG_FIRST or name.endswith(_NOT_ORG_ENDINGS) and not re.search(r"[A-Za-z]", name):
+        return False
+    if re.search(r"投资|融资|发行|扣除|费用|计划", name) and not name.endswith(_ORG_ENDINGS):
+        return False
+    return not re.search(r"[0-9０-９]{3,}", name)
 
 
 # ---- investors
@@ -657,7 +672,7 @@ def _investor_name(written: str, simplified: str | None = None) -> str | None:
         return None
     if check.endswith("资本") and len(check) <= 4 and check[:2] in ("国有", "社会", "民间", "战略"):
         return None
-    return name
+    return name if _plausible_organisation(_simplified(check)) else None
 
 
 # ---- dates, back references, duplicates
