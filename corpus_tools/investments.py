@@ -402,11 +402,12 @@ def _set_regions(ctx: _Context, rows: list[_Row], s: int, e: int) -> None:
     """Split the sentence between its events at the clause break before each later one."""
     view = ctx.view
     bounds = [s]
-    for row in rows[1:]:
+    for previous, row in zip(rows, rows[1:]):
+        floor = max(bounds[-1], previous.end)
         cut = row.start
-        while cut > bounds[-1] and view[cut - 1] not in "，,；;":
+        while cut > floor and view[cut - 1] not in "，,；;":
             cut -= 1
-        bounds.append(cut if cut > bounds[-1] else row.start)
+        bounds.append(max(cut, floor))
     bounds.append(e)
     for i, row in enumerate(rows):
         row.region = (bounds[i], bounds[i + 1])
@@ -421,13 +422,13 @@ def _fill(ctx: _Context, row: _Row, s: int, e: int) -> None:
         row.round = None
     if row.recipient is None:
         row.recipient = _recipient(ctx, row, lo, hi, s)
-    _add_investors(ctx, row, lo, hi)
+    _add_investors(ctx, row, *row.region)
     row.date = _event_date(ctx, row, s, e)
 
 
 def _round_near(view: str, row: _Row, lo: int, hi: int) -> str | None:
     best, best_distance = None, None
-    for m in resources.INVESTMENT_ROUND.finditer(view, lo, hi):
+    for m in resources.INVESTMENT_ROUND.finditer(view, lo, max(hi, min(len(view), row.end + 8))):
         if m.end() <= row.start:
             distance = row.start - m.end()
             if distance > 30 or any(f.start < row.start and f.end > m.end() for f in ()):
@@ -462,9 +463,13 @@ def _recipient(ctx: _Context, row: _Row, lo: int, hi: int, s: int) -> str | None
         for m in resources.INVESTMENT_POLICY_RECIPIENT.finditer(view, s, row.start):
             found = ctx.text[m.start("r"):m.end("r")].strip()
         return found
-    quoted = re.search(r"「(?P<n>[^「」]{1,30})」", view[s:row.start])
+    quoted = None
+    base = max(s, lo, row.start - 40)
+    for quoted in re.finditer(r"「(?P<n>[^「」]{1,30})」", view[base:row.start]):
+        pass
     if quoted:
-        return ctx.text[s + quoted.start("n"):s + quoted.end("n")]
+        row.region = (max(row.region[0], base + quoted.start()), row.region[1])
+        return ctx.text[base + quoted.start("n"):base + quoted.end("n")]
     acquire = None
     for m in re.finditer(r"收购", view[s:row.start]):
         acquire = s + m.end()
@@ -483,6 +488,9 @@ def _recipient(ctx: _Context, row: _Row, lo: int, hi: int, s: int) -> str | None
         if name is not None and (resources.INVESTMENT_ROUND.fullmatch(_simplified(name)) or "通过" in name):
             continue
         if name is not None and name not in _PRONOUNS:
+            at = ctx.text.rfind(name, s, end)
+            if at >= 0:
+                row.region = (max(row.region[0], at), row.region[1])
             return name
         if name in _PRONOUNS:
             said = None
@@ -526,7 +534,15 @@ def _name_before(ctx: _Context, end: int, lo: int) -> str | None:
     if end <= lo:
         return None
     start = end
-    while start > lo and view[start - 1] not in _NAME_STOP and end - start < 40:
+    while start > lo and end - start < 40:
+        ch = view[start - 1]
+        if ch in "）)" and start < end:
+            opening = max(view.rfind("（", max(lo, start - 12), start), view.rfind("(", max(lo, start - 12), start))
+            if opening > lo and _HAN.match(view[opening - 1]) and _HAN.match(view[start]):
+                start = opening
+                continue
+        if ch in _NAME_STOP:
+            break
         start -= 1
     return _clean_name(ctx.text[start:end], view[start:end])
 
@@ -541,6 +557,10 @@ def _clean_name(written: str, simplified: str) -> str | None:
     if latin is not None and latin.start() > 0:
         cut = latin.start()
     else:
+        for word in ("轮融资", "融资", "领投", "跟投"):
+            i = simplified.rfind(word)
+            if i >= 0 and len(simplified) - i - len(word) >= 2:
+                cut = max(cut, i + len(word))
         for word in lex["descriptors"]:
             i = simplified.rfind(word, 0, len(simplified))
             while i >= 0:
@@ -592,6 +612,9 @@ def _add_investors(ctx: _Context, row: _Row, lo: int, hi: int) -> None:
         name = _name_before(ctx, m.end("list"), m.start("list"))
         if name is not None:
             lead.append(_investor_name(name))
+    for m in resources.INVESTMENT_BY_FOLLOW.finditer(view, lo, hi):
+        if "领投" not in m.group("list"):
+            others += _names(ctx, m.start("list"), m.end("list"))
     for pattern in (resources.INVESTMENT_FOLLOW, resources.INVESTMENT_BY, resources.INVESTMENT_PARTIES,
                     resources.INVESTMENT_HOLDERS, resources.INVESTMENT_BROUGHT_IN):
         for m in pattern.finditer(view, lo, hi):
@@ -611,10 +634,15 @@ def _add_investors(ctx: _Context, row: _Row, lo: int, hi: int) -> None:
     keep = [n for n in row.investors if n != "\0previous"]
     marker = ["\0previous"] if "\0previous" in row.investors else []
     for name in lead + others:
-        if name not in keep and name != row.recipient:
+        if not _listed(name, keep) and name != row.recipient:
             keep.append(name)
     ordered = [n for n in row.lead if n in keep] + [n for n in keep if n not in row.lead]
     row.investors = marker + ordered
+
+
+def _listed(name: str, names: list[str]) -> bool:
+    key = "".join(name.split()).lower()
+    return any("".join(n.split()).lower() == key for n in names)
 
 
 def _inside(m: re.Match, pattern: re.Pattern, view: str, lo: int, hi: int) -> bool:
@@ -627,6 +655,8 @@ def _names(ctx: _Context, lo: int, hi: int) -> list[str]:
     pos = lo
     pieces = []
     for m in resources.INVESTMENT_LIST_SPLIT.finditer(view, lo, hi):
+        if m.start() == lo and m.group() in ("和", "与", "及"):
+            continue  # 和盟创投: a name that starts with the word
         pieces.append((pos, m.start()))
         pos = m.end()
     pieces.append((pos, hi))
@@ -719,10 +749,11 @@ def _attach_to_previous(rows: list[_Row], found: list[_Row], ctx: _Context) -> N
 
 
 def _same_name(a: str | None, b: str | None) -> bool:
+    """The same organisation: equal names, or one inside the other (赛禾医疗, 深圳市赛禾医疗技术有限公司)."""
     if a is None or b is None:
         return False
     a, b = a.replace(" ", "").lower(), b.replace(" ", "").lower()
-    return a == b or (min(len(a), len(b)) >= 2 and (a.startswith(b) or b.startswith(a)))
+    return a == b or (min(len(a), len(b)) >= 3 and (a in b or b in a))
 
 
 def _deduplicated(rows: list[_Row]) -> list[_Row]:
@@ -741,12 +772,8 @@ def _deduplicated(rows: list[_Row]) -> list[_Row]:
             continue
         richer = row if _richness(row) > _richness(twin) else twin
         other = twin if richer is row else row
-        for name in other.investors:
-            if name not in richer.investors:
-                richer.investors.append(name)
-        for name in other.lead:
-            if name not in richer.lead:
-                richer.lead.append(name)
+        if not richer.investors:  # a headline's investors only when the body names none
+            richer.investors, richer.lead = list(other.investors), list(other.lead)
         if richer is row:
             kept[kept.index(twin)] = row
     return kept

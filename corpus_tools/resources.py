@@ -780,13 +780,14 @@ INVESTMENT_ANCHORS = re.compile(r"宣布完成|完成|获得|获|正寻求|寻�
 #: Time words and adverbs between a company's name and its verb (近日, 已于2021年上半年, 17日).
 INVESTMENT_ADVERBIAL_TAIL = re.compile(
     r"(?:近日|日前|近期|目前|今日|今天|昨日|已经|已|正式|宣布|还|也|将|正|又|再|共|均|刚刚|此前|曾|了|称|表示"
-    r"|先后|最终|拟|计划|预计|累计|首次公开发行(?:A股)?(?:股票)?|公开发行(?:A股)?(?:股票)?|发行股票"
+    r"|完成了?|获得了?|先后|最终|拟|计划|预计|累计|首次公开发行(?:A股)?(?:股票)?|公开发行(?:A股)?(?:股票)?|发行股票"
     r"|(?:已?于|在)[0-9０-９一二三四五六七八九十〇零年月日号上下半季度初底末期间近今去前]{1,14}"
     r"|从[^，。；]{1,30}?手中|[0-9０-９]{1,2}日|[（(][^（）()]{1,24}[）)]|[ \t,，]){1,8}\Z")
 #: A comma-free stretch before a list of investors and the role after it.
 INVESTMENT_LEAD = re.compile(r"由(?P<list>[^，。；,;]{1,90}?)(?:共同|联合)?领投")
 INVESTMENT_BARE_LEAD = re.compile(r"(?P<list>[^，。；,;由]{2,40}?)(?:共同|联合)?领投")
 INVESTMENT_FOLLOW = re.compile(r"(?P<list>[^，。；,;由]{2,60}?)(?:继续|持续|也)?跟投")
+INVESTMENT_BY_FOLLOW = re.compile(r"由(?P<list>[^。；;由]{2,90}?)(?:继续|持续|也)?跟投")
 INVESTMENT_BY = re.compile(r"由(?P<list>[^，。；,;]{2,90}?)(?:共同|联合)?(?:投资|参投|注资|出资)")
 INVESTMENT_PARTIES = re.compile(
     r"(?:投资方|融资方|投资人|投资机构|出资方)(?:包括了?|为|是|有|包含)[：:\s]*(?P<list>[^。；;]{2,160}?)(?:等等|等|。|；|$)")
