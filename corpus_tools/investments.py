@@ -300,6 +300,11 @@ def _clause_event(ctx: _Context, start: int, end: int, s: int, *, subject: str |
             return event
     if subject_event == "financing" or any(w in before + after for w in lex["events"]["financing"]):
         return "financing"
+    if lo > s and len(before.strip()) <= 8 and not resources.figure_money_subjects().search(before):
+        previous = view[max(s, lo - 16):lo]  # 按销售价格的20%给予补贴，最高不超过500万元
+        for event in ("award", "subsidy"):
+            if any(w in previous for w in lex["events"][event]):
+                return event
     if subject_event == "investment" or re.search(r"投资|入股|注资|认购", after[:6]):
         if re.search(r"获得|获|领投|跟投", before):
             return "financing"
