@@ -412,6 +412,8 @@ def region_currency(text: str, *, script: str | None = None, publisher: str | No
     'CNY'
     """
     if script is None or not isinstance(script, str):
+        script = _quick_script(text)
+    if script is None:
         from .script import detect_script
 
         script = detect_script(text, sample=400)
@@ -430,6 +432,22 @@ def region_currency(text: str, *, script: str | None = None, publisher: str | No
         if score > best_score:
             best, best_score = iso, score
     return best
+
+
+_SIMPLIFIED_ONLY = frozenset("这们个为国发会时对说经过来还进与业产开关长门问间见现实资应该们东车书")
+_TRADITIONAL_ONLY = frozenset("這們個為國發會時對說經過來還進與業產開關長門問間見現實資應該們東車書")
+
+
+def _quick_script(text: str) -> str | None:
+    """``hans``/``hant`` when frequent script-only characters of the first 3,000 decide clearly, else None."""
+    head = text[:3000]
+    n_simplified = sum(map(head.count, _SIMPLIFIED_ONLY))
+    n_traditional = sum(map(head.count, _TRADITIONAL_ONLY))
+    if n_simplified >= 5 and n_traditional * 20 <= n_simplified:
+        return "hans"
+    if n_traditional >= 5 and n_simplified * 20 <= n_traditional:
+        return "hant"
+    return None
 
 
 # ---------------------------------------------------------------- candidates
@@ -622,6 +640,8 @@ def _with_unitless_money(doc: _Doc, cands: list[_Cand]) -> list[_Cand]:
     found: list[_Cand] = []
     taken = [(c.start, c.end) for c in cands]
     for kw in keyword.finditer(text):
+        if not _MULTIPLIER_NEAR.search(text, max(0, kw.start() - 40), kw.end() + 40):
+            continue
         word = kw.group("kw")
         if word in ("规模", "規模"):
             clause_start = max(_last_punct(text, kw.start()), kw.start() - 20)
@@ -649,6 +669,7 @@ def _with_unitless_money(doc: _Doc, cands: list[_Cand]) -> list[_Cand]:
     return sorted([*cands, *found], key=lambda c: c.start)
 
 
+_MULTIPLIER_NEAR = re.compile("[万萬亿億]")
 _AMOUNT_FIRST = frozenset(resources._F_CN_SAFE + "0123456789０１２３４５６７８９十百千万萬亿億")
 
 
