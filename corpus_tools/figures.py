@@ -204,6 +204,7 @@ class _Doc:
         return text.endswith(resources.FIGURE_PHONE_WORDS, max(0, p - 6), p)
 
 
+_DIGITS = frozenset("0123456789０１２３４５６７８９")
 _TOKEN_CHARS = frozenset(chr(c) for c in range(0x21, 0x7F))
 _PHONE_CHARS = frozenset("0123456789０１２３４５６７８９ +-()（）/")
 _MASK_CONTEXT = _TOKEN_CHARS | _PHONE_CHARS | frozenset(" \t\u3000：")  # characters a masked number follows
@@ -552,8 +553,11 @@ def _blocked_context(doc: _Doc, start: int, p: int | None = None) -> bool:
         return True
     if text.endswith(ctx["rank"], 0, p) and not text.endswith(ctx["rank_exempt"], 0, p):
         return True
-    if text.endswith(ctx["per"], 0, p) or text.endswith(ctx["vague"], 0, p):
+    if text.endswith(ctx["per"], 0, p):
         return True
+    if text.endswith(ctx["vague"], 0, p):  # 数百人 is vague, 人数90511人 is not
+        return not (text[p - 1] in "数數" and start < len(text) and text[start] in _DIGITS)
+
     return text[p - 1] == "+"
 
 
@@ -775,6 +779,8 @@ def _number_unit(doc: _Doc, m: re.Match) -> list[_Cand]:
     if category == "money":
         kind, out_unit = "money", norm
         value, out_unit, end = _money_tail(doc, unit, value, out_unit, end)
+    elif category == "count" and unit in ("个", "個") and _ELIDED_POINTS.match(text, u_end):
+        kind, out_unit = "percent", "%"  # 高7.5个和4.5个百分点: the first takes the unit of the second
     elif category == "count" and unit in ("块", "塊"):
         sub = resources.FIGURE_MONEY_SUBUNIT.match(text, u_end)
         if sub:
@@ -836,6 +842,7 @@ def _word_runs_past(text: str, start: int, end: int) -> bool:
     return bool(tagged) and tagged[0][3] > end - start
 
 
+_ELIDED_POINTS = re.compile(r"[ \t]*(?:和|与|與|及|、|至|到|-|—|~)[ \t]*[0-9０-９.．]+[ \t]*[个個]百分点")
 _NOT_TENTHS_MORE = frozenset(("多数", "多样", "多元", "多种", "多少", "余额", "余下", "余地", "餘額", "餘下", "餘地"))
 
 
