@@ -54,7 +54,7 @@ _OPEN_QUOTES = "“「『\"‘"
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _SEP_ONLY = re.compile(rf"[ \t\u3000]*{resources.FIGURE_RANGE_SEP}[ \t\u3000]*\Z")
 _RANGE_SEP_CHARS = frozenset("至到—–―-－−~～〜、")
-_RELATIVE_YEARS = {"去年": -1, "上年": -1, "上一年": -1, "今年": 0, "本年": 0, "明年": 1, "下一年": 1,
+_RELATIVE_YEARS = {"去年": -1, "上年": -1, "上一年": -1, "舊年": -1, "旧年": -1, "今年": 0, "本年": 0, "明年": 1, "下一年": 1,
                    "前年": -2, "后年": 2, "後年": 2}
 _ANCHOR_YEARS = {"同年": 0, "当年": 0, "當年": 0, "次年": 1, "翌年": 1}
 _BARE_RELATIVE_OK = frozenset(("同年", "次年", "翌年"))
@@ -79,7 +79,7 @@ class FigureConfig:
         event_years: treat the bare year of an event, edition or plan name
             (``2022北京·昌平生命科学国际论坛``, ``《中国制造2025》``) as a date.
         bare_days: read a day without month (``29日``) as a date in the
-            document's month (``---29`` when the document has no date).
+            document's month (skipped when the document has no month: GUIDELINES.md).
         subjects: fill ``subject`` with the noun counted or measured, found from the
             part-of-speech tags of the words right after the figure (26个重磅产业项目) or,
             for a figure that closes its clause, right before it (拥有注册商标580个).
@@ -196,8 +196,8 @@ class _Doc:
         i = start
         while i > max(0, start - 30) and text[i - 1] in _PHONE_CHARS:
             i -= 1
-        if i < start and "+" in text[i:start]:
-            return True
+        if i < start and "+" in text[i:start] and not (i and text[i - 1] in _MONEY_ENDS):
+            return True  # +86 21 ... (but 10000亿元+1000亿美元 adds two amounts)
         p = i
         while p > 0 and text[p - 1] in " \t:：.":
             p -= 1
@@ -205,6 +205,7 @@ class _Doc:
 
 
 _DIGITS = frozenset("0123456789０１２３４５６７８９")
+_MONEY_ENDS = frozenset("元圆圓币幣金镑鎊")
 _TOKEN_CHARS = frozenset(chr(c) for c in range(0x21, 0x7F))
 _PHONE_CHARS = frozenset("0123456789０１２３４５６７８９ +-()（）/")
 _MASK_CONTEXT = _TOKEN_CHARS | _PHONE_CHARS | frozenset(" \t\u3000：")  # characters a masked number follows
@@ -277,6 +278,8 @@ def _extract(text: str, *, doc_date: str | None, doc_id: str | None, config: Fig
         cands = _with_unitless_money(doc, cands)
     if "date" in config.kinds and config.resolve_relative and _DAY_WORDS.search(text):
         cands = _with_day_words(doc, cands)
+    if "percent" in config.kinds and ("分之" in text or "一半" in text):
+        cands = _with_fractions(doc, cands)
     cands = _merge_adjacent_ranges(doc, cands)
     wanted = set(config.kinds)
     kept = [c for c in cands if c.kind in wanted]
@@ -558,7 +561,7 @@ def _blocked_context(doc: _Doc, start: int, p: int | None = None) -> bool:
     if text.endswith(ctx["vague"], 0, p):  # 数百人 is vague, 人数90511人 is not
         return not (text[p - 1] in "数數" and start < len(text) and text[start] in _DIGITS)
 
-    return text[p - 1] == "+"
+    return text[p - 1] == "+" and not (p >= 2 and text[p - 2] in _MONEY_ENDS)  # 10000亿元+1000亿美元
 
 
 @functools.cache
@@ -761,7 +764,8 @@ def _number_unit(doc: _Doc, m: re.Match) -> list[_Cand]:
         return []  # 二次, 二级: counting uses 两 (but 涉案二人 is two people)
     if len(run) > 1 and not run.strip(numerals.DIGIT_CHARS):
         return []  # 五四青年节, 六一儿童节: digits read one by one name a day, they count nothing
-    if text.startswith("+", _match_end(m)) or (category != "percent" and text.startswith("倍", u_end)):
+    if (text.startswith("+", _match_end(m)) and category != "money") or (
+            category != "percent" and text.startswith("倍", u_end)):
         return []
     if category in ("quantity", "people", "count") and _compound_unit(text, u_end):
         return []  # 0.21吨标准煤/万元, 14435.4万人/公里, 334925万吨公里: an intensity or a compound unit
@@ -957,6 +961,8 @@ def _with_range_head(doc: _Doc, cand: _Cand, run: str, n_start: int) -> list[_Ca
         first.y, first.y_explicit, first.scope = numerals.parse_year(a_run), True, None
     else:
         scale = _inherited_scale(a_run, a_value, run)
+        if text.startswith("成", n_start + len(run)):
+            scale = Decimal(10)  # 一至两成: tenths
         first = _Cand(cand.kind, a_start, cand.end, value=float(a_value * scale), unit=cand.unit,
                       qualifier=cand.qualifier)
         first.subject = cand.subject
@@ -1134,6 +1140,8 @@ def _paren_day(doc: _Doc, m: re.Match) -> list[_Cand]:
         return []
     cand = _Cand("date", m.start(), _match_end(m))
     y, mo = doc.y, doc.m
+    if mo is None:
+        return []  # no month in reach: skipped (GUIDELINES.md)
     if y is not None and mo is not None:
         if doc.d is not None and day > doc.d + 1:
             y, mo = (y, mo - 1) if mo > 1 else (y - 1, 12)
@@ -1180,7 +1188,8 @@ def _days_from(doc: _Doc, start: int, end: int, days: int, *, anchored: bool) ->
 def _offset_date(doc: _Doc, m: re.Match) -> list[_Cand]:
     if not doc.config.resolve_relative:
         return []
-    if doc.y is None and not (m.group("offu") in ("天", "日") and doc.anchor_day is not None):
+    if doc.y is None and not (m.group("offu") in ("天", "日") and doc.anchor_day is not None
+                              or m.group("offu") == "年" and m.group("offd") != "前" and doc.anchor_y is not None):
         return []
     n = numerals.parse_number(m.group("off"))
     if n is None or not n.is_integer() or n <= 0 or n > 999:
@@ -1191,7 +1200,10 @@ def _offset_date(doc: _Doc, m: re.Match) -> list[_Cand]:
     sign = -1 if m.group("offd") == "前" else 1
     unit, k = m.group("offu"), int(n) * sign
     if unit == "年":
-        return [_date_cand(doc, m.start(), _match_end(m), doc.y + k, None, None, y_explicit=True)]
+        base = doc.anchor_y if sign > 0 and doc.anchor_y is not None else doc.y  # 1987年…6年后
+        if base is None:
+            return []
+        return [_date_cand(doc, m.start(), _match_end(m), base + k, None, None, y_explicit=True)]
     if unit in ("个月", "個月"):
         if doc.m is None:
             return []
@@ -1297,6 +1309,32 @@ def _with_day_words(doc: _Doc, cands: list[_Cand]) -> list[_Cand]:
     return sorted([*cands, *found], key=lambda c: c.start)
 
 
+_FRACTION = re.compile(r"(?<![0-9０-９一二三四五六七八九十百千万萬亿億零〇两兩])(?:(?P<den>[一二三四五六七八九十两兩]{1,3}|[0-9]{1,3})"
+                       r"分之(?P<num>[一二三四五六七八九十两兩]{1,3}|[0-9]{1,3})(?![0-9０-９一二三四五六七八九十百千万萬])"
+                       r"|(?<![另多大小两兩])(?P<half>一半))")
+
+
+def _with_fractions(doc: _Doc, cands: list[_Cand]) -> list[_Cand]:
+    """三分之一 is 33.33 %, 一半 50 % (GUIDELINES.md: fractions are percentages)."""
+    found = []
+    for m in _FRACTION.finditer(doc.text):
+        if any(c.start < m.end() and m.start() < c.end for c in cands):
+            continue
+        if m.group("half"):
+            value = 50.0
+        else:
+            den, num = numerals.parse_number(m.group("den")), numerals.parse_number(m.group("num"))
+            if not den or num is None or not 0 < num <= den:
+                continue
+            value = round(num / den * 100, 2)
+        prefix_q, start = _prefix_qualifier(doc, m.start(), bare=False)
+        suffix_q, end = _suffix_qualifier(doc, m.end())
+        found.append(_Cand("percent", start, end, value, "%", _combine(prefix_q, None, suffix_q)))
+    if not found:
+        return cands
+    return sorted([*cands, *found], key=lambda c: c.start)
+
+
 def _bare_day(doc: _Doc, m: re.Match) -> list[_Cand]:
     """A day without month (29日) is in the document's month (``---29`` without a document date)."""
     if not doc.config.bare_days or _blocked_context(doc, m.start()):
@@ -1305,11 +1343,11 @@ def _bare_day(doc: _Doc, m: re.Match) -> list[_Cand]:
     if p and doc.text.endswith(doc.lex.contexts["duration_before_year"], 0, p):
         return []
     day = _day(m.group("bd"))
-    if day is None:
-        return []
+    if day is None or doc.m is None:
+        return []  # no month in reach: skipped (GUIDELINES.md)
     cand = _Cand("date", m.start(), _match_end(m))
-    if doc.y is not None and doc.m is not None and _valid_day(doc.y, doc.m, day):
-        cand.y, cand.m = doc.y, doc.m  # else ---DD: the month is unknown
+    if doc.y is not None and _valid_day(doc.y, doc.m, day):
+        cand.y, cand.m = doc.y, doc.m  # else ---DD: not a day of the document's month
     cand.d = day
     return [cand]
 

@@ -564,8 +564,8 @@ def figure_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     eng = "|".join(sorted(lex.english_multipliers, key=len, reverse=True))
     # not inside a code or a numeric date, but 2021-2025年 is a range of years
     after_dash = r"(?<=[0-9]{4}[-－])|(?<=[年月日号號][-－])"  # 2021-2025年, 3月31日-4月2日
-    year_guard = rf"(?:(?<![{_F_RUN_CHARS}A-Za-z.．/\-:：])|{after_dash})"
-    rel_words = "去年|今年|明年|前年|后年|後年|上年|本年|次年|翌年|同年|当年|當年|上一年|下一年"
+    year_guard = rf"(?:(?<![{_F_RUN_CHARS}A-Za-z.．/\-:])|{after_dash})"  # 时间：2018年 is a date, 10:2018 no
+    rel_words = "去年|今年|明年|前年|后年|後年|上年|本年|次年|翌年|同年|当年|當年|上一年|下一年|舊年|旧年"
     relm_words = "上个月|上個月|上月|本月|当月|當月|同月|下个月|下個月|下月|次月"
     numeric_first = _F_RUN_CHARS.replace("0-9", "0123456789").replace("０-９", "０１２３４５６７８９")
     word_first = {w[0] for w in rel_words.split("|") + relm_words.split("|") + prefixes + ROC_ERA[3:-1].split("|")} | set("今昨明")
@@ -583,7 +583,7 @@ def figure_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
         rf"{sp}(?:财政|財政)?年度(?P<fy_end>)"
         rf"|{year_guard}(?P<ya>{_F_YEAR})(?:\*\*)?{sp}年(?!代)"
         rf"(?:(?P<ys>度|底|末|初(?![{_F_INIT_STOP}]))|{sp}{_f_monthpart('a')})?(?P<ya_end>)"
-        rf"|(?:(?<![{_F_RUN_CHARS}年A-Za-z.．/\-:：])|{after_dash})(?=[{d}一二三四五六七八九十])(?P<md>)"
+        rf"|(?:(?<![{_F_RUN_CHARS}年A-Za-z.．/\-:])|{after_dash})(?=[{d}一二三四五六七八九十])(?P<md>)"
         rf"{_f_monthpart('b')}(?P<md_end>)"
         rf"|(?<![{_F_RUN_CHARS}第])(?P<off>[{d}]{{1,3}}|[一二三四五六七八九十两兩百]{{1,4}}){sp}"
         rf"(?P<offu>年|个月|個月|天|日|周|週|个星期|個星期){sp}(?P<offd>前|后|後)(?![期者续續来來面夕景沿列台方端半])(?P<off_end>)"
