@@ -292,6 +292,8 @@ def _clause_event(ctx: _Context, start: int, end: int, s: int, *, subject: str |
         return "financing"
     if re.match(r"\s*(?:的)?(?:股份|股权)", after) and "收购" in before:
         return "investment"
+    if before.endswith(("以", "斥资", "作价")) and resources.INVESTMENT_BOUGHT_FOR.match(view, end):
+        return "other"  # 以40亿美元收购沐瞳科技: an acquisition and its price
     subject_event = _event_of_word(_simplified(subject), lex) if subject else None
     if subject_event in ("fund", "award", "subsidy"):
         return subject_event
@@ -475,6 +477,11 @@ def _recipient(ctx: _Context, row: _Row, lo: int, hi: int, s: int) -> str | None
     if quoted:
         row.region = (max(row.region[0], base + quoted.start()), row.region[1])
         return ctx.text[base + quoted.start("n"):base + quoted.end("n")]
+    bought = resources.INVESTMENT_BOUGHT_FOR.match(view, row.end)
+    if row.event == "other" and bought is not None:
+        row.investors = row.investors or _actor(ctx, row.start - 1 if view[row.start - 1] == "以" else row.start, s)
+        return _name_before(ctx, _trim_parentheses(view, bought.start("target"), bought.end("target")),
+                            bought.start("target"))
     acquire = None
     for m in re.finditer(r"收购", view[s:row.start]):
         acquire = s + m.end()
@@ -623,11 +630,12 @@ def _add_investors(ctx: _Context, row: _Row, lo: int, hi: int) -> None:
     for pattern in (resources.INVESTMENT_FOLLOW, resources.INVESTMENT_BY, resources.INVESTMENT_PARTIES,
                     resources.INVESTMENT_HOLDERS, resources.INVESTMENT_BROUGHT_IN):
         for m in pattern.finditer(view, lo, hi):
-            if pattern is resources.INVESTMENT_BY and "领投" in m.group():
-                continue
+            if pattern is resources.INVESTMENT_BY and ("领投" in m.group() or re.match(
+                    r"[^，。；,;]*?(?:跟投|领投)", view[m.end():hi])):
+                continue  # 由上海坚木投资和上海创瑞投资跟投: 投资 ends a name here
             others += _names(ctx, m.start("list"), m.end("list"))
     if row.amount is not None or row.amount_text:
-        got = re.compile(r"获得(?P<list>[^，。；,;0-9０-９]{2,30}?)\Z")
+        got = re.compile(r"获得?(?P<list>[^，。；,;0-9０-９]{2,30}?)\Z")
         m = got.search(view, max(lo, row.start - 32), row.start)
         if m is not None and not re.search(r"超|近|约|逾|了|数", m.group("list")[-1:]):
             others += _names(ctx, m.start("list"), m.end("list"))
@@ -691,13 +699,15 @@ def _investor_name(written: str, simplified: str | None = None) -> str | None:
             ("基金", "公司", "机构", "集团", "平台", "资本")):
         offset = written.strip()
         written, simplified = offset[latin.start():], stripped[latin.start():]
-    for word in ("老股东", "原有股东", "原股东", "现有股东", "股东", "以及", "包括了", "包括"):
+    for word in ("老股东", "原有股东", "原股东", "现有股东", "股东", "以及", "包括了", "包括", "由"):
         if simplified.strip().startswith(word):
             k = simplified.index(word) + len(word)
             written, simplified = written[k:], simplified[k:]
-    for word in ("等等", "等", "继续", "持续", "也", "共同", "联合"):
-        if simplified.rstrip().endswith(word):
+    for word in ("等等", "等", "的", "投资", "领投", "参投", "跟投", "继续", "持续", "也", "共同", "联合", "独家"):
+        if simplified.rstrip().endswith(word) and len(simplified.rstrip()) - len(word) >= 2:
             k = simplified.rstrip().rfind(word)
+            if word == "投资" and not re.search(r"(?:共同|联合|独家|战略|股权)投资\Z", simplified.rstrip()):
+                continue  # 上海坚木投资 is a name; 共同投资 is what they did
             written, simplified = written[:k], simplified[:k]
     name, check = written.strip(" \t“”\"'：:"), simplified.strip(" \t“”\"'：:")
     if len(check) < 2 or len(check) > 30 or check in lex["generic_investors"]:

@@ -776,13 +776,16 @@ INVESTMENT_ROUNDS_TOLD = re.compile(r"(?:共|累计|先后)?完成(?:了)?[0-9�
 INVESTMENT_VAGUE_AMOUNT = re.compile(
     r"(?:数|几|上)[十百千]?[万亿萬億]?(?:元人民币|元|美元|美金|人民币|港元|港币|欧元|英镑|日元)")
 #: Where the name of a company ends, before these words: the verbs of an event.
-INVESTMENT_ANCHORS = re.compile(r"宣布完成|完成|获得|获|正寻求|寻求|筹集|募集|进行")
+INVESTMENT_ANCHORS = re.compile(r"宣布完成|完成|获得|获|正寻求|寻求|筹集|募集|进行|上市")
+#: 以40亿美元收购X: an acquisition with its price.
+INVESTMENT_BOUGHT_FOR = re.compile(r"\s*(?:收购|并购|买下)(?P<target>[^，。；,;的]{2,30})")
 #: Time words and adverbs between a company's name and its verb (近日, 已于2021年上半年, 17日).
 INVESTMENT_ADVERBIAL_TAIL = re.compile(
     r"(?:近日|日前|近期|目前|今日|今天|昨日|已经|已|正式|宣布|还|也|将|正|又|再|共|均|刚刚|此前|曾|了|称|表示"
     r"|完成了?|获得了?|先后|最终|拟|计划|预计|累计|首次公开发行(?:A股)?(?:股票)?|公开发行(?:A股)?(?:股票)?|发行股票"
     r"|(?:已?于|在)[0-9０-９一二三四五六七八九十〇零年月日号上下半季度初底末期间近今去前]{1,14}"
-    r"|从[^，。；]{1,30}?手中|[0-9０-９]{1,2}日|[（(][^（）()]{1,24}[）)]|[ \t,，]){1,8}\Z")
+    r"|从[^，。；]{1,30}?手中|[0-9０-９]{1,2}日|[（(][^（）()]{1,24}[）)]|[ \t,，]"
+    r"|在[^，。；\s]{2,10}){1,8}\Z")
 #: A comma-free stretch before a list of investors and the role after it.
 INVESTMENT_LEAD = re.compile(r"由(?P<list>[^，。；,;]{1,90}?)(?:共同|联合)?领投")
 INVESTMENT_BARE_LEAD = re.compile(r"(?P<list>[^，。；,;由]{2,40}?)(?:共同|联合)?领投")
