@@ -469,6 +469,9 @@ def _recipient(ctx: _Context, row: _Row, lo: int, hi: int, s: int) -> str | None
         found = None
         for m in resources.INVESTMENT_POLICY_RECIPIENT.finditer(view, s, row.start):
             found = ctx.text[m.start("r"):m.end("r")].strip()
+        if found is None:  # 工研院获得经济部补助3亿元
+            for m in re.finditer(r"获得?", view[s:row.start]):
+                found = _name_before(ctx, s + m.start(), s)
         return found
     quoted = None
     base = max(s, lo, row.start - 40)
@@ -703,7 +706,8 @@ def _investor_name(written: str, simplified: str | None = None) -> str | None:
         if simplified.strip().startswith(word):
             k = simplified.index(word) + len(word)
             written, simplified = written[k:], simplified[k:]
-    for word in ("等等", "等", "的", "投资", "领投", "参投", "跟投", "继续", "持续", "也", "共同", "联合", "独家"):
+    for word in ("等等", "等", "的", "投资", "领投", "参投", "跟投", "继续", "持续", "也", "共同", "联合", "独家",
+                 "补助", "补贴", "资助", "奖励", "拨款"):
         if simplified.rstrip().endswith(word) and len(simplified.rstrip()) - len(word) >= 2:
             k = simplified.rstrip().rfind(word)
             if word == "投资" and not re.search(r"(?:共同|联合|独家|战略|股权)投资\Z", simplified.rstrip()):
