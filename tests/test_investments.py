@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pandas.testing import assert_frame_equal
 
 from corpus_tools import schema
@@ -153,3 +155,18 @@ def test_scorer_counts_unpaired_investors_as_wrong():
     assert score.table["found"] == 1.0 and score.table["event_precision"] == 0.5
     assert score.table["investor_precision"] == 0.5 and score.table["investor_recall"] == 0.5
     assert [p["recipient"] for p in score.spurious] == ["别的公司"]
+
+
+_ALPHABET = ("0123456789,.，。、 \n「」（）()由领投跟投完成获得融资轮天使ABCD+Pre-IPO亿万元美元数近超约对给予奖励补贴基金设立收购股份"
+             "投资方包括老股东和及以本此次公司资本创投XYZ的在于")
+
+
+@settings(max_examples=200, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=_ALPHABET, max_size=160))
+def test_random_text_never_breaks(text):
+    for event in extract_investments(text, doc_date="2022-02-18", doc_id="x"):
+        assert 0 <= event.start < event.end <= len(text)
+        assert event.event in EVENTS
+        assert event.sentence in text
+        assert all(isinstance(name, str) and name for name in event.investors)
+        assert set(event.lead) <= set(event.investors)
