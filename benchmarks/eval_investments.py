@@ -11,9 +11,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import corpus_tools as ct  # noqa: E402
-from corpus_tools.evaluate.figures import read_jsonl  # noqa: E402
-from corpus_tools.evaluate.investments import format_table, score_investments  # noqa: E402
+import corpus_tools as ct
+from corpus_tools.evaluate.figures import read_jsonl
+from corpus_tools.evaluate.investments import format_table, score_investments
 
 DEV = ROOT / "tests" / "data" / "dev"
 

@@ -689,7 +689,6 @@ def _last_punct(text: str, pos: int) -> int:
 
 def _unitless_amount(doc: _Doc, hit: re.Match, taken: list[tuple[int, int]]) -> list[_Cand]:
     """The money figure(s) of an amount (one number or a range) ending in 万/亿 and no unit."""
-    text = doc.text
     a_run, b_run = hit.group("a"), hit.group("b")
     last_run, last_end = (b_run, hit.end("b")) if b_run else (a_run, hit.end("a"))
     if last_run[-1:] not in "万萬亿億":

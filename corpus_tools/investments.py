@@ -21,6 +21,7 @@ an event of the body is not counted again.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field, fields
 from typing import Literal
@@ -177,7 +178,7 @@ def _extract(text: str, *, doc_date: str | None, doc_id: str | None, currency: s
         if found:
             _attach_to_previous(rows, found, ctx)
             rows += [row for row in found if row.recipient is not None or row.event in ("subsidy", "award", "fund")]
-        elif rows and rows[-1].sentence[1] >= _previous_sentence_start(ctx, s) \
+        elif rows and s - rows[-1].sentence[1] <= _BACK_REFERENCE_REACH \
                 and resources.INVESTMENT_BACK_REFERENCE.search(view, s, e):
             _add_investors(ctx, rows[-1], s, e)
     if not rows:
@@ -225,9 +226,8 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _previous_sentence_start(ctx: _Context, s: int) -> int:
-    """Investor sentences belong to the event of one of the two sentences before them."""
-    return max(0, s - 400)
+#: How far after an event's sentence one that refers back to it (本轮融资由…领投) may start, in characters.
+_BACK_REFERENCE_REACH = 400
 
 
 # ---- the events of one sentence
@@ -260,13 +260,11 @@ def _sentence_events(ctx: _Context, s: int, e: int) -> list[_Row]:
 
 
 def _money_event(ctx: _Context, fig, s: int) -> str | None:
-    lex = resources.investment_lexicon()
+    """The event of a money figure, None when it is revenue, profit, a budget, a price ... (its subject)."""
     subject = fig.subject
     if subject is not None and resources.investment_lexicon()["not_events"] & {subject, _simplified(subject)}:
         return None
-    event = _clause_event(ctx, fig.start, fig.end, s, subject=subject)
-    del lex
-    return event
+    return _clause_event(ctx, fig.start, fig.end, s, subject=subject)
 
 
 def _simplified(word: str) -> str:
@@ -324,8 +322,7 @@ def _event_of_word(word: str, lex: dict) -> str | None:
 
 
 def _vague_currency(ctx: _Context, written: str) -> str | None:
-    from .figures import _money_word_at  # noqa: F401  (the lexicon of currency words)
-
+    """The currency of a vague amount (数千万美金: USD; 数亿元: the region's)."""
     units = resources.figure_lexicon().units
     for length in range(min(5, len(written)), 0, -1):
         word = written[-length:]
@@ -409,7 +406,7 @@ def _set_regions(ctx: _Context, rows: list[_Row], s: int, e: int) -> None:
     """Split the sentence between its events at the clause break before each later one."""
     view = ctx.view
     bounds = [s]
-    for previous, row in zip(rows, rows[1:]):
+    for previous, row in itertools.pairwise(rows):
         floor = max(bounds[-1], previous.end)
         cut = row.start
         while cut > floor and view[cut - 1] not in "，,；;":
@@ -750,7 +747,7 @@ def _attach_to_previous(rows: list[_Row], found: list[_Row], ctx: _Context) -> N
         if not resources.INVESTMENT_BACK_REFERENCE.search(ctx.view, row.sentence[0], row.start + 1):
             continue
         previous = rows[-1]
-        if row.sentence[0] - previous.sentence[1] > 400:
+        if row.sentence[0] - previous.sentence[1] > _BACK_REFERENCE_REACH:
             continue
         if previous.amount is None and not previous.amount_text:
             previous.amount, previous.currency, previous.qualifier = row.amount, row.currency, row.qualifier

@@ -19,6 +19,7 @@ unpaired predictions are wrong), recall every gold investor.
 """
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -60,7 +61,7 @@ def _same_recipient(gold: Record, pred: Record) -> bool:
 
 def _same_round(gold: Record, pred: Record) -> bool:
     def norm(r: object) -> str | None:
-        if r is None or (isinstance(r, float) and r != r):
+        if r is None or (isinstance(r, float) and math.isnan(r)):
             return None
         return "".join(str(r).split()).removesuffix("轮").lower() or None
 
@@ -69,8 +70,10 @@ def _same_round(gold: Record, pred: Record) -> bool:
 
 def _same_amount(gold: Record, pred: Record) -> bool:
     want, got = gold.get("amount"), pred.get("amount")
-    if want is None or got is None or (isinstance(got, float) and got != got):
-        return want is None and (got is None or (isinstance(got, float) and got != got))
+    if isinstance(got, float) and math.isnan(got):
+        got = None
+    if want is None or got is None:
+        return want is None and got is None
     return abs(float(want) - float(got)) <= VALUE_TOLERANCE * max(abs(float(want)), 1e-9)
 
 
