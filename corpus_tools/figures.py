@@ -656,8 +656,8 @@ def _with_unitless_money(doc: _Doc, cands: list[_Cand]) -> list[_Cand]:
                 continue
         hit = None
         for pos in range(kw.end(), min(len(text), kw.end() + 7)):
-            if text[pos] in resources.FIGURE_CLAUSE_PUNCT:
-                break
+            if text[pos] in resources.FIGURE_CLAUSE_PUNCT or text[pos] in _HEADCOUNT_CUES:
+                break  # 投资者数量超过2亿, 基金公司数达1.2万: a count, not money
             if text[pos] in _AMOUNT_FIRST and (pos == kw.end() or text[pos - 1] not in _AMOUNT_FIRST):
                 hit = amount.match(text, pos)
                 if hit is not None and hit.end() > pos:
@@ -677,6 +677,7 @@ def _with_unitless_money(doc: _Doc, cands: list[_Cand]) -> list[_Cand]:
 
 
 _MULTIPLIER_NEAR = re.compile("[万萬亿億]")
+_HEADCOUNT_CUES = frozenset("者人户戶数數量家只个個")
 _AMOUNT_FIRST = frozenset(resources._F_CN_SAFE + "0123456789０１２３４５６７８９十百千万萬亿億")
 
 
