@@ -316,7 +316,7 @@ def figures_table(documents: pd.DataFrame, *, text_column: str = "text", date_co
                              f"(columns: {list(documents.columns)}); pass text_column=... to choose another")
     n = len(documents)
     dates = documents[date_column] if date_column in documents.columns else pd.Series([None] * n)
-    currencies = documents[currency_column] if currency_column in documents.columns else pd.Series([None] * n)
+    currencies = _currency_column(documents, currency_column, "figures_table")
     scripts = documents["script"] if "script" in documents.columns else pd.Series([None] * n)
     publisher_column = next((c for c in ("publisher", "source") if c in documents.columns), None)
     publishers = documents[publisher_column] if publisher_column else pd.Series([None] * n)
@@ -338,6 +338,19 @@ def figures_table(documents: pd.DataFrame, *, text_column: str = "text", date_co
     if dedupe:
         frame = frame[~frame.duplicated(["doc_id", "mention_group"])].reset_index(drop=True)
     return schema.conform(frame, columns)
+
+
+def _currency_column(documents: pd.DataFrame, column: str, caller: str) -> pd.Series:
+    """The documents' currency column, checked (ISO 4217 codes or null), or nulls when there is none."""
+    if column not in documents.columns:
+        return pd.Series([None] * len(documents))
+    values = documents[column]
+    bad = [v for v in values.dropna().unique()
+           if not (isinstance(v, str) and len(v) == 3 and v.isascii() and v.isupper())]
+    if bad:
+        raise InputError(f"{caller}: column {column!r} must hold ISO 4217 codes such as 'HKD' or nulls "
+                         f"(got {bad[:3]!r}); pass currency_column=... to name another column")
+    return values
 
 
 def _plain_string(value) -> str | None:

@@ -129,11 +129,11 @@ def investments_table(documents: pd.DataFrame, *, text_column: str = "text", dat
         if column not in documents.columns:
             raise InputError(f"investments_table: documents has no column {column!r} "
                              f"(columns: {list(documents.columns)}); pass text_column=... to choose another")
-    from .figures import _date_string, _plain_string
+    from .figures import _currency_column, _date_string, _plain_string
 
     n = len(documents)
     dates = documents[date_column] if date_column in documents.columns else pd.Series([None] * n)
-    currencies = documents[currency_column] if currency_column in documents.columns else pd.Series([None] * n)
+    currencies = _currency_column(documents, currency_column, "investments_table")
     scripts = documents["script"] if "script" in documents.columns else pd.Series([None] * n)
     publisher_column = next((c for c in ("publisher", "source") if c in documents.columns), None)
     publishers = documents[publisher_column] if publisher_column else pd.Series([None] * n)

@@ -370,6 +370,12 @@ def test_figures_table_takes_the_currency_column_or_the_region():
     assert figures_table(docs.drop(columns="currency"))["unit"].tolist() == ["HKD", "TWD", "CNY"]
 
 
+def test_bad_currency_column_names_the_column():
+    docs = pd.DataFrame({"doc_id": ["a"], "text": ["派發一萬元。"], "money": ["yuan"]})
+    with pytest.raises(InputError, match=r"'money'.*'yuan'"):
+        figures_table(docs, currency_column="money")
+
+
 def test_bad_currency_option():
     with pytest.raises(InputError, match="ISO 4217"):
         extract_figures("一萬元", currency="yuan")
