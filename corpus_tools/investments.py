@@ -237,6 +237,9 @@ def _sentence_events(ctx: _Context, s: int, e: int) -> list[_Row]:
     rows: list[_Row] = []
     for fig in ctx.money:
         if s <= fig.start < e:
+            if resources.INVESTMENT_CONVERSION.search(view, max(s, fig.start - 6), fig.start) and any(
+                    r.end >= fig.start - 8 for r in rows):
+                continue  # the same amount in another currency
             event = _money_event(ctx, fig, s)
             if event is not None:
                 rows.append(_Row(fig.start, fig.end, event, (s, e), amount=fig.value, currency=fig.unit,
@@ -482,6 +485,10 @@ def _recipient(ctx: _Context, row: _Row, lo: int, hi: int, s: int) -> str | None
         row.investors = row.investors or _actor(ctx, row.start - 1 if view[row.start - 1] == "以" else row.start, s)
         return _name_before(ctx, _trim_parentheses(view, bought.start("target"), bought.end("target")),
                             bought.start("target"))
+    if row.event == "investment":
+        into = _invested_into(ctx, row, s)
+        if into is not None:
+            return into
     acquire = None
     for m in re.finditer(r"收购", view[s:row.start]):
         acquire = s + m.end()
@@ -519,6 +526,38 @@ def _recipient(ctx: _Context, row: _Row, lo: int, hi: int, s: int) -> str | None
             if s <= org.start and org.end <= row.start:
                 return org.text
     return None
+
+
+def _invested_into(ctx: _Context, row: _Row, s: int) -> str | None:
+    """X以6500万美元投资Y, X投资6500万美元于Y: Y gets the money, X invests it."""
+    view = ctx.view
+    before = view[max(s, row.start - 4):row.start]
+    m = None
+    if re.search(r"(?:以|出资|斥资)\s*\Z", before):
+        m = resources.INVESTMENT_INTO_AFTER.match(view, row.end)
+        actor_end = row.start - len(before) + max(before.rfind("以"), before.rfind("出资"), before.rfind("斥资"))
+    elif re.search(r"(?:投资|入股|注资)了?\s*\Z", before):
+        m = resources.INVESTMENT_INTO_AT.match(view, row.end)
+        actor_end = row.start - len(before) + max(before.rfind("投资"), before.rfind("入股"), before.rfind("注资"))
+    if m is None:
+        return None
+    name = _name_after(ctx, m.end())
+    if name is not None and not row.investors:
+        row.investors = _actor(ctx, actor_end, s)
+    return name
+
+
+def _name_after(ctx: _Context, pos: int) -> str | None:
+    """The name that starts at ``pos``, up to 旗下/的/并/及 or the end of the clause (特步环球旗下… -> 特步环球)."""
+    view = ctx.view
+    end = pos
+    while end < len(view) and end - pos < 24 and view[end] not in _CLAUSE_PUNCT and view[end] not in "“”「」（）()":
+        end += 1
+    stop = re.search(r"旗下|的|并|及|以及|和|与|用于|进行|，", view[pos:end])
+    if stop is not None:
+        end = pos + stop.start()
+    name = ctx.text[pos:end].strip()
+    return name if 2 <= len(name) <= 24 and _plausible_organisation(_simplified(name)) else None
 
 
 def _trim_parentheses(view: str, lo: int, hi: int) -> int:

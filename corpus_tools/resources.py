@@ -777,6 +777,11 @@ INVESTMENT_VAGUE_AMOUNT = re.compile(
     r"(?:数|几|上)[十百千]?[万亿萬億]?(?:元人民币|元|美元|美金|人民币|港元|港币|欧元|英镑|日元)")
 #: Where the name of a company ends, before these words: the verbs of an event.
 INVESTMENT_ANCHORS = re.compile(r"宣布完成|完成|获得|获|正寻求|寻求|筹集|募集|进行|上市")
+#: X以6500万美元投资Y / X投资6500万美元于Y: an investment and what it goes into (after the amount).
+INVESTMENT_INTO_AFTER = re.compile(r"\s*(?:[（(][^（）()]{1,24}[）)])?\s*(?:投资|入股|注资)(?:于|到)?(?=[^，。；,;\s\d])")
+INVESTMENT_INTO_AT = re.compile(r"\s*(?:[（(][^（）()]{1,24}[）)])?\s*(?:于|到|入股)(?=[^，。；,;\s\d])")
+#: A conversion of the amount just given (6500万美元（约5.057亿港元）, 200亿卢布（约合17亿元人民币）).
+INVESTMENT_CONVERSION = re.compile(r"[（(]\s*(?:约合|折合|约|合|相当于)?\s*\Z")
 #: 以40亿美元收购X: an acquisition with its price.
 INVESTMENT_BOUGHT_FOR = re.compile(r"\s*(?:收购|并购|买下)(?P<target>[^，。；,;的]{2,30})")
 #: Time words and adverbs between a company's name and its verb (近日, 已于2021年上半年, 17日).
