@@ -783,7 +783,7 @@ INVESTMENT_INTO_AT = re.compile(r"\s*(?:[（(][^（）()]{1,24}[）)])?\s*(?:于
 #: A conversion of the amount just given (6500万美元（约5.057亿港元）, 200亿卢布（约合17亿元人民币）).
 INVESTMENT_CONVERSION = re.compile(r"[（(]\s*(?:约合|折合|约|合|相当于)?\s*\Z")
 #: 以40亿美元收购X: an acquisition with its price.
-INVESTMENT_BOUGHT_FOR = re.compile(r"\s*(?:收购|并购|买下)(?P<target>[^，。；,;的]{2,30})")
+INVESTMENT_BOUGHT_FOR = re.compile(r"\s*(?:收购|并购|买下)(?P<target>[^，。；,;]{2,30})")
 #: Time words and adverbs between a company's name and its verb (近日, 已于2021年上半年, 17日).
 INVESTMENT_ADVERBIAL_TAIL = re.compile(
     r"(?:近日|日前|近期|目前|今日|今天|昨日|今年|去年|明年|本年|年内|近年|已经|已|正式|宣布|还|也|将|正|又|再|共|均|刚刚|此前|曾|了|称|表示"
