@@ -456,8 +456,8 @@ _TRADITIONAL_ONLY = frozenset("這們個為國發會時對說經過來還進與�
 
 
 def _quick_script(text: str) -> str | None:
-    """``hans``/``hant`` when frequent script-only characters of the first 3,000 decide clearly, else None."""
-    head = text[:3000]
+    """``hans``/``hant`` when frequent script-only characters of the first 1,500 decide clearly, else None."""
+    head = text[:1500]
     n_simplified = sum(map(head.count, _SIMPLIFIED_ONLY))
     n_traditional = sum(map(head.count, _TRADITIONAL_ONLY))
     if n_simplified >= 5 and n_traditional * 20 <= n_simplified:
@@ -659,9 +659,20 @@ def _with_unitless_money(doc: _Doc, cands: list[_Cand]) -> list[_Cand]:
     text = doc.text
     found: list[_Cand] = []
     taken = [(c.start, c.end) for c in cands]
-    for kw in keyword.finditer(text):
-        if not _MULTIPLIER_NEAR.search(text, max(0, kw.start() - 40), kw.end() + 40):
+    starts, reach = [c.start for c in cands], list(itertools.accumulate((c.end for c in cands), max))
+    seen: set[int] = set()
+    words = []
+    for mult in _MULTIPLIER_NEAR.finditer(text):  # only a 万/亿 that no figure took can end such an amount
+        pos = mult.start()
+        i = bisect.bisect_right(starts, pos) - 1
+        if i >= 0 and reach[i] > pos:
             continue
+        for kw in keyword.finditer(text, max(0, pos - 50), min(len(text), pos + 14)):
+            if kw.start() not in seen:
+                seen.add(kw.start())
+                words.append(kw)
+    words.sort(key=_match_start)
+    for kw in words:
         word = kw.group("kw")
         if word in ("规模", "規模"):
             clause_start = max(_last_punct(text, kw.start()), kw.start() - 20)
@@ -1276,8 +1287,11 @@ def _relative_month(doc: _Doc, m: re.Match) -> list[_Cand]:
     return [_date_cand(doc, m.start(), _match_end(m), y, mo + 1, day, y_explicit=True)]
 
 
-_DAY_WORDS = re.compile(r"(?<![今昨明前后後])(?P<w>昨日|当日|當日|同日|次日|翌日)(?![子常益期报報])"
-                        r"|(?<![\d一二三四五六七八九十])(?P<y2>第二年)(?![级級度])")
+_DAY_WORDS = re.compile(r"昨日|当日|當日|同日|次日|翌日|第二年")  # literal-led: a fast scan; contexts checked in code
+_DAY_WORD_NOT_AFTER = frozenset("今昨明前后後")
+_DAY_WORD_NOT_BEFORE = frozenset("子常益期报報")
+_YEAR2_NOT_AFTER = frozenset("0123456789一二三四五六七八九十")
+_YEAR2_NOT_BEFORE = frozenset("级級度")
 
 
 def _with_day_words(doc: _Doc, cands: list[_Cand]) -> list[_Cand]:
@@ -1286,18 +1300,25 @@ def _with_day_words(doc: _Doc, cands: list[_Cand]) -> list[_Cand]:
     dated = [c for c in cands if c.kind == "date"]
     starts = [c.start for c in dated]
     found: list[_Cand] = []
-    for m in _DAY_WORDS.finditer(doc.text):
+    text = doc.text
+    for m in _DAY_WORDS.finditer(text):
+        year2 = m.group() == "第二年"
+        before = text[m.start() - 1] if m.start() else ""
+        after = text[m.end()] if m.end() < len(text) else ""
+        if (before in (_YEAR2_NOT_AFTER if year2 else _DAY_WORD_NOT_AFTER) and before
+                or after in (_YEAR2_NOT_BEFORE if year2 else _DAY_WORD_NOT_BEFORE) and after):
+            continue
         if any(c.start < m.end() and m.start() < c.end for c in dated[max(0, bisect.bisect_left(starts, m.start()) - 1):
                                                                      bisect.bisect_left(starts, m.end())]):
             continue
         before = dated[:bisect.bisect_left(starts, m.start())]
-        if m.group("y2"):
+        if year2:
             base = next((c for c in reversed(before) if c.y is not None and c.y_explicit), None)
             if base is not None:
                 found.append(_Cand("date", m.start(), m.end()))
                 found[-1].y, found[-1].y_explicit = base.y + 1, True
             continue
-        word = m.group("w")
+        word = m.group()
         last = next((c for c in reversed(before) if c.m is not None and c.d is not None), None)
         own = (doc.y, doc.m, doc.d) if doc.d is not None else None
         last_day = (last.y if last.y_explicit or doc.y is not None else None, last.m, last.d) if last else None
@@ -1322,26 +1343,34 @@ def _with_day_words(doc: _Doc, cands: list[_Cand]) -> list[_Cand]:
     return sorted([*cands, *found], key=lambda c: c.start)
 
 
-_FRACTION = re.compile(r"(?<![0-9０-９一二三四五六七八九十百千万萬亿億零〇两兩])(?:(?P<den>[一二三四五六七八九十两兩]{1,3}|[0-9]{1,3})"
-                       r"分之(?P<num>[一二三四五六七八九十两兩]{1,3}|[0-9]{1,3})(?![0-9０-９一二三四五六七八九十百千万萬])"
-                       r"|(?<![另多大小两兩])(?P<half>一半))")
+_FRACTION_WORDS = re.compile("分之|一半")  # literal-led: a fast scan
+_FRACTION_DEN = re.compile(r"(?<![0-9０-９一二三四五六七八九十百千万萬亿億零〇两兩])(?:[一二三四五六七八九十两兩]{1,3}|[0-9]{1,3})\Z")
+_FRACTION_NUM = re.compile(r"(?:[一二三四五六七八九十两兩]{1,3}|[0-9]{1,3})(?![0-9０-９一二三四五六七八九十百千万萬])")
+_HALF_NOT_AFTER = frozenset("另多大小两兩")
 
 
 def _with_fractions(doc: _Doc, cands: list[_Cand]) -> list[_Cand]:
     """三分之一 is 33.33 %, 一半 50 % (GUIDELINES.md: fractions are percentages)."""
     found = []
-    for m in _FRACTION.finditer(doc.text):
-        if any(c.start < m.end() and m.start() < c.end for c in cands):
-            continue
-        if m.group("half"):
-            value = 50.0
+    text = doc.text
+    for m in _FRACTION_WORDS.finditer(text):
+        if m.group() == "一半":
+            if m.start() and text[m.start() - 1] in _HALF_NOT_AFTER:
+                continue
+            lo, hi, value = m.start(), m.end(), 50.0
         else:
-            den, num = numerals.parse_number(m.group("den")), numerals.parse_number(m.group("num"))
+            den_m = _FRACTION_DEN.search(text, max(0, m.start() - 3), m.start())
+            num_m = _FRACTION_NUM.match(text, m.end())
+            if den_m is None or num_m is None:
+                continue
+            den, num = numerals.parse_number(den_m.group()), numerals.parse_number(num_m.group())
             if not den or num is None or not 0 < num <= den:
                 continue
-            value = round(num / den * 100, 2)
-        prefix_q, start = _prefix_qualifier(doc, m.start(), bare=False)
-        suffix_q, end = _suffix_qualifier(doc, m.end())
+            lo, hi, value = den_m.start(), num_m.end(), round(num / den * 100, 2)
+        if any(c.start < hi and lo < c.end for c in cands):
+            continue
+        prefix_q, start = _prefix_qualifier(doc, lo, bare=False)
+        suffix_q, end = _suffix_qualifier(doc, hi)
         found.append(_Cand("percent", start, end, value, "%", _combine(prefix_q, None, suffix_q)))
     if not found:
         return cands
