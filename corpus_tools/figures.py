@@ -14,6 +14,14 @@ articles, document numbers, URLs...) and normalise. Relative dates (去年12月,
 二十年前, 同年) are resolved against the document's own date. The lexicons are
 data files (``corpus_tools/data/figures_*``), written in simplified script.
 
+A bare 元 takes the currency of the document's region (:func:`region_currency`:
+HKD, TWD or MOP for a traditional-script document from Hong Kong, Taiwan or Macau,
+else CNY), as does an amount with 万/亿 and no currency word in a money clause
+(投资三百亿, 200亿的引导基金). Money figures get a ``subject`` (融资, 补贴, 营收 ...);
+the two figures of a range are marked ``bound`` low/high with a shared ``range_id``,
+and repeated mentions of one fact share a ``mention_group`` (``figures_table(...,
+dedupe=True)`` keeps one), so that a researcher can sum them.
+
 Two layers: :func:`extract_figures` over one string and :func:`figures_table`
 over a documents table; :func:`to_guideline_records` turns a figures table into
 the guideline's JSONL fields.
