@@ -511,7 +511,14 @@ def _recipient(ctx: _Context, row: _Row, lo: int, hi: int, s: int) -> str | None
             if at >= 0:
                 row.region = (max(row.region[0], at), row.region[1])
             return name
-        if name in _PRONOUNS:
+        if name in _PRONOUNS:  # 该公司: the company quoted just before in the paragraph (「势成一健康」)
+            paragraph = view.rfind("\n", 0, s) + 1
+            quoted = None
+            for quoted in re.finditer(r"「(?P<n>[^「」]{1,30})」", view[max(paragraph, s - 300):s]):
+                pass
+            if quoted is not None:
+                base = max(paragraph, s - 300)
+                return ctx.text[base + quoted.start("n"):base + quoted.end("n")]
             said = None
             for m in re.finditer(r"宣布|表示|称", view[s:end]):
                 said = s + m.start()
