@@ -425,6 +425,8 @@ def _fill(ctx: _Context, row: _Row, s: int, e: int) -> None:
     lo, hi = row.region
     if row.round is None:
         row.round = _round_near(view, row, lo, hi)
+    if row.round is None and row.event == "financing" and _LISTING.search(view, max(lo, row.start - 30), row.start):
+        row.round = "IPO"  # 挂牌上市，首发募集资金约5.08亿元
     if row.round == "":
         row.round = None
     if row.recipient is None:
@@ -526,7 +528,7 @@ def _recipient(ctx: _Context, row: _Row, lo: int, hi: int, s: int) -> str | None
                 name = _name_before(ctx, said, s)
                 if name is not None and name not in _PRONOUNS:
                     return name
-    if row.amount is not None or row.amount_text:
+    if (row.amount is not None or row.amount_text) and row.event == "financing":
         if resources.INVESTMENT_BACK_REFERENCE.search(view, s, row.start):
             return None  # 本轮融资…融资金额约10亿元: the round told just before (see _attach_to_previous)
         for org in reversed(ctx.organisations()):
@@ -642,7 +644,9 @@ def _clean_name(written: str, simplified: str) -> str | None:
     return name if _plausible_organisation(_simplified(name)) else None
 
 
+_LISTING = re.compile(r"首发|首次公开发行|挂牌上市|登陆[^，。；]{0,8}上市")
 _NOT_ORG_FIRST = "个项家所座批类于可为将并而但"
+_NOT_ORG_NAMES = frozenset(("首发", "首次", "本次", "此次", "本轮", "该轮", "项目"))
 _NOT_ORG_ENDINGS = ("后", "先后", "最终", "拟", "超过", "总计", "共计", "累计", "行业", "领域", "阶段", "项目", "计划",
                     "建设", "可", "等", "方面", "总额", "金额", "资金", "费用", "股票", "发行", "市场", "政策")
 _ORG_ENDINGS = ("投资", "资本", "基金", "集团", "公司", "银行", "创投", "控股", "证券", "基金二期")
@@ -650,7 +654,8 @@ _ORG_ENDINGS = ("投资", "资本", "基金", "集团", "公司", "银行", "创
 
 def _plausible_organisation(name: str) -> bool:
     """A name, not a clause left over (个省重点项目, 扣除发行费用后, 追加投资总计超过)."""
-    if name[:1] in _NOT_ORG_FIRST or name.endswith(_NOT_ORG_ENDINGS) and not re.search(r"[A-Za-z]", name):
+    if name in _NOT_ORG_NAMES or name[:1] in _NOT_ORG_FIRST or (
+            name.endswith(_NOT_ORG_ENDINGS) and not re.search(r"[A-Za-z]", name)):
         return False
     if re.search(r"投资|融资|发行|扣除|费用|计划", name) and not name.endswith(_ORG_ENDINGS):
         return False
