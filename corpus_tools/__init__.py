@@ -48,6 +48,10 @@ _EXPORTS: dict[str, str] = {
     "to_guideline_records": "figures",
     "Figure": "figures",
     "FigureConfig": "figures",
+    "region_currency": "figures",
+    # investments
+    "investments_table": "investments",
+    "extract_investments": "investments",
     "parse_number": "numerals",
     "parse_percent": "numerals",
     # tokens / keywords / entities
@@ -74,7 +78,7 @@ __all__ = [*sorted(_EXPORTS), "__version__"]
 
 # submodules reachable as attributes (``ct.keywords.kwic``) without importing them first
 _MODULES = frozenset({
-    "load", "clean", "metadata", "segment", "script", "figures", "numerals", "tokens",
+    "load", "clean", "metadata", "segment", "script", "figures", "investments", "numerals", "tokens",
     "keywords", "entities", "charts", "report", "schema", "errors", "cli",
 })
 

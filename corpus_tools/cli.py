@@ -96,6 +96,14 @@ def _cmd_figures(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_investments(args: argparse.Namespace) -> int:
+    from .investments import investments_table
+
+    write_table(investments_table(_documents(args.path)), fmt=args.format, output=args.output,
+                drop_in_table=("sentence",))
+    return 0
+
+
 def _cmd_keywords(args: argparse.Namespace) -> int:
     from .keywords import top_keywords
 
@@ -172,6 +180,9 @@ def _parser() -> argparse.ArgumentParser:
                    help="print the load report (one row per input file) instead")
 
     _table_command(sub, "figures", _cmd_figures, "extract money, dates, headcounts, counts, percentages, quantities")
+
+    _table_command(sub, "investments", _cmd_investments,
+                   "investment events: financing rounds, investments, funds, subsidies and awards")
 
     p = _table_command(sub, "keywords", _cmd_keywords, "top keywords per document or per group")
     p.add_argument("--by", default="doc_id",

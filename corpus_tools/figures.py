@@ -14,6 +14,14 @@ articles, document numbers, URLs...) and normalise. Relative dates (去年12月,
 二十年前, 同年) are resolved against the document's own date. The lexicons are
 data files (``corpus_tools/data/figures_*``), written in simplified script.
 
+A bare 元 takes the currency of the document's region (:func:`region_currency`:
+HKD, TWD or MOP for a traditional-script document from Hong Kong, Taiwan or Macau,
+else CNY), as does an amount with 万/亿 and no currency word in a money clause
+(投资三百亿, 200亿的引导基金). Money figures get a ``subject`` (融资, 补贴, 营收 ...);
+the two figures of a range are marked ``bound`` low/high with a shared ``range_id``,
+and repeated mentions of one fact share a ``mention_group`` (``figures_table(...,
+dedupe=True)`` keeps one), so that a researcher can sum them.
+
 Two layers: :func:`extract_figures` over one string and :func:`figures_table`
 over a documents table; :func:`to_guideline_records` turns a figures table into
 the guideline's JSONL fields.
@@ -37,7 +45,7 @@ from . import numerals, resources, schema
 from .errors import ConfigError, InputError
 
 __all__ = ["KINDS", "Figure", "FigureConfig", "Kind", "Qualifier", "extract_figures", "figures_table",
-           "to_guideline_records"]
+           "region_currency", "to_guideline_records"]
 
 Kind = Literal["money", "date", "people", "count", "percent", "quantity"]
 Qualifier = Literal["exact", "approx", "over", "under"]
@@ -54,7 +62,7 @@ _OPEN_QUOTES = "“「『\"‘"
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _SEP_ONLY = re.compile(rf"[ \t\u3000]*{resources.FIGURE_RANGE_SEP}[ \t\u3000]*\Z")
 _RANGE_SEP_CHARS = frozenset("至到—–―-－−~～〜、")
-_RELATIVE_YEARS = {"去年": -1, "上年": -1, "上一年": -1, "今年": 0, "本年": 0, "明年": 1, "下一年": 1,
+_RELATIVE_YEARS = {"去年": -1, "上年": -1, "上一年": -1, "舊年": -1, "旧年": -1, "今年": 0, "本年": 0, "明年": 1, "下一年": 1,
                    "前年": -2, "后年": 2, "後年": 2}
 _ANCHOR_YEARS = {"同年": 0, "当年": 0, "當年": 0, "次年": 1, "翌年": 1}
 _BARE_RELATIVE_OK = frozenset(("同年", "次年", "翌年"))
@@ -79,7 +87,7 @@ class FigureConfig:
         event_years: treat the bare year of an event, edition or plan name
             (``2022北京·昌平生命科学国际论坛``, ``《中国制造2025》``) as a date.
         bare_days: read a day without month (``29日``) as a date in the
-            document's month (``---29`` when the document has no date).
+            document's month (skipped when the document has no month: GUIDELINES.md).
         subjects: fill ``subject`` with the noun counted or measured, found from the
             part-of-speech tags of the words right after the figure (26个重磅产业项目) or,
             for a figure that closes its clause, right before it (拥有注册商标580个).
@@ -120,6 +128,9 @@ class Figure:
     start: int
     end: int
     sentence: str
+    bound: str | None = None          # low | high: the two figures of a range
+    range_id: int | None = None       # the range's number in the document
+    mention_group: int | None = None  # the fact's number in the document (repeated mentions share it)
 
 
 class _Cand:
@@ -141,12 +152,15 @@ class _Cand:
 class _Doc:
     """Per-document state: text, document date, lexicons, masked spans, date anchor."""
 
-    def __init__(self, text: str, doc_date: str | None, config: FigureConfig) -> None:
+    def __init__(self, text: str, doc_date: str | None, config: FigureConfig, *, currency: str | None = None,
+                 script: str | None = None, publisher: str | None = None) -> None:
         self.text, self.config = text, config
+        self._currency, self._script, self._publisher = currency, script, publisher
         self.lex = resources.figure_lexicon()
         self.y, self.m, self.d = _parse_doc_date(doc_date)
         self.anchor_y: int | None = None
         self.anchor_m: int | None = None
+        self.anchor_day: tuple[int | None, int, int] | None = None  # the last full date given: (y, m, d)
         spans = ([mt.span() for mt in resources.DOC_NUMBER.finditer(text)]
                  if "号" in text or "號" in text else [])
         self.token = (0, 0, False)  # the last run of ASCII looked at: (start, end, is an address)
@@ -154,6 +168,13 @@ class _Doc:
         self.mask_reach: list[int] = []  # furthest mask end among masks starting at or before each one
         for _, e in spans:
             self.mask_reach.append(max(e, self.mask_reach[-1]) if self.mask_reach else e)
+
+    @property
+    def currency(self) -> str:
+        """The currency of a bare 元 and of a currency-less amount: the region's, found when first needed."""
+        if self._currency is None:
+            self._currency = region_currency(self.text, script=self._script, publisher=self._publisher)
+        return self._currency
 
     def _in_address(self, start: int, end: int) -> bool:
         """Whether the run of ASCII around a number is a URL or an e-mail address (cached per run)."""
@@ -183,14 +204,16 @@ class _Doc:
         i = start
         while i > max(0, start - 30) and text[i - 1] in _PHONE_CHARS:
             i -= 1
-        if i < start and "+" in text[i:start]:
-            return True
+        if i < start and "+" in text[i:start] and not (i and text[i - 1] in _MONEY_ENDS):
+            return True  # +86 21 ... (but 10000亿元+1000亿美元 adds two amounts)
         p = i
         while p > 0 and text[p - 1] in " \t:：.":
             p -= 1
         return text.endswith(resources.FIGURE_PHONE_WORDS, max(0, p - 6), p)
 
 
+_DIGITS = frozenset("0123456789０１２３４５６７８９")
+_MONEY_ENDS = frozenset("元圆圓币幣金镑鎊")
 _TOKEN_CHARS = frozenset(chr(c) for c in range(0x21, 0x7F))
 _PHONE_CHARS = frozenset("0123456789０１２３４５６７８９ +-()（）/")
 _MASK_CONTEXT = _TOKEN_CHARS | _PHONE_CHARS | frozenset(" \t\u3000：")  # characters a masked number follows
@@ -217,7 +240,7 @@ def _valid_day(y: int | None, m: int | None, d: int) -> bool:
 # ---------------------------------------------------------------- public API
 
 def extract_figures(text: str, *, doc_date: str | None = None, doc_id: str | None = None,
-                    config: FigureConfig = FigureConfig()) -> list[Figure]:
+                    currency: str | None = None, config: FigureConfig = FigureConfig()) -> list[Figure]:
     """Return the figures of one text, in text order.
 
     Args:
@@ -226,6 +249,8 @@ def extract_figures(text: str, *, doc_date: str | None = None, doc_id: str | Non
             ``'2023'``) to give year-less dates a year and resolve relative dates;
             None when the document states none (year-less dates become ``--MM-DD``).
         doc_id: copied into every figure.
+        currency: the ISO code of a bare 元 and of a currency-less amount (投资三百亿) in this
+            document; None (default) takes the region's from the text (:func:`region_currency`).
         config: options, see :class:`FigureConfig`.
 
     Returns:
@@ -241,13 +266,28 @@ def extract_figures(text: str, *, doc_date: str | None = None, doc_id: str | Non
      ('money', '约 2500 万元', 25000000.0, 'CNY', 'approx', None, None)]
     >>> [(f.text, f.date) for f in extract_figures("去年12月12日和二十年前", doc_date="2022-08-26")]
     [('去年12月12日', '2021-12-12'), ('二十年前', '2002')]
+    >>> [(f.text, f.value, f.unit) for f in extract_figures("計劃投資三百億，每人資助五萬元。", currency="HKD")]
+    [('三百億', 30000000000.0, 'HKD'), ('五萬元', 50000.0, 'HKD')]
     """
+    if currency is not None and not (isinstance(currency, str) and len(currency) == 3 and currency.isupper()):
+        raise InputError(f"extract_figures: currency must be an ISO 4217 code such as 'HKD' (got {currency!r})")
+    return _extract(text, doc_date=doc_date, doc_id=doc_id, config=config, currency=currency)
+
+
+def _extract(text: str, *, doc_date: str | None, doc_id: str | None, config: FigureConfig,
+             currency: str | None = None, script: str | None = None, publisher: str | None = None) -> list[Figure]:
     if not isinstance(text, str):
         raise InputError(f"extract_figures: text must be a str (got {type(text).__name__})")
     if not text:
         return []
-    doc = _Doc(text, doc_date, config)
+    doc = _Doc(text, doc_date, config, currency=currency, script=script, publisher=publisher)
     cands = _candidates(doc)
+    if "money" in config.kinds:
+        cands = _with_unitless_money(doc, cands)
+    if "date" in config.kinds and config.resolve_relative and _DAY_WORDS.search(text):
+        cands = _with_day_words(doc, cands)
+    if "percent" in config.kinds and ("分之" in text or "一半" in text):
+        cands = _with_fractions(doc, cands)
     cands = _merge_adjacent_ranges(doc, cands)
     wanted = set(config.kinds)
     kept = [c for c in cands if c.kind in wanted]
@@ -257,34 +297,74 @@ def extract_figures(text: str, *, doc_date: str | None = None, doc_id: str | Non
 
 
 def figures_table(documents: pd.DataFrame, *, text_column: str = "text", date_column: str = "date",
+                  currency_column: str = "currency", dedupe: bool = False,
                   config: FigureConfig = FigureConfig()) -> pd.DataFrame:
-    """Return the figures table (``schema.FIGURES``) of a documents table, one row per figure.
+    """Return the figures table (``schema.FIGURES`` then ``schema.FIGURE_LINKS``), one row per figure.
 
     Rows are ordered by ``doc_id`` then ``start`` (stable). The date column may be
-    missing or null; year-less dates then stay ``--MM-DD``.
+    missing or null; year-less dates then stay ``--MM-DD``. A bare 元 takes the
+    document's ``currency_column`` when it has one, else the currency of its region
+    (:func:`region_currency`, from the ``script`` and ``publisher``/``source`` columns
+    and the text). ``dedupe=True`` keeps the first mention of each fact of a document
+    (one row per ``mention_group``), so that repeated headlines are not summed twice.
 
     >>> docs = pd.DataFrame({"doc_id": ["a.txt", "b.txt"], "text": ["共有506家。", "9月10日，近300人参加。"],
     ...                      "date": ["2022-08-26", None]})
     >>> figures_table(docs)[["doc_id", "kind", "text", "value", "date"]].values.tolist()
     [['a.txt', 'count', '506家', 506.0, <NA>], ['b.txt', 'date', '9月10日', <NA>, '--09-10'], ['b.txt', 'people', '近300人', 300.0, <NA>]]
+    >>> news = pd.DataFrame({"doc_id": ["c.txt"], "text": ["获5亿元融资。公司获5亿元融资，补贴5万元—50万元。"]})
+    >>> figures_table(news)[["text", "subject", "bound", "range_id", "mention_group"]].values.tolist()
+    [['5亿元', '融资', <NA>, <NA>, 0], ['5亿元', '融资', <NA>, <NA>, 0], ['5万元—50万元', '补贴', 'low', 0, 1], ['5万元—50万元', '补贴', 'high', 0, 2]]
+    >>> figures_table(news, dedupe=True)["text"].tolist()
+    ['5亿元', '5万元—50万元', '5万元—50万元']
     """
     for column in ("doc_id", text_column):
         if column not in documents.columns:
             raise InputError(f"figures_table: documents has no column {column!r} "
                              f"(columns: {list(documents.columns)}); pass text_column=... to choose another")
-    dates = documents[date_column] if date_column in documents.columns else pd.Series([None] * len(documents))
+    n = len(documents)
+    dates = documents[date_column] if date_column in documents.columns else pd.Series([None] * n)
+    currencies = _currency_column(documents, currency_column, "figures_table")
+    scripts = documents["script"] if "script" in documents.columns else pd.Series([None] * n)
+    publisher_column = next((c for c in ("publisher", "source") if c in documents.columns), None)
+    publishers = documents[publisher_column] if publisher_column else pd.Series([None] * n)
     rows: list[tuple] = []
     names = [f.name for f in fields(Figure)]
-    for doc_id, text, date in zip(documents["doc_id"], documents[text_column], dates):
+    for doc_id, text, date, currency, script, publisher in zip(documents["doc_id"], documents[text_column], dates,
+                                                              currencies, scripts, publishers):
         if pd.isna(text):
             continue
-        for fig in extract_figures(str(text), doc_date=_date_string(date), doc_id=doc_id, config=config):
+        for fig in _extract(str(text), doc_date=_date_string(date), doc_id=doc_id, config=config,
+                            currency=_plain_string(currency), script=_plain_string(script),
+                            publisher=_plain_string(publisher)):
             rows.append(tuple(getattr(fig, n) for n in names))
+    columns = {**schema.FIGURES, **schema.FIGURE_LINKS}
     if not rows:
-        return schema.empty_frame(schema.FIGURES)
+        return schema.empty_frame(columns)
     frame = pd.DataFrame(rows, columns=names)
     frame = frame.sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)
-    return schema.conform(frame, schema.FIGURES)
+    if dedupe:
+        frame = frame[~frame.duplicated(["doc_id", "mention_group"])].reset_index(drop=True)
+    return schema.conform(frame, columns)
+
+
+def _currency_column(documents: pd.DataFrame, column: str, caller: str) -> pd.Series:
+    """The documents' currency column, checked (ISO 4217 codes or null), or nulls when there is none."""
+    if column not in documents.columns:
+        return pd.Series([None] * len(documents))
+    values = documents[column]
+    bad = [v for v in values.dropna().unique()
+           if not (isinstance(v, str) and len(v) == 3 and v.isascii() and v.isupper())]
+    if bad:
+        raise InputError(f"{caller}: column {column!r} must hold ISO 4217 codes such as 'HKD' or nulls "
+                         f"(got {bad[:3]!r}); pass currency_column=... to name another column")
+    return values
+
+
+def _plain_string(value) -> str | None:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    return str(value) or None
 
 
 def to_guideline_records(table: pd.DataFrame) -> pd.DataFrame:
@@ -298,7 +378,7 @@ def to_guideline_records(table: pd.DataFrame) -> pd.DataFrame:
     >>> t = figures_table(pd.DataFrame({"doc_id": ["a.txt"], "text": ["投资2400亿元。"], "date": [None]}))
     >>> to_guideline_records(t).to_dict("records")  # doctest: +NORMALIZE_WHITESPACE
     [{'doc': 'a.txt', 'kind': 'money', 'text': '2400亿元', 'value': 240000000000, 'unit': 'CNY',
-      'qualifier': 'exact', 'date': None, 'scope': None, 'subject': None}]
+      'qualifier': 'exact', 'date': None, 'scope': None, 'subject': '投资'}]
     """
     missing = [c for c in schema.FIGURES if c not in table.columns]
     if missing:
@@ -334,6 +414,65 @@ def _date_string(value) -> str | None:
     if isinstance(value, (pd.Timestamp, _dt.date)):
         return value.strftime("%Y-%m-%d")
     return str(value) or None
+
+
+def region_currency(text: str, *, script: str | None = None, publisher: str | None = None) -> str:
+    """The currency of a bare 元 in a document, by GUIDELINES.md: ``HKD``, ``TWD`` or ``MOP`` for a
+    traditional-script document from Hong Kong, Taiwan or Macau, ``CNY`` otherwise.
+
+    The region is the publisher's when ``publisher`` names a known outlet or office of one, else the
+    one whose cues the text shows most (currency words, 民國 years and institutions count three times
+    a place name; ``data/figures_regions.json``). Every simplified-script document is ``CNY``.
+
+    Args:
+        text: the document's text.
+        script: ``hans``/``hant``/``mixed`` when known (the documents table's ``script``); None detects it.
+        publisher: the document's publisher or source, when known.
+
+    >>> region_currency("高雄義享天地總投資金額約350億元，市府表示將加速審查。")
+    'TWD'
+    >>> region_currency("港府宣布向每名合資格市民派發一萬元。")
+    'HKD'
+    >>> region_currency("高雄义享天地总投资金额约350亿元。")
+    'CNY'
+    """
+    if script is None or not isinstance(script, str):
+        script = _quick_script(text)
+    if script is None:
+        from .script import detect_script
+
+        script = detect_script(text, sample=400)
+    if script not in ("hant", "mixed"):
+        return "CNY"
+    cues = resources.figure_regions()
+    regions = cues["regions"]
+    if isinstance(publisher, str) and publisher:
+        for iso, found in regions.items():
+            if found["publishers"].search(publisher):
+                return iso
+    best, best_score = "CNY", 0
+    for iso, found in regions.items():
+        score = (cues["strong_weight"] * (len(found["strong"].findall(text)) + len(found["publishers"].findall(text)))
+                 + cues["place_weight"] * len(found["places"].findall(text)))
+        if score > best_score:
+            best, best_score = iso, score
+    return best
+
+
+_SIMPLIFIED_ONLY = frozenset("这们个为国发会时对说经过来还进与业产开关长门问间见现实资应该们东车书")
+_TRADITIONAL_ONLY = frozenset("這們個為國發會時對說經過來還進與業產開關長門問間見現實資應該們東車書")
+
+
+def _quick_script(text: str) -> str | None:
+    """``hans``/``hant`` when frequent script-only characters of the first 1,500 decide clearly, else None."""
+    head = text[:1500]
+    n_simplified = sum(map(head.count, _SIMPLIFIED_ONLY))
+    n_traditional = sum(map(head.count, _TRADITIONAL_ONLY))
+    if n_simplified >= 5 and n_traditional * 20 <= n_simplified:
+        return "hans"
+    if n_traditional >= 5 and n_simplified * 20 <= n_traditional:
+        return "hant"
+    return None
 
 
 # ---------------------------------------------------------------- candidates
@@ -438,9 +577,12 @@ def _blocked_context(doc: _Doc, start: int, p: int | None = None) -> bool:
         return True
     if text.endswith(ctx["rank"], 0, p) and not text.endswith(ctx["rank_exempt"], 0, p):
         return True
-    if text.endswith(ctx["per"], 0, p) or text.endswith(ctx["vague"], 0, p):
+    if text.endswith(ctx["per"], 0, p):
         return True
-    return text[p - 1] == "+"
+    if text.endswith(ctx["vague"], 0, p):  # 数百人 is vague, 人数90511人 is not
+        return not (text[p - 1] in "数數" and start < len(text) and text[start] in _DIGITS)
+
+    return text[p - 1] == "+" and not (p >= 2 and text[p - 2] in _MONEY_ENDS)  # 10000亿元+1000亿美元
 
 
 @functools.cache
@@ -471,7 +613,8 @@ def _sign(doc: _Doc, start: int) -> int | None:
         return start - 1
     before = text[start - 2] if start >= 2 else ""
     if before and (before.isdigit() or (before.isascii() and before.isalpha()) or before in "%％)）"
-                   or before in _RANGE_SEP_CHARS or before in numerals.DIGIT_CHARS or before in _UNIT_CHARS):
+                   or (before in _RANGE_SEP_CHARS and before != "、") or before in numerals.DIGIT_CHARS
+                   or before in _UNIT_CHARS):
         return None
     return start - 1
 
@@ -514,6 +657,112 @@ def _combine(prefix: str | None, inner: str | None, suffix: str | None) -> str:
     return "approx" if "approx" in found else found[0]
 
 
+# ---- money without a currency word
+
+def _with_unitless_money(doc: _Doc, cands: list[_Cand]) -> list[_Cand]:
+    """Add the currency-less amounts of money clauses (GUIDELINES.md): 计划投资三百億, 再注资50亿,
+    GDP约2.3万亿 (at most 6 characters after a money word, no punctuation between) and 200亿的引导基金
+    (an amount, 的, and a money word in the same clause)."""
+    keyword, amount, before_de, scale_with = resources.figure_money_clause()
+    text = doc.text
+    found: list[_Cand] = []
+    taken = [(c.start, c.end) for c in cands]
+    starts, reach = [c.start for c in cands], list(itertools.accumulate((c.end for c in cands), max))
+    seen: set[int] = set()
+    words = []
+    for mult in _MULTIPLIER_NEAR.finditer(text):  # only a 万/亿 that no figure took can end such an amount
+        pos = mult.start()
+        i = bisect.bisect_right(starts, pos) - 1
+        if i >= 0 and reach[i] > pos:
+            continue
+        for kw in keyword.finditer(text, max(0, pos - 50), min(len(text), pos + 14)):
+            if kw.start() not in seen:
+                seen.add(kw.start())
+                words.append(kw)
+    words.sort(key=_match_start)
+    for kw in words:
+        word = kw.group("kw")
+        if word in ("规模", "規模"):
+            clause_start = max(_last_punct(text, kw.start()), kw.start() - 20)
+            if not any(w in text[clause_start:kw.start()] for w in scale_with):
+                continue
+        hit = None
+        for pos in range(kw.end(), min(len(text), kw.end() + 7)):
+            if text[pos] in resources.FIGURE_CLAUSE_PUNCT or text[pos] in _HEADCOUNT_CUES:
+                break  # 投资者数量超过2亿, 基金公司数达1.2万: a count, not money
+            if text[pos] in _AMOUNT_FIRST and (pos == kw.end() or text[pos - 1] not in _AMOUNT_FIRST):
+                hit = amount.match(text, pos)
+                if hit is not None and hit.end() > pos:
+                    break
+                hit = None
+        if hit is None:
+            de = text.rfind("的", max(0, kw.start() - 10), kw.start())
+            if de < 0 or any(ch in resources.FIGURE_CLAUSE_PUNCT for ch in text[de:kw.start()]):
+                continue
+            hit = before_de.search(text, max(0, de - 40), de + 1)
+            if hit is None:
+                continue
+        found += _unitless_amount(doc, hit, taken)
+    if not found:
+        return cands
+    return sorted([*cands, *found], key=lambda c: c.start)
+
+
+_MULTIPLIER_NEAR = re.compile("[万萬亿億]")
+_HEADCOUNT_CUES = frozenset("者人户戶数數量家只个個")
+_AMOUNT_FIRST = frozenset(resources._F_CN_SAFE + "0123456789０１２３４５６７８９十百千万萬亿億")
+
+
+def _last_punct(text: str, pos: int) -> int:
+    i = pos
+    while i > 0 and text[i - 1] not in resources.FIGURE_CLAUSE_PUNCT:
+        i -= 1
+    return i
+
+
+def _unitless_amount(doc: _Doc, hit: re.Match, taken: list[tuple[int, int]]) -> list[_Cand]:
+    """The money figure(s) of an amount (one number or a range) ending in 万/亿 and no unit."""
+    a_run, b_run = hit.group("a"), hit.group("b")
+    last_run, last_end = (b_run, hit.end("b")) if b_run else (a_run, hit.end("a"))
+    if last_run[-1:] not in "万萬亿億":
+        return []
+    start = hit.start("a")
+    if any(s < last_end and start < e for s, e in taken):
+        return []
+    if _money_word_at(doc, last_end) or _unit_at(doc, last_end):
+        return []
+    if _blocked_context(doc, start):
+        return []
+    values = []
+    for run in (a_run, b_run) if b_run else (a_run,):
+        if _inner_vague(run) or (len(run) > 1 and not run.strip(numerals.DIGIT_CHARS)):
+            return []
+        value = numerals._parse_decimal(run, allow_bare_unit=True)
+        if value is None:
+            return []
+        values.append(value)
+    bare = not a_run.strip(_BARE_MULTIPLIERS)
+    prefix_q, q_start = _prefix_qualifier(doc, start, bare=bare)
+    suffix_q, end = _suffix_qualifier(doc, last_end)
+    inner_q = "over" if any(ch in _INNER_APPROX for ch in a_run + (b_run or "")) else None
+    if bare and not (prefix_q or inner_q or suffix_q):
+        return []
+    qualifier = _combine(prefix_q, inner_q, suffix_q)
+    if b_run:
+        values[0] = values[0] * _inherited_scale(a_run, values[0], b_run)
+    cands = [_Cand("money", q_start, end, float(v), doc.currency, qualifier) for v in values]
+    if len(cands) == 2:
+        cands[0].ranged = cands[1].ranged = True
+    taken.append((q_start, end))
+    return cands
+
+
+def _unit_at(doc: _Doc, pos: int) -> bool:
+    """A unit or measure word starts at ``pos`` (1.2万家企业 counts firms, not money)."""
+    units, text = doc.lex.units, doc.text
+    return any(text[pos:pos + n] in units for n in (1, 2, 3, 4, 5)) or pos < len(text) and text[pos] in "多余餘"
+
+
 # ---- numbers with a unit
 
 def _number_unit(doc: _Doc, m: re.Match) -> list[_Cand]:
@@ -547,8 +796,11 @@ def _number_unit(doc: _Doc, m: re.Match) -> list[_Cand]:
         return []  # 二次, 二级: counting uses 两 (but 涉案二人 is two people)
     if len(run) > 1 and not run.strip(numerals.DIGIT_CHARS):
         return []  # 五四青年节, 六一儿童节: digits read one by one name a day, they count nothing
-    if text.startswith("+", _match_end(m)) or (category != "percent" and text.startswith("倍", u_end)):
+    if (text.startswith("+", _match_end(m)) and category != "money") or (
+            category != "percent" and text.startswith("倍", u_end)):
         return []
+    if category in ("quantity", "people", "count") and _compound_unit(text, u_end):
+        return []  # 0.21吨标准煤/万元, 14435.4万人/公里, 334925万吨公里: an intensity or a compound unit
     if n_start and text[n_start - 1] in _OPEN_QUOTES and _quoted_slogan(doc, n_start, u_end):
         return []
     value = Decimal(run) if run.isascii() and run.isdigit() else numerals._parse_decimal(run, allow_bare_unit=True)
@@ -563,6 +815,8 @@ def _number_unit(doc: _Doc, m: re.Match) -> list[_Cand]:
     if category == "money":
         kind, out_unit = "money", norm
         value, out_unit, end = _money_tail(doc, unit, value, out_unit, end)
+    elif category == "count" and unit in ("个", "個") and _ELIDED_POINTS.match(text, u_end):
+        kind, out_unit = "percent", "%"  # 高7.5个和4.5个百分点: the first takes the unit of the second
     elif category == "count" and unit in ("块", "塊"):
         sub = resources.FIGURE_MONEY_SUBUNIT.match(text, u_end)
         if sub:
@@ -605,6 +859,15 @@ def _number_unit(doc: _Doc, m: re.Match) -> list[_Cand]:
     return [cand]
 
 
+def _compound_unit(text: str, end: int) -> bool:
+    """A unit continued by ``/`` and a unit (吨/万元, 人/公里) or by 公里 (吨公里, 人公里)."""
+    nxt = text[end:end + 1]
+    if nxt in ("/", "／"):
+        after = text[end + 1:end + 2]
+        return bool(after) and (_HAN.match(after) is not None or after.isalpha())
+    return nxt == "公" and text.startswith("公里", end)
+
+
 def _word_runs_past(text: str, start: int, end: int) -> bool:
     """The word that starts at ``start`` ends after ``end``: a measure word that begins a word of the
     not-measure list still measures when the word after it is longer (5名医生 is 名 + 医生, not 名医 + 生;
@@ -615,6 +878,7 @@ def _word_runs_past(text: str, start: int, end: int) -> bool:
     return bool(tagged) and tagged[0][3] > end - start
 
 
+_ELIDED_POINTS = re.compile(r"[ \t]*(?:和|与|與|及|、|至|到|-|—|~)[ \t]*[0-9０-９.．]+[ \t]*[个個]百分点")
 _NOT_TENTHS_MORE = frozenset(("多数", "多样", "多元", "多种", "多少", "余额", "余下", "余地", "餘額", "餘下", "餘地"))
 
 
@@ -656,14 +920,19 @@ def _money_tail(doc: _Doc, unit: str, value: Decimal, iso: str, end: int) -> tup
         sub = resources.FIGURE_MONEY_SUBUNIT.match(text, end)
         if sub:
             return _add_subunits(value, sub), iso, sub.end()
-    if unit in ("元", "圆", "圓"):
-        after = _money_word_at(doc, end)
-        if after:
-            word, w_end = after
-            return value, doc.lex.units[word][1], w_end
-        if text.startswith("整", end):
+    if unit in _BARE_YUAN:
+        if unit[-1] != "整":
+            after = _money_word_at(doc, end)
+            if after:
+                word, w_end = after
+                return value, doc.lex.units[word][1], w_end
+        iso = doc.currency  # a bare 元 is the currency of the document's region
+        if unit[-1] != "整" and text.startswith("整", end):
             return value, iso, end + 1
     return value, iso, end
+
+
+_BARE_YUAN = frozenset(("元", "圆", "圓", "元整", "圆整", "圓整"))
 
 
 def _money_word_at(doc: _Doc, pos: int) -> tuple[str, int] | None:
@@ -724,6 +993,8 @@ def _with_range_head(doc: _Doc, cand: _Cand, run: str, n_start: int) -> list[_Ca
         first.y, first.y_explicit, first.scope = numerals.parse_year(a_run), True, None
     else:
         scale = _inherited_scale(a_run, a_value, run)
+        if text.startswith("成", n_start + len(run)):
+            scale = Decimal(10)  # 一至两成: tenths
         first = _Cand(cand.kind, a_start, cand.end, value=float(a_value * scale), unit=cand.unit,
                       qualifier=cand.qualifier)
         first.subject = cand.subject
@@ -781,6 +1052,8 @@ def _date_cand(doc: _Doc, start: int, end: int, y: int | None, m: int | None, d:
     cand.y, cand.m, cand.d, cand.y_explicit, cand.scope = y, m, d, y_explicit, scope
     if y is not None:  # 同年, 次年, 同月 refer to the latest date mentioned
         doc.anchor_y, doc.anchor_m = y, m
+    if m is not None and d is not None:  # and 当日, 5天后 to the latest day
+        doc.anchor_day = (y, m, d)
     return cand
 
 
@@ -899,6 +1172,8 @@ def _paren_day(doc: _Doc, m: re.Match) -> list[_Cand]:
         return []
     cand = _Cand("date", m.start(), _match_end(m))
     y, mo = doc.y, doc.m
+    if mo is None:
+        return []  # no month in reach: skipped (GUIDELINES.md)
     if y is not None and mo is not None:
         if doc.d is not None and day > doc.d + 1:
             y, mo = (y, mo - 1) if mo > 1 else (y - 1, 12)
@@ -922,8 +1197,31 @@ def _month_date(doc: _Doc, m: re.Match) -> list[_Cand]:
     return found or []
 
 
+def _days_from(doc: _Doc, start: int, end: int, days: int, *, anchored: bool) -> list[_Cand]:
+    """A date ``days`` after the date the text just gave (``anchored``: 5天后, 次日, 当日) or, failing
+    that, the document's own date (昨日, 三天前); a year-less base gives a year-less date."""
+    base = doc.anchor_day if anchored and doc.anchor_day is not None else None
+    if base is None:
+        if doc.y is None or doc.m is None or doc.d is None:
+            base = doc.anchor_day
+        else:
+            base = (doc.y, doc.m, doc.d)
+    if base is None:
+        return []
+    y, mo, d = base
+    try:
+        day = _dt.date(y if y is not None else 2001, mo, d) + _dt.timedelta(days=days)
+    except (OverflowError, ValueError):
+        return []
+    cand = _date_cand(doc, start, end, day.year if y is not None else None, day.month, day.day, y_explicit=True)
+    return [cand]
+
+
 def _offset_date(doc: _Doc, m: re.Match) -> list[_Cand]:
-    if not doc.config.resolve_relative or doc.y is None:
+    if not doc.config.resolve_relative:
+        return []
+    if doc.y is None and not (m.group("offu") in ("天", "日") and doc.anchor_day is not None
+                              or m.group("offu") == "年" and m.group("offd") != "前" and doc.anchor_y is not None):
         return []
     n = numerals.parse_number(m.group("off"))
     if n is None or not n.is_integer() or n <= 0 or n > 999:
@@ -934,20 +1232,17 @@ def _offset_date(doc: _Doc, m: re.Match) -> list[_Cand]:
     sign = -1 if m.group("offd") == "前" else 1
     unit, k = m.group("offu"), int(n) * sign
     if unit == "年":
-        return [_date_cand(doc, m.start(), _match_end(m), doc.y + k, None, None, y_explicit=True)]
+        base = doc.anchor_y if sign > 0 and doc.anchor_y is not None else doc.y  # 1987年…6年后
+        if base is None:
+            return []
+        return [_date_cand(doc, m.start(), _match_end(m), base + k, None, None, y_explicit=True)]
     if unit in ("个月", "個月"):
         if doc.m is None:
             return []
         y, mo = divmod(doc.y * 12 + doc.m - 1 + k, 12)
         return [_date_cand(doc, m.start(), _match_end(m), y, mo + 1, None, y_explicit=True)]
-    if doc.m is None or doc.d is None:
-        return []
     days = k * 7 if unit in ("周", "週", "个星期", "個星期") else k
-    try:
-        day = _dt.date(doc.y, doc.m, doc.d) + _dt.timedelta(days=days)
-    except OverflowError:
-        return []
-    return [_date_cand(doc, m.start(), _match_end(m), day.year, day.month, day.day, y_explicit=True)]
+    return _days_from(doc, m.start(), _match_end(m), days, anchored=sign > 0)
 
 
 def _relative_year(doc: _Doc, m: re.Match) -> list[_Cand]:
@@ -957,11 +1252,13 @@ def _relative_year(doc: _Doc, m: re.Match) -> list[_Cand]:
         y = None if base is None else base + _ANCHOR_YEARS[word]
     else:
         y = None if doc.y is None else doc.y + _RELATIVE_YEARS[word]
-    if y is None or not doc.config.resolve_relative:
+    if not doc.config.resolve_relative:
         return []
-    if m.group("mc") is not None:
+    if m.group("mc") is not None:  # with no year to resolve against, the month is what is known (--03)
         found = _month_part(doc, m, "c", y, y_explicit=True, start=m.start())
         return found or []
+    if y is None:
+        return []
     if m.group("rs") is not None:
         scope = _SCOPES[m.group("rs")[-1]]
         return [_date_cand(doc, m.start(), _match_end(m), y, None, None, y_explicit=True, scope=scope)]
@@ -998,6 +1295,96 @@ def _relative_month(doc: _Doc, m: re.Match) -> list[_Cand]:
     return [_date_cand(doc, m.start(), _match_end(m), y, mo + 1, day, y_explicit=True)]
 
 
+_DAY_WORDS = re.compile(r"昨日|当日|當日|同日|次日|翌日|第二年")  # literal-led: a fast scan; contexts checked in code
+_DAY_WORD_NOT_AFTER = frozenset("今昨明前后後")
+_DAY_WORD_NOT_BEFORE = frozenset("子常益期报報")
+_YEAR2_NOT_AFTER = frozenset("0123456789一二三四五六七八九十")
+_YEAR2_NOT_BEFORE = frozenset("级級度")
+
+
+def _with_day_words(doc: _Doc, cands: list[_Cand]) -> list[_Cand]:
+    """Add 昨日, 当日, 同日, 次日 and 第二年, counted from the date the text just gave (昨日: from the
+    document's own date when it has one) (GUIDELINES.md: relative dates the text pins down)."""
+    dated = [c for c in cands if c.kind == "date"]
+    starts = [c.start for c in dated]
+    found: list[_Cand] = []
+    text = doc.text
+    for m in _DAY_WORDS.finditer(text):
+        year2 = m.group() == "第二年"
+        before = text[m.start() - 1] if m.start() else ""
+        after = text[m.end()] if m.end() < len(text) else ""
+        if (before in (_YEAR2_NOT_AFTER if year2 else _DAY_WORD_NOT_AFTER) and before
+                or after in (_YEAR2_NOT_BEFORE if year2 else _DAY_WORD_NOT_BEFORE) and after):
+            continue
+        if any(c.start < m.end() and m.start() < c.end for c in dated[max(0, bisect.bisect_left(starts, m.start()) - 1):
+                                                                     bisect.bisect_left(starts, m.end())]):
+            continue
+        before = dated[:bisect.bisect_left(starts, m.start())]
+        if year2:
+            base = next((c for c in reversed(before) if c.y is not None and c.y_explicit), None)
+            if base is not None:
+                found.append(_Cand("date", m.start(), m.end()))
+                found[-1].y, found[-1].y_explicit = base.y + 1, True
+            continue
+        word = m.group()
+        last = next((c for c in reversed(before) if c.m is not None and c.d is not None), None)
+        own = (doc.y, doc.m, doc.d) if doc.d is not None else None
+        last_day = (last.y if last.y_explicit or doc.y is not None else None, last.m, last.d) if last else None
+        if word == "昨日":
+            base, shift = own or last_day, -1
+        elif word in ("次日", "翌日"):
+            base, shift = last_day, 1
+        else:
+            base, shift = last_day or own, 0
+        if base is None:
+            continue
+        y, mo, d = base
+        try:
+            day = _dt.date(y if y is not None else 2001, mo, d) + _dt.timedelta(days=shift)
+        except (OverflowError, ValueError):
+            continue
+        cand = _Cand("date", m.start(), m.end())
+        cand.y, cand.m, cand.d, cand.y_explicit = (day.year if y is not None else None), day.month, day.day, True
+        found.append(cand)
+    if not found:
+        return cands
+    return sorted([*cands, *found], key=lambda c: c.start)
+
+
+_FRACTION_WORDS = re.compile("分之|一半")  # literal-led: a fast scan
+_FRACTION_DEN = re.compile(r"(?<![0-9０-９一二三四五六七八九十百千万萬亿億零〇两兩])(?:[一二三四五六七八九十两兩]{1,3}|[0-9]{1,3})\Z")
+_FRACTION_NUM = re.compile(r"(?:[一二三四五六七八九十两兩]{1,3}|[0-9]{1,3})(?![0-9０-９一二三四五六七八九十百千万萬])")
+_HALF_NOT_AFTER = frozenset("另多大小两兩")
+
+
+def _with_fractions(doc: _Doc, cands: list[_Cand]) -> list[_Cand]:
+    """三分之一 is 33.33 %, 一半 50 % (GUIDELINES.md: fractions are percentages)."""
+    found = []
+    text = doc.text
+    for m in _FRACTION_WORDS.finditer(text):
+        if m.group() == "一半":
+            if m.start() and text[m.start() - 1] in _HALF_NOT_AFTER:
+                continue
+            lo, hi, value = m.start(), m.end(), 50.0
+        else:
+            den_m = _FRACTION_DEN.search(text, max(0, m.start() - 3), m.start())
+            num_m = _FRACTION_NUM.match(text, m.end())
+            if den_m is None or num_m is None:
+                continue
+            den, num = numerals.parse_number(den_m.group()), numerals.parse_number(num_m.group())
+            if not den or num is None or not 0 < num <= den:
+                continue
+            lo, hi, value = den_m.start(), num_m.end(), round(num / den * 100, 2)
+        if any(c.start < hi and lo < c.end for c in cands):
+            continue
+        prefix_q, start = _prefix_qualifier(doc, lo, bare=False)
+        suffix_q, end = _suffix_qualifier(doc, hi)
+        found.append(_Cand("percent", start, end, value, "%", _combine(prefix_q, None, suffix_q)))
+    if not found:
+        return cands
+    return sorted([*cands, *found], key=lambda c: c.start)
+
+
 def _bare_day(doc: _Doc, m: re.Match) -> list[_Cand]:
     """A day without month (29日) is in the document's month (``---29`` without a document date)."""
     if not doc.config.bare_days or _blocked_context(doc, m.start()):
@@ -1006,11 +1393,11 @@ def _bare_day(doc: _Doc, m: re.Match) -> list[_Cand]:
     if p and doc.text.endswith(doc.lex.contexts["duration_before_year"], 0, p):
         return []
     day = _day(m.group("bd"))
-    if day is None:
-        return []
+    if day is None or doc.m is None:
+        return []  # no month in reach: skipped (GUIDELINES.md)
     cand = _Cand("date", m.start(), _match_end(m))
-    if doc.y is not None and doc.m is not None and _valid_day(doc.y, doc.m, day):
-        cand.y, cand.m = doc.y, doc.m  # else ---DD: the month is unknown
+    if doc.y is not None and _valid_day(doc.y, doc.m, day):
+        cand.y, cand.m = doc.y, doc.m  # else ---DD: not a day of the document's month
     cand.d = day
     return [cand]
 
@@ -1405,18 +1792,81 @@ def _finish(doc: _Doc, cands: list[_Cand], doc_id: str | None) -> list[Figure]:
     text = doc.text
     if doc.config.subjects:
         _fill_subjects(doc, cands)
+        _fill_money_subjects(doc, cands)
     sentences = _Sentences(text)
     out: list[Figure] = []
+    groups: dict[tuple, int] = {}
+    n_ranges = 0
+    previous: _Cand | None = None
+    previous_bound: str | None = None
     for c in cands:
         date = None
         if c.kind == "date":
             date = _date_string_of(c)
             if date is None:
+                previous = None
                 continue
+        bound = range_id = None
+        if c.ranged:
+            if (previous is not None and previous_bound == "low" and previous.start == c.start
+                    and previous.end == c.end and previous.kind == c.kind):
+                bound, range_id = "high", n_ranges - 1
+            else:
+                bound, range_id = "low", n_ranges
+                n_ranges += 1
+        key = (c.kind, date if c.kind == "date" else c.value, c.unit, c.subject, bound)
+        group = groups.setdefault(key, len(groups))
         sentence = sentences.string if sentences.start <= c.start < sentences.end else sentences.around(c.start)
         out.append(_figure((doc_id, c.kind, text[c.start:c.end], c.value, c.unit, c.qualifier, date,
-                            c.scope, c.subject, c.start, c.end, sentence)))
+                            c.scope, c.subject, c.start, c.end, sentence, bound, range_id, group)))
+        previous, previous_bound = c, bound
+    if n_ranges:
+        out = _close_open_ranges(out)
     return out
+
+
+def _close_open_ranges(figures: list[Figure]) -> list[Figure]:
+    """A range whose second figure was left out (a date that did not resolve) is no range."""
+    highs = {f.range_id for f in figures if f.bound == "high"}
+    return [f if f.bound != "low" or f.range_id in highs else _replace(f, bound=None, range_id=None)
+            for f in figures]
+
+
+def _replace(figure: Figure, **changes) -> Figure:
+    return _figure(tuple(changes.get(name, getattr(figure, name)) for name in _FIGURE_FIELDS))
+
+
+def _fill_money_subjects(doc: _Doc, cands: list[_Cand]) -> None:
+    """Give money figures what the money is (融资, 投资, 基金, 补贴, 营收 ...): the nearest word of
+    ``data/figures_money_subjects.txt`` in the figure's clause, after it (5000万元融资, 200亿的引导基金)
+    or before it (总投资约350亿元, 奖励50万元), as written."""
+    pattern = resources.figure_money_subjects()
+    text = doc.text
+    for c in cands:
+        if c.kind != "money" or c.subject is not None:
+            continue
+        lo = max(c.start - _MONEY_SUBJECT_BEHIND, 0)
+        for i in range(c.start - 1, lo - 1, -1):
+            if text[i] in resources.FIGURE_CLAUSE_PUNCT:
+                lo = i + 1
+                break
+        hi = min(c.end + _MONEY_SUBJECT_AHEAD, len(text))
+        for i in range(c.end, hi):
+            if text[i] in resources.FIGURE_CLAUSE_PUNCT:
+                hi = i
+                break
+        best, best_distance = None, None
+        for m in pattern.finditer(text, lo, hi):
+            if m.start() < c.end and m.end() > c.start:
+                continue
+            distance = c.start - m.end() if m.end() <= c.start else (m.start() - c.end) * 0.75
+            if best_distance is None or distance < best_distance:
+                best, best_distance = m.group(), distance
+        c.subject = best
+
+
+_MONEY_SUBJECT_BEHIND = 20
+_MONEY_SUBJECT_AHEAD = 14
 
 
 _FIGURE_FIELDS = tuple(f.name for f in fields(Figure))

@@ -564,8 +564,8 @@ def figure_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     eng = "|".join(sorted(lex.english_multipliers, key=len, reverse=True))
     # not inside a code or a numeric date, but 2021-2025年 is a range of years
     after_dash = r"(?<=[0-9]{4}[-－])|(?<=[年月日号號][-－])"  # 2021-2025年, 3月31日-4月2日
-    year_guard = rf"(?:(?<![{_F_RUN_CHARS}A-Za-z.．/\-:：])|{after_dash})"
-    rel_words = "去年|今年|明年|前年|后年|後年|上年|本年|次年|翌年|同年|当年|當年|上一年|下一年"
+    year_guard = rf"(?:(?<![{_F_RUN_CHARS}A-Za-z.．/\-:])|{after_dash})"  # 时间：2018年 is a date, 10:2018 no
+    rel_words = "去年|今年|明年|前年|后年|後年|上年|本年|次年|翌年|同年|当年|當年|上一年|下一年|舊年|旧年"
     relm_words = "上个月|上個月|上月|本月|当月|當月|同月|下个月|下個月|下月|次月"
     numeric_first = _F_RUN_CHARS.replace("0-9", "0123456789").replace("０-９", "０１２３４５６７８９")
     word_first = {w[0] for w in rel_words.split("|") + relm_words.split("|") + prefixes + ROC_ERA[3:-1].split("|")} | set("今昨明")
@@ -583,7 +583,7 @@ def figure_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
         rf"{sp}(?:财政|財政)?年度(?P<fy_end>)"
         rf"|{year_guard}(?P<ya>{_F_YEAR})(?:\*\*)?{sp}年(?!代)"
         rf"(?:(?P<ys>度|底|末|初(?![{_F_INIT_STOP}]))|{sp}{_f_monthpart('a')})?(?P<ya_end>)"
-        rf"|(?:(?<![{_F_RUN_CHARS}年A-Za-z.．/\-:：])|{after_dash})(?=[{d}一二三四五六七八九十])(?P<md>)"
+        rf"|(?:(?<![{_F_RUN_CHARS}年A-Za-z.．/\-:])|{after_dash})(?=[{d}一二三四五六七八九十])(?P<md>)"
         rf"{_f_monthpart('b')}(?P<md_end>)"
         rf"|(?<![{_F_RUN_CHARS}第])(?P<off>[{d}]{{1,3}}|[一二三四五六七八九十两兩百]{{1,4}}){sp}"
         rf"(?P<offu>年|个月|個月|天|日|周|週|个星期|個星期){sp}(?P<offd>前|后|後)(?![期者续續来來面夕景沿列台方端半])(?P<off_end>)"
@@ -845,3 +845,117 @@ def publisher_aliases() -> dict[str, str]:
             if len(alias) >= 2:
                 out[to_simplified(alias)] = canonical
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def figure_regions() -> dict:
+    """Region cues (``data/figures_regions.json``): ISO code -> compiled regexes of publisher, strong and
+    place cues (both scripts), and the weights of a strong cue and a place cue."""
+    data = _json_data("figures_regions.json")
+    regions = {}
+    for iso, cues in data["regions"].items():
+        regions[iso] = {kind: re.compile(trie_regex(sorted(_variants(words) | _simplified_forms(words))))
+                        for kind, words in cues.items()}
+    return {"regions": regions, "strong_weight": data["strong_weight"], "place_weight": data["place_weight"]}
+
+
+def _simplified_forms(words) -> dict:
+    from .script import to_simplified
+
+    return {to_simplified(word): word for word in words}
+
+
+#: Punctuation that ends the clause of a money word (a currency-less amount must follow it without any).
+FIGURE_CLAUSE_PUNCT = "，。；：！？,;:!?、（）()《》“”\"「」『』【】\n\r"
+
+
+@functools.lru_cache(maxsize=1)
+def figure_money_clause() -> tuple[re.Pattern, re.Pattern, re.Pattern, tuple[str, ...]]:
+    """Regexes of the currency-less money rule (GUIDELINES.md, figures_contexts.json ``money_clause``):
+    the money words of a clause (both scripts), an amount (a range or one number) right at a position,
+    an amount ending right before 的, and the words that make 规模 a fund's size."""
+    ctx = _json_data("figures_contexts.json")
+    words = sorted(_variants(ctx["money_clause"] + ctx["money_clause_scale"]))
+    keyword = re.compile(rf"(?P<kw>{trie_regex(words)})")
+    number = rf"(?:{FIGURE_NUMBER})"
+    amount = re.compile(rf"(?P<a>{number})(?:[ \t]*{FIGURE_RANGE_SEP}[ \t]*(?P<b>{number}))?")
+    before_de = re.compile(rf"(?P<a>{number})(?:[ \t]*{FIGURE_RANGE_SEP}[ \t]*(?P<b>{number}))?[ \t]?的\Z")
+    scale_with = tuple(sorted(_variants(ctx["money_clause_scale_with"])))
+    return keyword, amount, before_de, scale_with
+
+
+@functools.lru_cache(maxsize=1)
+def figure_money_subjects() -> re.Pattern:
+    """What a money figure is (``data/figures_money_subjects.txt``, both scripts), longest word first."""
+    from ._data import read_lines
+
+    return re.compile(trie_regex(sorted(_variants(read_lines("figures_money_subjects.txt")))))
+
+
+# ---------------------------------------------------------------- investment events (investments.py)
+
+#: A financing round as written: 天使轮, Pre-A 轮, B+轮, D1轮, 新一轮, 战略投资, IPO.
+INVESTMENT_ROUND = re.compile(
+    r"(?<![A-Za-z0-9])(?P<r>天使\+?|种子|[Pp]re-?[A-H]\d?\+{0,2}|[A-H]\d?\+{0,2}|新一|首)[ \t]*轮(?!次)"
+    r"|(?P<s>战略)(?=投资|融资)|(?<![A-Za-z])(?P<i>(?:Pre-)?IPO)(?![A-Za-z])"
+)
+#: 完成N轮融资: several earlier rounds told as one (the round is not named).
+INVESTMENT_ROUNDS_TOLD = re.compile(r"(?:共|累计|先后)?完成(?:了)?[0-9一二两三四五六七八九十]+轮融资")
+#: A vague amount of money (数亿元, 数千万美金, 数百万美元): an event with no number stated.
+INVESTMENT_VAGUE_AMOUNT = re.compile(
+    r"(?:数|几|上)[十百千]?[万亿萬億]?(?:元人民币|元|美元|美金|人民币|港元|港币|欧元|英镑|日元)")
+#: Where the name of a company ends, before these words: the verbs of an event.
+INVESTMENT_ANCHORS = re.compile(r"宣布完成|完成|获得|获|正寻求|寻求|筹集|募集|进行|上市")
+#: X以6500万美元投资Y / X投资6500万美元于Y: an investment and what it goes into (after the amount).
+INVESTMENT_INTO_AFTER = re.compile(r"\s*(?:[（(][^（）()]{1,24}[）)])?\s*(?:投资|入股|注资)(?:于|到)?(?=[^，。；,;\s\d])")
+INVESTMENT_INTO_AT = re.compile(r"\s*(?:[（(][^（）()]{1,24}[）)])?\s*(?:于|到|入股)(?=[^，。；,;\s\d])")
+#: A conversion of the amount just given (6500万美元（约5.057亿港元）, 200亿卢布（约合17亿元人民币）).
+INVESTMENT_CONVERSION = re.compile(r"[（(]\s*(?:约合|折合|约|合|相当于)?\s*\Z")
+#: 以40亿美元收购X: an acquisition with its price.
+INVESTMENT_BOUGHT_FOR = re.compile(r"\s*(?:收购|并购|买下)(?P<target>[^，。；,;]{2,30})")
+#: Time words and adverbs between a company's name and its verb (近日, 已于2021年上半年, 17日).
+INVESTMENT_ADVERBIAL_TAIL = re.compile(
+    r"(?:近日|日前|近期|目前|今日|今天|昨日|今年|去年|明年|本年|年内|近年|已经|已|正式|宣布|还|也|将|正|又|再|共|均|刚刚|此前|曾|了|称|表示"
+    r"|完成了?|获得了?|先后|最终|拟|计划|预计|累计|首次公开发行(?:A股)?(?:股票)?|公开发行(?:A股)?(?:股票)?|发行股票"
+    r"|(?:已?于|在)[0-9０-９一二三四五六七八九十〇零年月日号上下半季度初底末期间近今去前]{1,14}"
+    r"|从[^，。；]{1,30}?手中|[0-9０-９]{1,2}日|[（(][^（）()]{1,24}[）)]|[ \t,，]"
+    r"|在[^，。；\s]{2,10}){1,8}\Z")
+#: A comma-free stretch before a list of investors and the role after it.
+INVESTMENT_LEAD = re.compile(r"由(?P<list>[^，。；,;]{1,90}?)(?:共同|联合)?领投")
+INVESTMENT_BARE_LEAD = re.compile(r"(?P<list>[^，。；,;由]{2,40}?)(?:共同|联合)?领投")
+INVESTMENT_FOLLOW = re.compile(r"(?P<list>[^，。；,;由]{2,60}?)(?:继续|持续|也)?跟投")
+INVESTMENT_BY_FOLLOW = re.compile(r"由(?P<list>[^。；;由]{2,90}?)(?:继续|持续|也)?跟投")
+INVESTMENT_BY = re.compile(r"由(?P<list>[^，。；,;]{2,90}?)(?:共同|联合)?(?:投资|参投|注资|出资)")
+INVESTMENT_PARTIES = re.compile(
+    r"(?:投资方|融资方|投资人|投资机构|出资方)(?:包括了?|为|是|有|包含)[：:\s]*(?P<list>[^。；;]{2,160}?)(?:等等|等|。|；|$)")
+INVESTMENT_HOLDERS = re.compile(r"(?:原有股东|原股东|老股东|现有股东)(?P<list>[^，。；,;]{2,80}?)(?:外|继续|持续|也)")
+INVESTMENT_BROUGHT_IN = re.compile(r"引入了?(?P<list>[^，。；,;]{2,80}?)(?:等|。|，|,|；|$)")
+INVESTMENT_LIST_SPLIT = re.compile(r"[、，,/]|以及|及|和|与|\band\b")
+#: 收购 X (的)(所有|100%) 股权: an acquisition (or a stake bought, with an amount).
+INVESTMENT_ACQUIRE = re.compile(
+    r"收购(?P<target>[^，。；,;]{1,60}?)(?:的)?(?:所有|全部|部分|[0-9０-９.]+%)?(?:股权|股份)(?!有限|公司)")
+#: 用于投资 X: what money raised is to be invested in.
+INVESTMENT_USE = re.compile(r"用于投资(?P<target>[^，。；,;]{2,40})")
+#: 对 X 进行(了)(一次)(股权)投资.
+INVESTMENT_INTO = re.compile(r"对(?P<target>[^，。；,;]{2,30}?)进行了?(?:一次|一笔|多次)?(?:股权|战略)?(?:投资|注资|增资)")
+#: A sentence that goes on about the round just told (本轮融资由…领投).
+INVESTMENT_BACK_REFERENCE = re.compile(r"本轮|此次|本次|该轮|这轮|这笔|该笔|投资方|融资方")
+#: Whom a grant or an award goes to in a policy: 对(新认定的)X，给予…
+INVESTMENT_POLICY_RECIPIENT = re.compile(r"对(?P<r>[^，。；,;]{2,30}?)(?:，|,|给予|予以|按|一次性|分别)")
+
+
+@functools.lru_cache(maxsize=1)
+def investment_lexicon() -> dict:
+    """The genre words of ``data/investments_lexicon.json`` (both scripts)."""
+    data = _json_data("investments_lexicon.json")
+
+    def both(words):
+        return tuple(sorted(set(_variants(words)), key=len, reverse=True))
+
+    return {
+        "descriptors": both(data["descriptors"]),
+        "generic_investors": frozenset(_variants(data["generic_investors"])),
+        "investor_titles": both(data["investor_titles"]),
+        "events": {event: both(words) for event, words in data["events"].items()},
+        "not_events": frozenset(_variants(data["not_events"])),
+    }

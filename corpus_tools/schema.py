@@ -13,7 +13,7 @@ import pandas as pd
 
 __all__ = [
     "DOCUMENTS", "DOCUMENTS_DERIVED", "DOC_TYPE_MEANINGS", "LOAD_REPORT", "CLEANING_LOG", "SENTENCES", "ARTICLES",
-    "FIGURES", "TOKENS", "KEYWORDS", "KEYNESS", "KWIC", "COLLOCATIONS",
+    "FIGURES", "FIGURE_LINKS", "INVESTMENTS", "TOKENS", "KEYWORDS", "KEYNESS", "KWIC", "COLLOCATIONS",
     "COOCCURRENCE", "TERM_FREQUENCY", "ENTITIES", "empty_frame", "conform",
 ]
 
@@ -122,6 +122,17 @@ FIGURES: Mapping[str, str] = {
     "sentence": "string",
 }
 
+#: Columns ``figures.figures_table`` adds after ``FIGURES``: what a researcher needs to sum figures.
+#: A range (``5万元—50万元``) gives two rows that share ``text``, ``start`` and ``end``; repeated
+#: mentions of one fact (a headline repeated in the body) share a ``mention_group``, and
+#: ``figures_table(..., dedupe=True)`` keeps the first mention of each group only.
+FIGURE_LINKS: Mapping[str, str] = {
+    "bound": "string",           # low | high on the two figures of a range, <NA> otherwise
+    "range_id": "Int64",         # the range's number within the document (both bounds share it), <NA> otherwise
+    "mention_group": "Int64",    # number of the fact within the document: figures of equal kind, value
+                                 # (date), unit, subject and bound share it, numbered in order of first mention
+}
+
 #: One row per token (``tokens.tokenize``).
 TOKENS: Mapping[str, str] = {
     "doc_id": "string",
@@ -200,6 +211,25 @@ ENTITIES: Mapping[str, str] = {
     "start": "Int64",
     "end": "Int64",
     "method": "string",          # gazetteer | pattern | pos
+}
+
+
+#: One row per investment event stated with a money figure or a round (``investments.investments_table``).
+INVESTMENTS: Mapping[str, str] = {
+    "doc_id": "string",
+    "start": "Int64",            # span of the amount in "text" (of the round or the event word when no amount)
+    "end": "Int64",
+    "amount": "Float64",         # whole currency units; <NA> when undisclosed or vague (数亿元)
+    "currency": "string",        # ISO 4217
+    "qualifier": "string",       # exact | approx | over | under; <NA> without an amount
+    "amount_text": "string",     # the amount as written (数亿元人民币 too)
+    "event": "string",           # financing | investment | fund | subsidy | award | other
+    "round": "string",           # 天使, Pre-A, A, A+, B, C, D1, 战略, IPO, 新一轮 ... as written without 轮
+    "recipient": "string",       # the organisation that receives the money
+    "investors": "object",       # list of organisation names, lead investors first
+    "lead": "object",            # list of the lead investors (领投) among them
+    "date": "string",            # ISO date of the event when the sentence states one, else the document's
+    "sentence": "string",
 }
 
 

@@ -192,7 +192,8 @@ def test_config_relative_dates_can_be_turned_off():
     text = "去年12月12日签约，二十年前成立，同年上市。"
     assert [f.date for f in extract_figures(text, doc_date="2022-08-26")] == ["2021-12-12", "2002", "2002"]
     assert extract_figures(text, doc_date="2022-08-26", config=FigureConfig(resolve_relative=False)) == []
-    assert extract_figures(text) == []  # nothing to resolve against
+    # nothing to resolve against: the month and day are what is known (GUIDELINES.md), the rest is left out
+    assert [(f.text, f.date) for f in extract_figures(text)] == [("去年12月12日", "--12-12")]
 
 
 def test_config_event_years_bare_days_subjects():
@@ -202,7 +203,8 @@ def test_config_event_years_bare_days_subjects():
         ("2022", "2022", None), ("29日", "2022-11-29", None), ("26个", None, "重磅产业项目")]
     off = FigureConfig(event_years=False, bare_days=False, subjects=False)
     assert [(f.text, f.subject) for f in extract_figures(text, doc_date="2022-11-05", config=off)] == [("26个", None)]
-    assert [f.date for f in extract_figures("于29日开幕")] == ["---29"]
+    assert [f.date for f in extract_figures("于29日开幕")] == []  # no month in reach: skipped (GUIDELINES.md)
+    assert [f.date for f in extract_figures("于29日开幕", doc_date="2022-03")] == ["2022-03-29"]
 
 
 @pytest.mark.parametrize("kwargs", [{"kinds": ("money", "dates")}, {"kinds": ["money"]}, {"max_subject_chars": -1}])
@@ -238,8 +240,9 @@ def _docs() -> pd.DataFrame:
 
 def test_figures_table_conforms_to_schema_and_is_sorted():
     table = figures_table(_docs())
-    assert list(table.columns) == list(schema.FIGURES)
-    assert {c: str(t) for c, t in table.dtypes.items()} == dict(schema.FIGURES)
+    columns = {**schema.FIGURES, **schema.FIGURE_LINKS}
+    assert list(table.columns) == list(columns)
+    assert {c: str(t) for c, t in table.dtypes.items()} == columns
     assert table[["doc_id", "text"]].values.tolist() == [
         ["a.txt", "2021年底"], ["a.txt", "506家"], ["a.txt", "24%"], ["b.txt", "9月10日"], ["b.txt", "近300人"]]
     assert table.loc[3, "date"] == "--09-10"
@@ -271,7 +274,7 @@ def test_figures_table_without_date_column_and_with_timestamps():
 
 def test_figures_table_empty_and_missing_column():
     empty = figures_table(pd.DataFrame({"doc_id": ["a"], "text": ["没有数字。"]}))
-    assert_frame_equal(empty, schema.empty_frame(schema.FIGURES))
+    assert_frame_equal(empty, schema.empty_frame({**schema.FIGURES, **schema.FIGURE_LINKS}))
     with pytest.raises(InputError, match="'body'"):
         figures_table(_docs(), text_column="body")
 
@@ -335,3 +338,78 @@ def test_no_unit_is_numerals_only():
     assert not [unit for unit in resources.figure_lexicon().units if set(unit) <= numerals_]
     text = "之一。进一步三十二万个两地"
     assert [text[m.start():m.end(m.lastindex)] for m in resources.figure_patterns()[0].finditer(text)] == ["三十二万个"]
+
+
+# ---------------------------------------------------------------- region currency (GUIDELINES.md)
+
+@pytest.mark.parametrize(("text", "kwargs", "expected"), [
+    ("兩館總投資金額約350億元，高雄市府表示將協助。", {}, "TWD"),
+    ("港府宣布向每名合資格市民派發一萬元。", {}, "HKD"),
+    ("澳門特區政府向每名居民發放一萬元。", {}, "MOP"),
+    ("總投資金額約350億元。", {}, "CNY"),                              # traditional, no cue of a region
+    ("总投资金额约350亿元，香港特区政府表示。", {}, "CNY"),            # every simplified document
+    ("總投資金額約350億元。", {"publisher": "眾新聞"}, "HKD"),
+    ("總投資金額約350億元。", {"publisher": "聯合新聞網", "script": "hant"}, "TWD"),
+    ("總投資金額約350億元。", {"script": "hans"}, "CNY"),
+])
+def test_region_currency(text, kwargs, expected):
+    from corpus_tools.figures import region_currency
+
+    assert region_currency(text, **kwargs) == expected
+
+
+def test_figures_table_takes_the_currency_column_or_the_region():
+    docs = pd.DataFrame({"doc_id": ["a_hk", "b_tw", "c_given"], "text": ["派發一萬元。", "派發一萬元。", "派發一萬元。"],
+                         "script": ["hant", "hant", "hant"], "publisher": ["香港電台", "中央社", None],
+                         "currency": [None, None, "MOP"]})
+    assert figures_table(docs)["unit"].tolist() == ["HKD", "TWD", "MOP"]
+    assert figures_table(docs.drop(columns="currency"))["unit"].tolist() == ["HKD", "TWD", "CNY"]
+
+
+def test_bad_currency_column_names_the_column():
+    docs = pd.DataFrame({"doc_id": ["a"], "text": ["派發一萬元。"], "money": ["yuan"]})
+    with pytest.raises(InputError, match=r"'money'.*'yuan'"):
+        figures_table(docs, currency_column="money")
+
+
+def test_bad_currency_option():
+    with pytest.raises(InputError, match="ISO 4217"):
+        extract_figures("一萬元", currency="yuan")
+
+
+# ---------------------------------------------------------------- figures a researcher can sum
+
+def test_range_bounds_and_ids():
+    figs = extract_figures("每家补贴5万元—50万元，另有10至15家、2017年至2021年，共300家。")
+    ranged = [(f.text, f.bound, f.range_id) for f in figs if f.bound]
+    assert ranged == [("5万元—50万元", "low", 0), ("5万元—50万元", "high", 0), ("10至15家", "low", 1),
+                      ("10至15家", "high", 1), ("2017年至2021年", "low", 2), ("2017年至2021年", "high", 2)]
+    assert [f.value for f in figs[:2]] == [50000, 500000]
+    assert figs[-1].bound is None and figs[-1].range_id is None
+
+
+def test_mention_groups_tie_repeated_facts():
+    text = "汇禾医疗完成1亿元融资\n汇禾医疗近日完成1亿元融资，另获1亿元补贴，员工300人。员工300人。"
+    figs = extract_figures(text)
+    groups = [(f.text, f.subject, f.mention_group) for f in figs]
+    assert groups == [("1亿元", "融资", 0), ("1亿元", "融资", 0), ("1亿元", "补贴", 1), ("300人", "员工", 2),
+                      ("300人", "员工", 2)]
+    table = figures_table(pd.DataFrame({"doc_id": ["a", "b"], "text": [text, text]}), dedupe=True)
+    assert table[["doc_id", "text", "subject"]].values.tolist() == [
+        ["a", "1亿元", "融资"], ["a", "1亿元", "补贴"], ["a", "300人", "员工"],
+        ["b", "1亿元", "融资"], ["b", "1亿元", "补贴"], ["b", "300人", "员工"]]
+
+
+@pytest.mark.parametrize(("text", "figure", "subject"), [
+    ("公司近日完成5000万元A轮融资。", "5000万元", "融资"),
+    ("设立200亿的引导基金。", "200亿", "引导基金"),
+    ("项目总投资约350亿元，预计明年完工。", "约350亿元", "总投资"),
+    ("对认定的企业给予50万元奖励。", "50万元", "奖励"),
+    ("每户补助3000元。", "3000元", "补助"),
+    ("全年实现营业收入120亿元，同比增长8%。", "120亿元", "营业收入"),
+    ("股价报187.68元。", "187.68元", "股价"),
+    ("涉及金额较大。共5亿元。", "5亿元", None),
+])
+def test_money_subjects(text, figure, subject):
+    figs = [f for f in extract_figures(text) if f.text == figure]
+    assert figs and figs[0].subject == subject
