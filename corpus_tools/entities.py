@@ -51,6 +51,7 @@ __all__ = ["Entity", "EntityConfig", "extract_entities", "entities_table", "gaze
 Label = Literal["ORG", "PERSON", "PLACE"]
 LABELS: tuple[str, ...] = ("ORG", "PERSON", "PLACE")
 DOMAIN_GAZETTEER = "gazetteer.tsv"
+PLACES_GAZETTEER = "gazetteer_places.tsv"  # built from JioNLP's place lists, see data/README.md
 SURNAMES = "surnames.txt"
 _PRIORITY = {"gazetteer": 0, "alias": 1, "pattern": 2, "pos": 3}
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -161,8 +162,9 @@ def gazetteer_entries(config: EntityConfig = DEFAULT_CONFIG) -> dict[str, tuple[
     """
     rows: list[tuple[str, str, str]] = []
     if config.domain_gazetteer:
-        text = _data.data_path(DOMAIN_GAZETTEER).read_text(encoding="utf-8")
-        rows += _parse_gazetteer(text.splitlines(), f"corpus_tools/data/{DOMAIN_GAZETTEER}")
+        for name in (PLACES_GAZETTEER, DOMAIN_GAZETTEER):  # the curated list wins over the generated one
+            text = _data.data_path(name).read_text(encoding="utf-8")
+            rows += _parse_gazetteer(text.splitlines(), f"corpus_tools/data/{name}")
     for path in config.gazetteers:
         try:
             rows += _parse_gazetteer(path.read_text(encoding="utf-8-sig").splitlines(), str(path))
@@ -183,11 +185,41 @@ def _gazetteer_regex(config: EntityConfig) -> tuple[re.Pattern | None, re.Patter
         (han if re.search(f"[{_HAN}]", alias) else latin).append(alias)
 
     def alternation(words: list[str]) -> str:
-        return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+        return _trie_pattern(words)
 
     han_re = re.compile(alternation(han)) if han else None
     latin_re = re.compile(rf"(?<![A-Za-z0-9])(?:{alternation(latin)})(?![A-Za-z0-9])") if latin else None
     return han_re, latin_re
+
+
+def _trie_pattern(words: Iterable[str]) -> str:
+    """A regex alternation of ``words`` shaped as a character trie, longest match first.
+
+    Python's ``re`` tries the branches of a flat alternation one after another at every
+    position; a trie lets it reject a position after one character, which keeps a
+    gazetteer of thousands of names fast.
+
+    >>> re.findall(_trie_pattern(["上海", "上海市", "北京"]), "上海市与北京")
+    ['上海市', '北京']
+    """
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:  # greedy optional: the longer word first, the shorter one if it fails
+            return body + "?" if len(branches) == 1 and len(branches[0]) == 1 else "(?:" + body + ")?"
+        return body
+
+    return build(trie)
 
 
 @functools.lru_cache(maxsize=1)
