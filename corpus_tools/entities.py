@@ -60,6 +60,12 @@ _NAME_POS = frozenset("n nr nrt nrfg ns nt nz ng nl j eng vn v l s an f m".split
 _PROPER_POS = frozenset("nr nrt nrfg ns nt nz j eng".split())
 #: Characters that may follow a name: punctuation, 等, and one-character words
 #: that start a clause (陈竺对…, 徐景和在…, 沈波与…).
+_LATIN_ACRONYM = re.compile(r"[A-Z0-9&]{2,6}")
+#: Characters after a surname and one given character that are adverbs, not a second
+#: given character (张磊曾任, 刘鹤今天).
+_ADVERB_CHARS = frozenset("曾今已又也都亦仍将再还就")
+#: A level-prefixed body standing for one specific body of the document (省政府, 自治区党委).
+_LEVEL_BODY = re.compile(r"(?:省|自治区|市|县)(?:委|政府|人民政府|政协|人大|人大常委会|党委|纪委|监委)")
 _AFTER_NAME = "，,。、；;：:（(）) \t\u3000\n等/在对与向和是也还就将为称说"
 
 
@@ -296,6 +302,8 @@ def _is_org_head(tok: _tokens.Token) -> bool:
 
 
 def _is_proper(tok: _tokens.Token, config: EntityConfig) -> bool:
+    if tok.norm in resources.NOT_PROPER:
+        return False
     if tok.pos == "eng":
         return len(tok.norm) >= 2
     if tok.pos in _PROPER_POS or tok.norm in resources.PROPER_MARKERS:
@@ -343,6 +351,8 @@ def _walk_left(text: str, toks: list[_tokens.Token], head: int, *, max_tokens: i
             continue
         if tok.norm in resources.STOP_VERBS or tok.pos not in _NAME_POS:
             break
+        if tok.pos == "eng" and _LATIN_ACRONYM.fullmatch(tok.norm) is None:
+            break  # IDG资本, but not facebook工研院 nor AllRightsReserved新浪公司
         if tok.pos == "v" and tok.norm not in resources.NAME_VERBS or re.search("[暨及与和]", tok.norm):
             break
         if place and (places_seen or (len(tok.norm) >= 3 and tok.norm[-1] in "省市区县")):
@@ -371,8 +381,17 @@ def _org_candidates(text: str, toks: list[_tokens.Token], config: EntityConfig) 
             continue
         first = _trim_to_proper(toks, _walk_left(text, toks, i), i, config)
         if first < 0:
+            if i and toks[i - 1].norm in ("省", "自治区", "市", "县") and _joinable(text, toks[i - 1], tok) \
+                    and _LEVEL_BODY.fullmatch(toks[i - 1].norm + tok.norm):
+                out.append(_Candidate(toks[i - 1].start, tok.end, "ORG", None, "pattern"))
             continue
-        out.append(_Candidate(toks[first].start, tok.end, "ORG", None, "pattern"))
+        start = toks[first].start
+        if tok.end - start >= 4 and text[start] in resources.NAME_NEVER_FIRST:
+            start += 1  # 对义联集团 is 对 + 义联集团
+        out.append(_Candidate(start, tok.end, "ORG", None, "pattern"))
+    for tok in toks:
+        if _LEVEL_BODY.fullmatch(tok.norm):
+            out.append(_Candidate(tok.start, tok.end, "ORG", None, "pattern"))
     return out
 
 
@@ -387,7 +406,10 @@ def _place_candidates(text: str, toks: list[_tokens.Token], config: EntityConfig
                 and tok.pos in ("n", "ns", "nz")):
             continue
         first = _trim_to_proper(toks, _walk_left(text, toks, i, max_tokens=5, place=True), i, config)
-        if first < 0:
+        if first < 0 or not any(toks[k].norm not in resources.PROPER_MARKERS for k in range(first, i)
+                                if _is_proper(toks[k], config)):
+            continue  # 国家生态文明建设示范区, 中国先行区: a designation, not a place
+        if text[toks[first].start:tok.end] in resources.PLACE_GENERIC:
             continue
         out.append(_Candidate(toks[first].start, tok.end, "PLACE", None, "pattern"))
     return out
@@ -401,7 +423,7 @@ def _name_at(view: str, start: int, boundaries: tuple[set[int], set[int]]) -> in
     for length in (3, 2):
         end = start + length
         piece = view[start:end]
-        if len(piece) < length or not _HAN_WORD.fullmatch(piece):
+        if len(piece) < length or not _HAN_WORD.fullmatch(piece) or (length == 3 and piece[2] in _ADVERB_CHARS):
             continue
         rest = view[end:end + 4]
         if regexes["after"].match(view, end) or not rest or rest[0] in _AFTER_NAME:
@@ -473,7 +495,8 @@ def _pos_candidates(toks: list[_tokens.Token], config: EntityConfig) -> list[_Ca
     for tok in toks:
         if len(tok.norm) < 2 or tok.norm in stop or not _HAN_WORD.fullmatch(tok.norm):
             continue
-        if tok.pos == "ns" and len(tok.norm) >= 3 and tok.norm[-1] in "省市区县州镇乡村岛":
+        if tok.pos == "ns" and len(tok.norm) >= 3 and tok.norm[-1] in "省市区县州镇乡村岛" \
+                and tok.norm not in resources.PLACE_GENERIC:
             out.append(_Candidate(tok.start, tok.end, "PLACE", None, "pos"))
         elif tok.pos == "nt" and tok.norm not in resources.ORG_KIND_ONLY and (tok.norm in user_orgs or _is_org_head(tok)):
             out.append(_Candidate(tok.start, tok.end, "ORG", None, "pos"))

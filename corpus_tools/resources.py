@@ -672,13 +672,24 @@ OFFICE_END_CHARS = frozenset(ORG_HEAD_CHARS + "处会司社室组馆站")
 #: Last words of place names made of a place and a kind of area.
 PLACE_HEADS = frozenset(
     "市 省 区 县 镇 乡 州 新区 高新区 开发区 自贸区 示范区 合作区 科学城 园区 产业园 科技园 科学园 物流园 "
-    "创业园 工业园 软件园 港区 湾区".split())
+    "创业园 工业园 软件园 港区 湾区 自贸试验区 自由贸易试验区 自由贸易港 自贸港 经开区 经济技术开发区 "
+    "综合保税区 保税区 保税港区 机场 国际机场 口岸 中央商务区 科技城".split())
+#: Designations and kinds of area that are no place names (城中村, 中心镇, 零碳园区 ...).
+PLACE_GENERIC = frozenset(
+    "城中村 中心镇 自治州 自治县 特色小镇 先行区 示范区 园区 产业园区 工业园区 开发区 新城区 老城区 城区 "
+    "市区 郊区 景区 社区 街区 片区 辖区 地区 山区 牧区 灾区 保护区".split())
+#: Words tagged as places that refer to no particular place (外国航空公司, 国外企业).
+NOT_PROPER = frozenset("外国 国外 海外 境外 国内 境内 外地 本地 当地 各地 全球 世界".split())
+#: Single characters that start a clause, never a name: 对义联集团 is 对 + 义联集团.
+NAME_NEVER_FIRST = frozenset("对按设该在与及向将从把被由至")
 #: Tokens that may open a name although they are common words (国家药监局, 中国红十字会).
 PROPER_MARKERS = frozenset("国家 中国 全国 中华".split())
 #: Words that end with an organisation head but name a kind of organisation, not one.
 ORG_GENERIC = frozenset(
     "科研院所 高校院所 院所 科研机构 研究机构 医疗机构 投资机构 金融机构 重点实验室 联合实验室 研发中心 "
-    "创新中心 孵化器 加速器 母基金 子基金 风险基金 产业基金 委办局 联合体 有关部门 相关部门".split())
+    "创新中心 孵化器 加速器 母基金 子基金 风险基金 产业基金 委办局 联合体 有关部门 相关部门 "
+    "上市公司 关联公司 子公司 母公司 分公司 控股公司 航空公司 网上银行 商业银行 中央银行 股权投资基金 "
+    "基金公司 证券公司 保险公司 科技公司 投资公司 重点实验室 国家重点实验室 全国重点实验室".split())
 #: An organisation's kind without its name (各区人民政府, 该公司): the head of a name, never a name alone.
 ORG_KIND_ONLY = frozenset("人民政府 政府 委员会 办公厅 办公室 管委会 公司 有限公司 股份有限公司 集团 协会 商会 基金会".split())
 #: Verbs that take a name as object: a name never contains them (设立研发中心, 参观罗氏).

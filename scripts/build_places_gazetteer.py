@@ -6,7 +6,8 @@ prefectures, counties with their short names) and ``dictionary/world_location.tx
 (countries with full names, capitals and major cities). Towns and villages are left out
 (too many, too ambiguous). A county's short name (德钦 for 德钦县) is an alias only when
 it is at least two characters and jieba's dictionary does not know it as a word of
-another kind than a place or a name (丰满, 合作, 郊区 are common words): the full name
+another kind than a place or a name (丰满, 合作, 郊区 are common words) and is
+rare there (fewer than 100 counts: 新建, 温泉, 凤凰, 金山 are common words): the full name
 is always matched.
 
 Run: ``.venv/bin/python scripts/build_places_gazetteer.py`` (rewrites the file).
@@ -23,15 +24,16 @@ import jionlp  # noqa: F401
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "corpus_tools" / "data" / "gazetteer_places.tsv"
 JIO = Path(os.path.dirname(jionlp.__file__)) / "dictionary"
+RARE = 100  # a county's short name more frequent than this in jieba's dictionary is a common word
 JIEBA_DICT = Path(os.path.dirname(jieba.__file__)) / "dict.txt"
 
 
-def jieba_tags() -> dict[str, str]:
+def jieba_tags() -> dict[str, tuple[int, str]]:
     tags = {}
     for line in JIEBA_DICT.read_text(encoding="utf-8").splitlines():
         parts = line.split()
         if len(parts) == 3:
-            tags[parts[0]] = parts[2]
+            tags[parts[0]] = (int(parts[1]), parts[2])
     return tags
 
 
@@ -47,7 +49,11 @@ def main() -> None:
             order.append(canonical)
         rows[canonical].update(a for a in aliases if a and a != canonical and len(a) >= 2)
 
-    safe = lambda short: len(short) >= 2 and tags.get(short, "ns") in ("ns", "nr", "nrt", "nrfg")  # noqa: E731
+    def safe(short: str) -> bool:
+        freq, tag = tags.get(short, (0, "ns"))
+        return len(short) >= 2 and tag in ("ns", "nr", "nrt", "nrfg") and freq < RARE
+
+
     for line in (JIO / "china_location.txt").read_text(encoding="utf-8").splitlines():
         depth = len(line) - len(line.lstrip("\t"))
         parts = line.strip().split("\t")
