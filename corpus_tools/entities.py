@@ -65,7 +65,7 @@ _LATIN_ACRONYM = re.compile(r"[A-Z0-9&]{2,6}")
 #: given character (张磊曾任, 刘鹤今天).
 _ADVERB_CHARS = frozenset("曾今已又也都亦仍将再还就")
 #: A level-prefixed body standing for one specific body of the document (省政府, 自治区党委).
-_LEVEL_BODY = re.compile(r"(?:省|自治区|市|县)(?:委|政府|人民政府|政协|人大|人大常委会|党委|纪委|监委)")
+_LEVEL_BODY = re.compile(r"(?:省|自治区|县)(?:委|政府|人民政府|政协|人大|人大常委会|党委|纪委|监委)")
 _AFTER_NAME = "，,。、；;：:（(）) \t\u3000\n等/在对与向和是也还就将为称说"
 
 
@@ -381,7 +381,7 @@ def _org_candidates(text: str, toks: list[_tokens.Token], config: EntityConfig) 
             continue
         first = _trim_to_proper(toks, _walk_left(text, toks, i), i, config)
         if first < 0:
-            if i and toks[i - 1].norm in ("省", "自治区", "市", "县") and _joinable(text, toks[i - 1], tok) \
+            if i and toks[i - 1].norm in ("省", "自治区", "县") and _joinable(text, toks[i - 1], tok) \
                     and _LEVEL_BODY.fullmatch(toks[i - 1].norm + tok.norm):
                 out.append(_Candidate(toks[i - 1].start, tok.end, "ORG", None, "pattern"))
             continue
@@ -584,7 +584,8 @@ def _short_place_names(view: str, chosen: list[_Candidate],
     out = {}
     for c in chosen:
         name = view[c.start:c.end]
-        if c.label == "PLACE" and c.canonical is None and len(name) >= 3 and name[-1] in "区县" \
+        if c.label == "PLACE" and (c.canonical is None or c.method == "gazetteer") \
+                and len(name) >= 3 and name[-1] in "区县" \
                 and _HAN_WORD.fullmatch(name):
             short = _place_canonical(name)[:-1]
             if len(short) >= 2 and short not in known:
