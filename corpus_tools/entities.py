@@ -37,6 +37,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
 from typing import Iterable, Literal, NamedTuple
 
@@ -66,6 +67,7 @@ _LATIN_ACRONYM = re.compile(r"[A-Z0-9&]{2,6}")
 _ADVERB_CHARS = frozenset("曾今已又也都亦仍将再还就")
 #: A level-prefixed body standing for one specific body of the document (省政府, 自治区党委).
 _LEVEL_BODY = re.compile(r"(?:省|自治区|县)(?:委|政府|人民政府|政协|人大|人大常委会|党委|纪委|监委)")
+_LEVEL_HEAD = re.compile(r"(?:委|政府|厅|局|政协|人大|人大常委会|党委|纪委|监委|办公厅|办公室)$")
 _AFTER_NAME = "，,。、；;：:（(）) \t\u3000\n等/在对与向和是也还就将为称说"
 
 
@@ -184,17 +186,18 @@ def gazetteer_entries(config: EntityConfig = DEFAULT_CONFIG) -> dict[str, tuple[
 
 
 @functools.lru_cache(maxsize=8)
-def _gazetteer_regex(config: EntityConfig) -> tuple[re.Pattern | None, re.Pattern | None]:
-    """Longest-first alternations: Han aliases anywhere, Latin aliases on word boundaries."""
-    han, latin = [], []
+def _gazetteer_regex(config: EntityConfig) -> tuple[dict[str, re.Pattern], re.Pattern | None]:
+    """Han aliases as one trie regex per first character (matched at token starts, so that
+    a position costs one dict look-up); Latin aliases as one regex on word boundaries."""
+    han: dict[str, list[str]] = {}
+    latin = []
     for alias in gazetteer_entries(config):
-        (han if re.search(f"[{_HAN}]", alias) else latin).append(alias)
-
-    def alternation(words: list[str]) -> str:
-        return _trie_pattern(words)
-
-    han_re = re.compile(alternation(han)) if han else None
-    latin_re = re.compile(rf"(?<![A-Za-z0-9])(?:{alternation(latin)})(?![A-Za-z0-9])") if latin else None
+        if re.search(f"[{_HAN}]", alias):
+            han.setdefault(alias[0], []).append(alias)
+        else:
+            latin.append(alias)
+    han_re = {first: re.compile(_trie_pattern(words)) for first, words in han.items()}
+    latin_re = re.compile(rf"(?<![A-Za-z0-9])(?:{_trie_pattern(latin)})(?![A-Za-z0-9])") if latin else None
     return han_re, latin_re
 
 
@@ -273,14 +276,20 @@ def _gazetteer_candidates(view: str, boundaries: tuple[set[int], set[int]],
     han_re, latin_re = _gazetteer_regex(config)
     starts, ends = boundaries
     out = []
-    if han_re is not None:
-        for m in han_re.finditer(view):
-            s, e = m.span()
-            # short names must be whole tokens: 安进 is no company in 公安进行
-            if e - s <= 3 and not (s in starts and e in ends):
-                continue
-            canonical, label = table[m.group()]
-            out.append(_Candidate(s, e, label, canonical, "gazetteer"))
+    get = han_re.get
+    for s in sorted(starts):
+        regex = get(view[s])
+        if regex is None:
+            continue
+        m = regex.match(view, s)
+        if m is None:
+            continue
+        e = m.end()
+        # short names must be whole tokens: 安进 is no company in 公安进行
+        if e - s <= 3 and e not in ends:
+            continue
+        canonical, label = table[m.group()]
+        out.append(_Candidate(s, e, label, canonical, "gazetteer"))
     if latin_re is not None:
         for m in latin_re.finditer(view):
             canonical, label = table[m.group()]
@@ -374,23 +383,40 @@ def _trim_to_proper(toks: list[_tokens.Token], first: int, head: int, config: En
     return -1
 
 
+#: Last characters of organisation and place heads: a token ending otherwise is no head
+#: (one set look-up instead of the head tests for most tokens).
+_ORG_LAST = frozenset(h[-1] for h in resources.ORG_HEADS) | frozenset(resources.ORG_HEAD_CHARS)
+_PLACE_LAST = frozenset(h[-1] for h in resources.PLACE_HEADS)
+
+
 def _org_candidates(text: str, toks: list[_tokens.Token], config: EntityConfig) -> list[_Candidate]:
     out = []
+    last = _ORG_LAST
     for i, tok in enumerate(toks):
-        if not _is_org_head(tok):
-            continue
-        first = _trim_to_proper(toks, _walk_left(text, toks, i), i, config)
-        if first < 0:
-            if i and toks[i - 1].norm in ("省", "自治区", "县") and _joinable(text, toks[i - 1], tok) \
-                    and _LEVEL_BODY.fullmatch(toks[i - 1].norm + tok.norm):
+        if tok.norm[-1] not in last or not _is_org_head(tok):
+            if i and tok.norm in ("政协", "人大") and toks[i - 1].norm in ("省", "自治区", "县") \
+                    and _joinable(text, toks[i - 1], tok):
                 out.append(_Candidate(toks[i - 1].start, tok.end, "ORG", None, "pattern"))
             continue
+        walked = _walk_left(text, toks, i)
+        first = _trim_to_proper(toks, walked, i, config)
+        if first < 0:
+            # 省人民政府办公厅, 自治区党委: a level word opens the name of one body of the document
+            level = next((k for k in range(walked, i) if toks[k].norm in ("省", "自治区", "县")), -1)
+            if level >= 0 and (level == 0 or toks[level - 1].norm not in ("各", "本", "该", "外")) \
+                    and _LEVEL_HEAD.search(text[toks[level].start:tok.end]):
+                out.append(_Candidate(toks[level].start, tok.end, "ORG", None, "pattern"))
+            continue
+        if first > walked and toks[first - 1].norm in ("省", "自治区", "县"):
+            first -= 1  # 省人民政府办公厅, not 人民政府办公厅
         start = toks[first].start
         if tok.end - start >= 4 and text[start] in resources.NAME_NEVER_FIRST:
             start += 1  # 对义联集团 is 对 + 义联集团
+        if _tokens.simplified_view(text[start:tok.end]) in resources.ORG_GENERIC:
+            continue  # 关联公司: 关联 is tagged as a place name
         out.append(_Candidate(start, tok.end, "ORG", None, "pattern"))
     for tok in toks:
-        if _LEVEL_BODY.fullmatch(tok.norm):
+        if tok.norm[-1] in "委府协大会" and _LEVEL_BODY.fullmatch(tok.norm):
             out.append(_Candidate(tok.start, tok.end, "ORG", None, "pattern"))
     return out
 
@@ -401,6 +427,8 @@ _PLACE_HEAD_ENDINGS = tuple(h for h in resources.PLACE_HEADS if len(h) >= 2)
 def _place_candidates(text: str, toks: list[_tokens.Token], config: EntityConfig) -> list[_Candidate]:
     out = []
     for i, tok in enumerate(toks):
+        if tok.norm[-1] not in _PLACE_LAST:
+            continue
         if tok.norm not in resources.PLACE_HEADS and not (
                 len(tok.norm) >= 3 and tok.norm.endswith(_PLACE_HEAD_ENDINGS)
                 and tok.pos in ("n", "ns", "nz")):
@@ -487,13 +515,16 @@ def _person_candidates(view: str, toks: list[_tokens.Token], boundaries: tuple[s
     return out
 
 
+_POS_KINDS = frozenset(("ns", "nt", "nr", "nrfg"))
+
+
 def _pos_candidates(toks: list[_tokens.Token], config: EntityConfig) -> list[_Candidate]:
     regexes = _person_regexes()
     stop = _tokens.stopwords(config.tokens)
     user_orgs = {w for w, _, tag in _tokens.dictionary_entries(config.tokens) if tag == "nt"}
     out = []
-    for tok in toks:
-        if len(tok.norm) < 2 or tok.norm in stop or not _HAN_WORD.fullmatch(tok.norm):
+    for i, tok in enumerate(toks):
+        if tok.pos not in _POS_KINDS or len(tok.norm) < 2 or tok.norm in stop or not _HAN_WORD.fullmatch(tok.norm):
             continue
         if tok.pos == "ns" and len(tok.norm) >= 3 and tok.norm[-1] in "省市区县州镇乡村岛" \
                 and tok.norm not in resources.PLACE_GENERIC:
@@ -501,9 +532,23 @@ def _pos_candidates(toks: list[_tokens.Token], config: EntityConfig) -> list[_Ca
         elif tok.pos == "nt" and tok.norm not in resources.ORG_KIND_ONLY and (tok.norm in user_orgs or _is_org_head(tok)):
             out.append(_Candidate(tok.start, tok.end, "ORG", None, "pos"))
         elif tok.pos in ("nr", "nrfg") and len(tok.norm) == 3 and regexes["surname"].match(tok.norm) \
-                and not _tokens.in_dictionary(tok.norm, config=config.tokens):
-            out.append(_Candidate(tok.start, tok.end, "PERSON", None, "pos"))
+                and not _tokens.in_dictionary(tok.norm, config=config.tokens) \
+                and tok.norm[-1] not in resources.NOT_NAME_END and not _after_fragment(toks, i):
+            end = tok.end - 1 if tok.norm[-1] in _ADVERB_CHARS else tok.end  # 刘鹤今天: 刘鹤
+            out.append(_Candidate(tok.start, end, "PERSON", None, "pos"))
     return out
+
+
+def _after_fragment(toks: list[_tokens.Token], i: int) -> bool:
+    """The token before ``toks[i]`` is a lone Han character joined to it: the name candidate is
+    then a fragment of a longer word (晶 + 丰明源 of the company 晶丰明源, 山水 + 林田湖草)."""
+    if i == 0:
+        return False
+    prev = toks[i - 1]
+    return (prev.end == toks[i].start and prev.sentence_id == toks[i].sentence_id
+            and _HAN_WORD.fullmatch(prev.norm) is not None
+            and (len(prev.norm) == 1 and prev.norm not in resources.CLAUSE_CHARS
+                 or prev.pos in ("n", "ns", "nz") and len(prev.norm) == 2 and prev.norm[-1] in "水山"))
 
 
 # ---------------------------------------------------------------- resolution and canonical names
@@ -553,10 +598,13 @@ def _abbreviations(view: str, chosen: list[_Candidate]) -> dict[str, tuple[str, 
 def _org_list_candidates(view: str, toks: list[_tokens.Token], chosen: list[_Candidate],
                          config: EntityConfig) -> list[_Candidate]:
     """Every item of a list closed by 等企业/等机构 ... is an organisation when one of them is known."""
+    lists = list(resources.ORG_LIST.finditer(view))
+    if not lists:
+        return []
     known = {(c.start, c.end) for c in chosen if c.label == "ORG"}
     end_at = {t.end: i for i, t in enumerate(toks)}
     out = []
-    for m in resources.ORG_LIST.finditer(view):
+    for m in lists:
         items, pos = [], m.start("list")
         for piece in m.group("list").split("、"):
             items.append([pos, pos + len(piece)])
@@ -619,7 +667,12 @@ def extract_entities(text: str, *, doc_id: str | None = None,
         raise InputError(f"extract_entities: 'text' must be a str (got {type(text).__name__})")
     if not text.strip():
         return []
-    toks = _tokens.tokenize(text, config=config.tokens)
+    return _extract(text, _tokens.tokenize(text, config=config.tokens), doc_id, config)
+
+
+def _extract(text: str, toks: list[_tokens.Token], doc_id: str | None,
+             config: EntityConfig) -> list[Entity]:
+    """:func:`extract_entities` over the tokens of ``text`` (from :func:`tokens.tokenize`)."""
     view = _tokens.simplified_view(text)
     boundaries = ({t.start for t in toks}, {t.end for t in toks})
     candidates = _gazetteer_candidates(view, boundaries, config)
@@ -647,6 +700,22 @@ def extract_entities(text: str, *, doc_id: str | None = None,
                      and (len(m.group()) > 3 or (m.start() in boundaries[0] and m.end() in boundaries[1]))]
             chosen = _select(chosen + extra, blocked)
     return _finish(text, view, toks, chosen, doc_id, config)
+
+
+def _tokens_by_doc(tokens: pd.DataFrame) -> dict[object, list[_tokens.Token]]:
+    """The rows of a tokens table as :class:`tokens.Token` lists per document (one pass)."""
+    if not isinstance(tokens, pd.DataFrame):
+        raise InputError(f"entities_table: 'tokens' must be a tokens table (got {type(tokens).__name__})")
+    columns = ["token", "norm", "pos", "start", "end", "sentence_id", "doc_id"]
+    missing = [c for c in columns if c not in tokens.columns]
+    if missing:
+        raise InputError(f"entities_table: 'tokens' lacks column(s) {missing} "
+                         "(expected a table made by tokens_table)")
+    rows = zip(*(tokens[c].tolist() for c in columns))
+    out: dict[object, list[_tokens.Token]] = {}
+    for row in map(tuple.__new__, repeat(_tokens.Token), rows):
+        out.setdefault(row.doc_id, []).append(row)
+    return out
 
 
 def _finish(text: str, view: str, toks: list[_tokens.Token], chosen: list[_Candidate],
@@ -696,19 +765,33 @@ def _finish(text: str, view: str, toks: list[_tokens.Token], chosen: list[_Candi
 
 
 def entities_table(documents: pd.DataFrame, *, config: EntityConfig = DEFAULT_CONFIG,
-                   text_column: str = "text") -> pd.DataFrame:
+                   text_column: str = "text", tokens: pd.DataFrame | None = None) -> pd.DataFrame:
     """Return the entities table (``schema.ENTITIES``): one row per mention in every document.
+
+    Args:
+        documents: a table with ``doc_id`` and ``text_column``.
+        config: see :class:`EntityConfig`.
+        text_column: column holding the clean text.
+        tokens: optionally the tokens table of the same documents, made by
+            :func:`tokens.tokens_table` with ``config.tokens`` (punctuation kept); it is used
+            instead of tagging the texts again, with the same result.
 
     >>> docs = pd.DataFrame({"doc_id": ["a"], "text": ["羅氏與上海醫藥合作"]})
     >>> entities_table(docs)[["doc_id", "label", "text", "canonical", "start", "end"]].values.tolist()
     [['a', 'ORG', '羅氏', '罗氏', 0, 2], ['a', 'ORG', '上海醫藥', '上海医药', 3, 7]]
+    >>> toks = _tokens.tokens_table(docs)
+    >>> entities_table(docs, tokens=toks).equals(entities_table(docs))
+    True
     """
     _tokens._check_documents(documents, text_column)
+    by_doc = _tokens_by_doc(tokens) if tokens is not None else None
     rows = []
     for doc_id, text in zip(documents["doc_id"], documents[text_column]):
-        if isinstance(text, str) and text:
+        if isinstance(text, str) and text.strip():
+            toks = (by_doc.get(doc_id, []) if by_doc is not None
+                    else _tokens.tokenize(text, config=config.tokens))
             rows += [(e.doc_id, e.sentence_id, e.label, e.text, e.canonical, e.start, e.end, e.method)
-                     for e in extract_entities(text, doc_id=doc_id, config=config)]
+                     for e in _extract(text, toks, doc_id, config)]
     if not rows:
         return schema.empty_frame(schema.ENTITIES)
     return schema.conform(pd.DataFrame(rows, columns=list(schema.ENTITIES)), schema.ENTITIES)

@@ -682,6 +682,11 @@ PLACE_GENERIC = frozenset(
 NOT_PROPER = frozenset("外国 国外 海外 境外 国内 境内 外地 本地 当地 各地 全球 世界".split())
 #: Single characters that start a clause, never a name: 对义联集团 is 对 + 义联集团.
 NAME_NEVER_FIRST = frozenset("对按设该在与及向将从把被由至")
+#: Last characters of nouns formed with a suffix, never of a personal name found by the tagger
+#: alone (林长制, 沙戈荒, 高雄史, 林田湖).
+NOT_NAME_END = frozenset("制化性率度观权法式型业区湖山河江海荒史网站号节会委局厅院部省市县镇村路街园港湾岛")
+#: One-character words that may stand before a name (的 and prepositions): 和张三, 对李四.
+CLAUSE_CHARS = frozenset("的了在和与及对向从由为被把将让给跟同是有据称说")
 #: Tokens that may open a name although they are common words (国家药监局, 中国红十字会).
 PROPER_MARKERS = frozenset("国家 中国 全国 中华".split())
 #: Words that end with an organisation head but name a kind of organisation, not one.
