@@ -44,6 +44,7 @@ __all__ = [
 Engine = Literal["rjieba", "jieba"]
 ENGINES: tuple[str, ...] = ("rjieba", "jieba")
 DOMAIN_DICT = "userdict.txt"
+DOMAIN_LEXICON = "lexicon_terms.txt"  # policy, industry and finance terms from public sources
 GENERAL_STOPWORDS = "stopwords_zh.txt"
 DOMAIN_STOPWORDS = "stopwords_domain.txt"
 
@@ -172,7 +173,8 @@ def dictionary_entries(config: TokenConfig = DEFAULT_CONFIG) -> tuple[tuple[str,
     """
     entries: list[tuple[str, int | None, str | None]] = []
     if config.domain_profile:
-        entries += _read_entries(_data.read_lines(DOMAIN_DICT), f"corpus_tools/data/{DOMAIN_DICT}")
+        for name in (DOMAIN_DICT, DOMAIN_LEXICON):
+            entries += _read_entries(_data.read_lines(name), f"corpus_tools/data/{name}")
     for path in config.user_dicts:
         entries += _read_entries(_read_user_file(path), str(path))
     return tuple(entries)
@@ -322,8 +324,35 @@ def _tag_view(view: str, config: TokenConfig) -> tuple[list[str], list[str]]:
     """The engine's words of a simplified view and their tags (the dictionaries' tags winning), as two
     columns: the one place the engine, the dictionaries and the view meet."""
     pairs = _tagger(config)(view)
+    if _NUMBER_MEASURE.search(view):
+        pairs = _split_measure_words(view, pairs, config)
     words = list(map(_word_of, pairs))
     return words, list(map(_user_tags(config).get, words, map(_tag_of, pairs)))
+
+
+#: A number followed by a measure word for things counted (5家, 三项, 12个).
+_NUMBER_MEASURE = re.compile(r"[0-9０-９零一二三四五六七八九十百千万亿两几数多]([家个项名位只件台次所座支批户款类种笔])")
+
+
+#: What follows 个 in a unit of time or measure that jieba keeps whole (3个月, 2个百分点).
+_UNIT_AFTER_MEASURE = ("月", "小时", "星期", "工作日", "百分点", "季度", "半月")
+
+
+def _split_measure_words(view: str, pairs: list, config: TokenConfig) -> list:
+    """A measure word after a number never fuses with the next word: the engine's HMM glues
+    5家科创企业 into 家科创; such a word the dictionary does not know is cut after the measure word."""
+    at = {m.start(1) for m in _NUMBER_MEASURE.finditer(view)}
+    out, pos = [], 0
+    for pair in pairs:
+        word = pair[0]
+        if pos in at and len(word) >= 2 and not word[1:].startswith(_UNIT_AFTER_MEASURE) \
+                and not in_dictionary(word, config=config):
+            out.append((word[0], "q"))
+            out += _tagger(config)(word[1:])
+        else:
+            out.append(pair)
+        pos += len(word)
+    return out
 
 
 def tag(text: str, *, config: TokenConfig = DEFAULT_CONFIG) -> list[tuple[str, str, int, int]]:
