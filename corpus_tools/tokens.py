@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
 import re
 import warnings
 from dataclasses import dataclass, field
@@ -47,6 +48,8 @@ DOMAIN_DICT = "userdict.txt"
 DOMAIN_LEXICON = "lexicon_terms.txt"  # policy, industry and finance terms from public sources
 GENERAL_STOPWORDS = "stopwords_zh.txt"
 DOMAIN_STOPWORDS = "stopwords_domain.txt"
+WEB_STOPWORDS = "stopwords_web.txt"            # share buttons, comment bars, log-in links: never keywords
+OFFICIAL_STOPWORDS = "stopwords_official.txt"  # TokenConfig(official_stopwords=True)
 
 #: POS tags of tokens that can carry a topic (nouns, verbs, adjectives, names,
 #: abbreviations, idioms, foreign words). jieba's tag set is ICTCLAS's.
@@ -85,17 +88,29 @@ class TokenConfig:
     Attributes:
         user_dicts: extra dictionary files, jieba's format (``WORD [FREQ] [TAG]``
             per line, ``#`` comments allowed); entries in either script.
-        stopwords: extra stopword files, one word a line (``#`` comments allowed).
-        domain_profile: load the package's domain dictionary and domain
-            stopwords (``data/userdict.txt``, ``data/stopwords_domain.txt``).
-            The general stopword list (Stopwords ISO, ``data/stopwords_zh.txt``)
-            is always loaded.
+        user_words: words to keep whole, as a Python list (``["晶丰明源", "义享天地 nz"]``,
+            jieba's ``WORD [FREQ] [TAG]`` form allowed) or a file path; a list may mix
+            words and file paths (a string with a path separator or a ``.txt``/``.dic``
+            suffix is a file).
+        stopwords: extra stopwords, as a Python list or a file path (one word a line,
+            ``#`` comments allowed); a list may mix words and file paths, as above.
+        official_stopwords: also treat the high-frequency words of official documents
+            as stopwords (``data/stopwords_official.txt``: 推进 加快 全市 着力 切实 ...), so
+            that a work report's keywords are its topics rather than its style.
+        domain_profile: load the package's domain dictionary and lexicon and the domain
+            stopwords (``data/userdict.txt``, ``data/lexicon_terms.txt``,
+            ``data/stopwords_domain.txt``). The general stopword list (Stopwords ISO,
+            ``data/stopwords_zh.txt``) and the web-furniture words
+            (``data/stopwords_web.txt``: 跟贴 扫码 分享 回复 举报 登录 ...) are always loaded.
         engine: ``"rjieba"`` (fast, default) or ``"jieba"`` (the reference
             implementation, ``jieba.posseg`` over an own ``jieba.Tokenizer``; slow).
         hmm: let the engine find words missing from the dictionary with its HMM
             (names such as 黄克强); jieba's default.
         keep_punctuation: keep punctuation and symbol tokens (pos ``x``); spaces
             are never kept.
+
+    >>> "晶丰明源" in [t.token for t in tokenize("晶丰明源公告", config=TokenConfig(user_words=["晶丰明源"]))]
+    True
     """
 
     user_dicts: tuple[str | Path, ...] = ()
@@ -104,26 +119,50 @@ class TokenConfig:
     engine: Engine = "rjieba"
     hmm: bool = True
     keep_punctuation: bool = True
+    user_words: tuple[str | Path, ...] = ()
+    official_stopwords: bool = False
     _fingerprint: tuple = field(default=(), init=False, repr=False, compare=True)
 
     def __post_init__(self) -> None:
-        for name in ("user_dicts", "stopwords"):
-            value = getattr(self, name)
-            if isinstance(value, (str, Path)):
-                value = (value,)
-            paths = tuple(Path(p) for p in value)
-            for path in paths:
-                if not path.is_file():
-                    raise InputError(
-                        f"TokenConfig.{name}: file {str(path)!r} does not exist "
-                        "(expected a UTF-8 text file, one entry a line)")
-            object.__setattr__(self, name, paths)
+        value = self.user_dicts
+        paths = tuple(Path(p) for p in ((value,) if isinstance(value, (str, Path)) else value))
+        for path in paths:
+            _check_file("user_dicts", path)
+        object.__setattr__(self, "user_dicts", paths)
+        for name in ("user_words", "stopwords"):
+            object.__setattr__(self, name, _words_or_files(name, getattr(self, name)))
         if self.engine not in ENGINES:
             raise ConfigError(f"TokenConfig.engine must be one of {ENGINES} (got {self.engine!r})")
         # files may change between two configs with the same paths: hash their stamps
         stamps = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size)
-                       for p in self.user_dicts + self.stopwords)
+                       for p in self.user_dicts + self.user_words + self.stopwords if isinstance(p, Path))
         object.__setattr__(self, "_fingerprint", stamps)
+
+
+_FILE_SUFFIXES = (".txt", ".dic", ".dict", ".tsv", ".csv", ".lst")
+
+
+def _check_file(name: str, path: Path) -> None:
+    if not path.is_file():
+        raise InputError(f"TokenConfig.{name}: file {str(path)!r} does not exist "
+                         "(expected a UTF-8 text file, one entry a line, or a list of words)")
+
+
+def _words_or_files(name: str, value) -> tuple[str | Path, ...]:
+    """A file path, or an iterable of words and file paths, as a tuple of words (str) and files (Path)."""
+    if isinstance(value, (str, Path)):
+        value = (Path(value),)
+    out: list[str | Path] = []
+    for item in value:
+        if isinstance(item, str) and not (os.sep in item or "/" in item or item.lower().endswith(_FILE_SUFFIXES)):
+            if item.strip():
+                out.append(item.strip())
+            continue
+        if not isinstance(item, (str, Path)):
+            raise InputError(f"TokenConfig.{name}: expected words or file paths (got {type(item).__name__})")
+        _check_file(name, Path(item))
+        out.append(Path(item))
+    return tuple(out)
 
 
 DEFAULT_CONFIG = TokenConfig()
@@ -177,6 +216,11 @@ def dictionary_entries(config: TokenConfig = DEFAULT_CONFIG) -> tuple[tuple[str,
             entries += _read_entries(_data.read_lines(name), f"corpus_tools/data/{name}")
     for path in config.user_dicts:
         entries += _read_entries(_read_user_file(path), str(path))
+    for item in config.user_words:
+        if isinstance(item, Path):
+            entries += _read_entries(_read_user_file(item), str(item))
+        else:
+            entries += _read_entries([item], "TokenConfig.user_words")
     return tuple(entries)
 
 
@@ -184,18 +228,27 @@ def dictionary_entries(config: TokenConfig = DEFAULT_CONFIG) -> tuple[tuple[str,
 def stopwords(config: TokenConfig = DEFAULT_CONFIG) -> frozenset[str]:
     """Return the stopwords of ``config`` in simplified script.
 
-    Stopwords ISO's Chinese list, plus the domain list when
-    ``config.domain_profile``, plus the user's files.
+    Stopwords ISO's Chinese list and the web-furniture words, plus the domain list
+    when ``config.domain_profile``, the official-document list when
+    ``config.official_stopwords``, and the user's words and files.
 
     >>> sw = stopwords()
-    >>> "的" in sw, "表示" in sw, "生物医药" in sw
-    (True, True, False)
+    >>> "的" in sw, "表示" in sw, "扫码" in sw, "生物医药" in sw, "推进" in sw
+    (True, True, True, False, False)
+    >>> "推进" in stopwords(TokenConfig(official_stopwords=True, stopwords=["晶丰明源"]))
+    True
     """
     words = set(_data.read_lines(GENERAL_STOPWORDS))
+    words.update(_data.read_lines(WEB_STOPWORDS))
     if config.domain_profile:
         words.update(_data.read_lines(DOMAIN_STOPWORDS))
-    for path in config.stopwords:
-        words.update(line.strip() for line in _read_user_file(path)
+    if config.official_stopwords:
+        words.update(_data.read_lines(OFFICIAL_STOPWORDS))
+    for item in config.stopwords:
+        if isinstance(item, str):
+            words.add(item)
+            continue
+        words.update(line.strip() for line in _read_user_file(item)
                      if line.strip() and not line.lstrip().startswith("#"))
     return frozenset(to_simplified(w) for w in words)
 
@@ -215,10 +268,19 @@ def is_content(norm: str, pos: str, *, stop: frozenset[str] = frozenset(),
     (True, False, False)
     >>> is_content("的", "uj"), is_content("，", "x")
     (False, False)
+    >>> is_content("news.rthk.hk", "eng"), is_content("https", "eng"), is_content("iPhone", "eng")
+    (False, False, True)
     """
     return (pos in CONTENT_POS and len(norm) >= min_length and norm not in stop
             and resources.NUMERIC_TOKEN.match(norm) is None
-            and resources.NO_WORD_CHAR.match(norm) is None)
+            and resources.NO_WORD_CHAR.match(norm) is None
+            and _LOWER_LATIN.match(norm) is None)
+
+
+#: A token of lower-case Latin letters, digits and URL punctuation (https, news.rthk.hk, k2,
+#: component, and): in Chinese documents the remains of URLs, markup or English function
+#: words, not topics; brands and acronyms are capitalised (Airbnb, iPhone, GPU, 5G).
+_LOWER_LATIN = re.compile(r"^[a-z0-9._:/\-]*[a-z][a-z0-9._:/\-]*$")
 
 
 # ---------------------------------------------------------------- engines
@@ -249,7 +311,7 @@ def jieba_tokenizer(config: TokenConfig = DEFAULT_CONFIG):
     tokenizer = jieba.Tokenizer()
     tokenizer.initialize()
     for word, freq, tag in dictionary_entries(config):
-        tokenizer.add_word(word, freq, tag)
+        tokenizer.add_word(word, freq, tag or "n")  # untagged user words are nouns, not x
     return tokenizer
 
 
@@ -259,7 +321,7 @@ def _rjieba(config: TokenConfig):
 
     engine = rjieba.Jieba()
     for word, freq, tag in dictionary_entries(config):
-        engine.add_word(word, freq, tag)
+        engine.add_word(word, freq, tag or "n")  # untagged user words are nouns, not x
     return engine
 
 
