@@ -241,8 +241,8 @@ def _surnames() -> tuple[frozenset[str], frozenset[str]]:
 def _person_regexes() -> dict[str, re.Pattern]:
     single, double = _surnames()
     surname = "(?:" + "|".join(sorted(double)) + "|[" + "".join(sorted(single)) + "])"
-    titles = "|".join(re.escape(t) for t in resources.PERSON_TITLES)
-    after = "|".join(re.escape(t) for t in resources.PERSON_AFTER)
+    titles = _trie_pattern(resources.PERSON_TITLES)  # a trie: one branch per first character
+    after = _trie_pattern(resources.PERSON_AFTER)
     han = f"[{_HAN}]"
     return {
         "surname": re.compile(surname),
@@ -595,10 +595,19 @@ def _abbreviations(view: str, chosen: list[_Candidate]) -> dict[str, tuple[str, 
     return found
 
 
+_ORG_LIST_END = re.compile(r"等[^，,。；;、\n]{0,8}?(?:企业|公司|机构|单位|集团|药企|伙伴|项目|院校|高校|医院|银行|基金)")
+_ORG_LIST_REACH = 200  # characters before 等 a list of names may take (ORG_LIST: 14 + 12 per item)
+
+
 def _org_list_candidates(view: str, toks: list[_tokens.Token], chosen: list[_Candidate],
                          config: EntityConfig) -> list[_Candidate]:
     """Every item of a list closed by 等企业/等机构 ... is an organisation when one of them is known."""
-    lists = list(resources.ORG_LIST.finditer(view))
+    # the list regex is slow on long texts: run it only before each 等 + kind of organisation
+    lists, searched_to = [], 0
+    for close in _ORG_LIST_END.finditer(view):
+        for m in resources.ORG_LIST.finditer(view, max(searched_to, close.start() - _ORG_LIST_REACH), close.end()):
+            lists.append(m)
+        searched_to = close.end()
     if not lists:
         return []
     known = {(c.start, c.end) for c in chosen if c.label == "ORG"}

@@ -403,17 +403,20 @@ _UNIT_AFTER_MEASURE = ("月", "小时", "星期", "工作日", "百分点", "季
 def _split_measure_words(view: str, pairs: list, config: TokenConfig) -> list:
     """A measure word after a number never fuses with the next word: the engine's HMM glues
     5家科创企业 into 家科创; such a word the dictionary does not know is cut after the measure word."""
-    at = {m.start(1) for m in _NUMBER_MEASURE.finditer(view)}
-    out, pos = [], 0
-    for pair in pairs:
-        word = pair[0]
-        if pos in at and len(word) >= 2 and not word[1:].startswith(_UNIT_AFTER_MEASURE) \
-                and not in_dictionary(word, config=config):
-            out.append((word[0], "q"))
-            out += _tagger(config)(word[1:])
-        else:
-            out.append(pair)
-        pos += len(word)
+    words = list(map(_word_of, pairs))
+    index = dict(zip(accumulate(map(len, words), initial=0), range(len(words))))
+    cut = sorted(i for i in map(index.get, {m.start(1) for m in _NUMBER_MEASURE.finditer(view)})
+                 if i is not None and len(words[i]) >= 2 and not words[i][1:].startswith(_UNIT_AFTER_MEASURE)
+                 and not in_dictionary(words[i], config=config))
+    if not cut:
+        return pairs
+    out, last = [], 0
+    for i in cut:
+        out += pairs[last:i]
+        out.append((words[i][0], "q"))
+        out += _tagger(config)(words[i][1:])
+        last = i + 1
+    out += pairs[last:]
     return out
 
 
