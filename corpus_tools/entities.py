@@ -68,6 +68,7 @@ _ADVERB_CHARS = frozenset("曾今已又也都亦仍将再还就")
 #: A level-prefixed body standing for one specific body of the document (省政府, 自治区党委).
 _LEVEL_BODY = re.compile(r"(?:省|自治区|县)(?:委|政府|人民政府|政协|人大|人大常委会|党委|纪委|监委)")
 _LEVEL_HEAD = re.compile(r"(?:委|政府|厅|局|政协|人大|人大常委会|党委|纪委|监委|办公厅|办公室)$")
+_TITLE_GAP = re.compile(r"[ \u3000]{1,3}|[ \u3000]*[:：][ \u3000]*")
 _AFTER_NAME = "，,。、；;：:（(）) \t\u3000\n等/在对与向和是也还就将为称说"
 
 
@@ -481,20 +482,28 @@ def _person_candidates(view: str, toks: list[_tokens.Token], boundaries: tuple[s
     for m in regexes["title"].finditer(view):
         if m.start() not in starts:
             continue
-        end = _name_at(view, m.end(), boundaries)
-        tok = by_start.get(m.end())
+        at = m.end()
+        gap = _TITLE_GAP.match(view, at)  # 省长 王予波, 作者：杨文静 (not across a line)
+        if gap:
+            at = gap.end()
+        end = _name_at(view, at, boundaries)
+        tok = by_start.get(at)
         if end < 0 and tok is not None and tok.pos in ("nr", "nrfg", "nrt") and 2 <= len(tok.norm) <= 3:
             end = tok.end  # a name the tagger knows: 发起人马化腾共同发起
-        if end > 0 and _plausible_name(view[m.end():end], config):
-            out.append(_Candidate(m.end(), end, "PERSON", None, "pattern"))
+        if end > 0 and _plausible_name(view[at:end], config):
+            out.append(_Candidate(at, end, "PERSON", None, "pattern"))
     # name + honorific or speech verb: 朱鹏程博士, 宗明副市长, 王晓东表示
     for m in regexes["after"].finditer(view):
         q = m.start()
+        if q and view[q - 1] in _ADVERB_CHARS and m.group() not in resources.PERSON_TITLES:
+            q -= 1  # 张磊曾分享: the name ends before the adverb
         for length in (3, 2):
             s = q - length
             if s < 0 or s not in starts:
                 continue
             piece = view[s:q]
+            if length == 3 and piece[2] in _ADVERB_CHARS:
+                continue
             if _HAN_WORD.fullmatch(piece) and regexes["surname"].match(piece) \
                     and _plausible_name(piece, config):
                 out.append(_Candidate(s, q, "PERSON", None, "pattern"))
@@ -631,6 +640,38 @@ def _org_list_candidates(view: str, toks: list[_tokens.Token], chosen: list[_Can
     return out
 
 
+def _person_list_candidates(view: str, chosen: list[_Candidate], ends: set[int],
+                            config: EntityConfig) -> list[_Candidate]:
+    """Names listed with 、 beside a known person are persons too (刘旺、刘洋依次进驻 after 景海鹏)."""
+    if "、" not in view:
+        return []
+    spans = {(c.start, c.end) for c in chosen if c.label == "PERSON"}
+    persons = {view[s:e] for s, e in spans}
+    out = []
+    for m in _person_list_regex().finditer(view):
+        items, pos = [], m.start()
+        for piece in m.group().split("、"):
+            items.append((pos, pos + len(piece)))
+            pos += len(piece) + 1
+        last_start, last_end = items[-1]
+        if last_end + 1 in ends and last_end not in ends and _HAN_WORD.fullmatch(view[last_end:last_end + 1]):
+            items[-1] = (last_start, last_end + 1)  # the last name has three characters: 景海鹏
+        if not any(view[s:e] in persons for s, e in items):
+            continue
+        out += [_Candidate(s, e, "PERSON", None, "pattern") for s, e in items
+                if (s, e) not in spans and _plausible_name(view[s:e], config)]
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _person_list_regex() -> re.Pattern:
+    surname = _person_regexes()["surname"].pattern
+    name = f"{surname}[{_HAN}]{{1,2}}"
+    # the last item is taken short (two characters) and lengthened by the token boundaries
+    last = f"{surname}[{_HAN}]"
+    return re.compile(rf"{name}(?:、{name})*、{last}")
+
+
 def _is_nameish(tok: _tokens.Token) -> bool:
     return tok.pos in _NAME_POS or tok.pos in ("vg", "a", "d", "nr")
 
@@ -696,7 +737,8 @@ def _extract(text: str, toks: list[_tokens.Token], doc_id: str | None,
                if gazetteer.get(m.group()[1:-1], ("", ""))[1] != "ORG"]  # but 《人民日报》 names a paper
     chosen = _select(candidates, blocked)
     if config.patterns:
-        listed = _org_list_candidates(view, toks, chosen, config)
+        listed = (_org_list_candidates(view, toks, chosen, config)
+                  + _person_list_candidates(view, chosen, boundaries[1], config))
         if listed:
             chosen = _select(chosen + listed, blocked)
         aliases = _abbreviations(view, chosen)
