@@ -278,6 +278,8 @@ def _gazetteer_candidates(view: str, boundaries: tuple[set[int], set[int]],
     starts, ends = boundaries
     out = []
     get = han_re.get
+    after_lone_char = {s for s in starts if s - 1 in starts and _HAN_WORD.fullmatch(view[s - 1])
+                       and view[s - 1] not in resources.CLAUSE_CHARS}
     for s in sorted(starts):
         regex = get(view[s])
         if regex is None:
@@ -290,6 +292,8 @@ def _gazetteer_candidates(view: str, boundaries: tuple[set[int], set[int]],
         if e - s <= 3 and e not in ends:
             continue
         canonical, label = table[m.group()]
+        if e - s == 2 and m.group() != canonical and s in after_lone_char:
+            continue  # 龙湖 (for 龙湖区) in 异龙湖: a short form right after a lone character
         out.append(_Candidate(s, e, label, canonical, "gazetteer"))
     if latin_re is not None:
         for m in latin_re.finditer(view):
@@ -300,8 +304,10 @@ def _gazetteer_candidates(view: str, boundaries: tuple[set[int], set[int]],
 
 def _is_org_head(tok: _tokens.Token) -> bool:
     norm = tok.norm
-    if norm in resources.ORG_GENERIC:
+    if norm in resources.ORG_GENERIC or norm[-1] == "局" and norm[-2:] in resources.NOT_ORG_JU:
         return False
+    if norm[-1] == "部" and len(norm) >= 2 and norm[-2] in "东南西北中内外上下全腹":
+        return False  # 中南部, 西北部: directions
     if norm in resources.ORG_HEADS:
         return True
     if len(norm) >= 3 and norm.endswith(resources.ORG_HEAD_ENDINGS):
@@ -411,6 +417,8 @@ def _org_candidates(text: str, toks: list[_tokens.Token], config: EntityConfig) 
         if first > walked and toks[first - 1].norm in ("省", "自治区", "县"):
             first -= 1  # 省人民政府办公厅, not 人民政府办公厅
         start = toks[first].start
+        if text[start] in "一二三四五六七八九十两几数":
+            continue  # 五大中心, 两大集团: a count of bodies, not one
         if tok.end - start >= 4 and text[start] in resources.NAME_NEVER_FIRST:
             start += 1  # 对义联集团 is 对 + 义联集团
         if _tokens.simplified_view(text[start:tok.end]) in resources.ORG_GENERIC:
@@ -425,7 +433,13 @@ def _org_candidates(text: str, toks: list[_tokens.Token], config: EntityConfig) 
 _PLACE_HEAD_ENDINGS = tuple(h for h in resources.PLACE_HEADS if len(h) >= 2)
 
 
+def _is_place_word(tok: _tokens.Token, places: dict[str, tuple[str, str]]) -> bool:
+    """A place the tagger or the gazetteer knows (广东 in 广东自贸试验区), not any proper-looking word."""
+    return tok.pos == "ns" or places.get(tok.norm, ("", ""))[1] == "PLACE"
+
+
 def _place_candidates(text: str, toks: list[_tokens.Token], config: EntityConfig) -> list[_Candidate]:
+    places = gazetteer_entries(config)
     out = []
     for i, tok in enumerate(toks):
         if tok.norm[-1] not in _PLACE_LAST:
@@ -435,9 +449,9 @@ def _place_candidates(text: str, toks: list[_tokens.Token], config: EntityConfig
                 and tok.pos in ("n", "ns", "nz")):
             continue
         first = _trim_to_proper(toks, _walk_left(text, toks, i, max_tokens=5, place=True), i, config)
-        if first < 0 or not any(toks[k].norm not in resources.PROPER_MARKERS for k in range(first, i)
-                                if _is_proper(toks[k], config)):
-            continue  # 国家生态文明建设示范区, 中国先行区: a designation, not a place
+        if first < 0 or not any(_is_place_word(toks[k], places) for k in range(first, i)
+                                if toks[k].norm not in resources.PROPER_MARKERS):
+            continue  # 国家生态文明建设示范区, 零碳园区, 大力发展口岸: a designation, not a place
         if text[toks[first].start:tok.end] in resources.PLACE_GENERIC:
             continue
         out.append(_Candidate(toks[first].start, tok.end, "PLACE", None, "pattern"))

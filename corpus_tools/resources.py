@@ -677,7 +677,10 @@ PLACE_HEADS = frozenset(
 #: Designations and kinds of area that are no place names (城中村, 中心镇, 零碳园区 ...).
 PLACE_GENERIC = frozenset(
     "城中村 中心镇 自治州 自治县 特色小镇 先行区 示范区 园区 产业园区 工业园区 开发区 新城区 老城区 城区 "
-    "市区 郊区 景区 社区 街区 片区 辖区 地区 山区 牧区 灾区 保护区".split())
+    "市区 郊区 景区 社区 街区 片区 辖区 地区 山区 牧区 灾区 保护区 自由贸易试验区 自贸试验区 自由贸易港 "
+    "自贸港 自贸区 综合保税区 保税区 经开区 高新区 新区 口岸 机场 国际机场 产业园 科技城".split())
+#: Words ending in 局 that name no bureau (格局, 布局, 大局).
+NOT_ORG_JU = frozenset("格局 布局 大局 全局 结局 时局 当局 开局 残局 赛局 饭局 棋局 骗局 困局 变局 新局 僵局 出局 定局 败局 胜局 战局 政局".split())
 #: Words tagged as places that refer to no particular place (外国航空公司, 国外企业).
 NOT_PROPER = frozenset("外国 国外 海外 境外 国内 境内 外地 本地 当地 各地 全球 世界".split())
 #: Single characters that start a clause, never a name: 对义联集团 is 对 + 义联集团.
