@@ -369,7 +369,7 @@ def _walk_left(text: str, toks: list[_tokens.Token], head: int, *, max_tokens: i
             break
         if tok.pos == "eng" and _LATIN_ACRONYM.fullmatch(tok.norm) is None:
             break  # IDG资本, but not facebook工研院 nor AllRightsReserved新浪公司
-        if tok.pos == "v" and tok.norm not in resources.NAME_VERBS or re.search("[暨及与和]", tok.norm):
+        if tok.pos == "v" and tok.norm not in resources.NAME_VERBS or re.search("[暨及与和或]", tok.norm):
             break
         if place and (places_seen or (len(tok.norm) >= 3 and tok.norm[-1] in "省市区县")):
             break
@@ -396,7 +396,16 @@ _ORG_LAST = frozenset(h[-1] for h in resources.ORG_HEADS) | frozenset(resources.
 _PLACE_LAST = frozenset(h[-1] for h in resources.PLACE_HEADS)
 
 
+_LEGAL_FORMS = ("公司", "集团", "基金")  # 中国铁路总公司, 国家融资担保基金: named by their purpose
+
+
+def _is_weak_head(tok: _tokens.Token) -> bool:
+    """Heads that are also industries (科技, 生物, 创投): a name needs more than a place before them."""
+    return tok.norm.endswith(resources.ORG_WEAK_HEADS)
+
+
 def _org_candidates(text: str, toks: list[_tokens.Token], config: EntityConfig) -> list[_Candidate]:
+    places = gazetteer_entries(config)
     out = []
     last = _ORG_LAST
     for i, tok in enumerate(toks):
@@ -417,8 +426,15 @@ def _org_candidates(text: str, toks: list[_tokens.Token], config: EntityConfig) 
         if first > walked and toks[first - 1].norm in ("省", "自治区", "县"):
             first -= 1  # 省人民政府办公厅, not 人民政府办公厅
         start = toks[first].start
-        if text[start] in "一二三四五六七八九十两几数":
+        if text[start] in "一二三四五六七八九十两几数" and text[start + 1:start + 2] in "大个家类项种批所":
             continue  # 五大中心, 两大集团: a count of bodies, not one
+        named = [k for k in range(first, i) if _is_proper(toks[k], config)
+                 and toks[k].norm not in resources.PROPER_MARKERS]
+        if not named and toks[first].norm == "全国" and not tok.norm.endswith(_LEGAL_FORMS):
+            continue  # 全国法治政府, 全国首家…中心: a kind of body of the whole country
+        if _is_weak_head(tok) and all(_is_place_word(toks[k], places) or toks[k].pos in ("j", "m")
+                                      or toks[k].norm[0] in "新一" for k in named):
+            continue  # 云南生物, 海南创投, 沪港科技, 新一轮科技: a place and an industry, not a company
         if tok.end - start >= 4 and text[start] in resources.NAME_NEVER_FIRST:
             start += 1  # 对义联集团 is 对 + 义联集团
         if _tokens.simplified_view(text[start:tok.end]) in resources.ORG_GENERIC:
@@ -455,6 +471,27 @@ def _place_candidates(text: str, toks: list[_tokens.Token], config: EntityConfig
         if text[toks[first].start:tok.end] in resources.PLACE_GENERIC:
             continue
         out.append(_Candidate(toks[first].start, tok.end, "PLACE", None, "pattern"))
+    return out
+
+
+_BODY_END = re.compile(r"(?:部|委|委员会|局|署|厅|办|办公室|政府)$")
+
+
+def _local_body_candidates(view: str, candidates: list[_Candidate]) -> list[_Candidate]:
+    """A government body of the gazetteer right after a place or a level word is that place's
+    body: 海南省 + 发展和改革委员会, 省 + 发改委, 美国 + 商务部 (its name is the whole)."""
+    place_end = {c.end: c.start for c in candidates if c.label == "PLACE"}
+    out = []
+    for c in candidates:
+        if c.method != "gazetteer" or c.label != "ORG" or not _BODY_END.search(view[c.start:c.end]):
+            continue
+        start = place_end.get(c.start)
+        if start is None and c.start and view[c.start - 1] in "省市县区":
+            start = c.start - 1
+            if start in place_end:  # 海南 + 省 + 发改委
+                start = place_end[start]
+        if start is not None:  # its own canonical name: 海南省发改委 is not the national commission
+            out.append(_Candidate(start, c.end, "ORG", re.sub(r"\s+", "", view[start:c.end]), "pattern"))
     return out
 
 
@@ -744,6 +781,7 @@ def _extract(text: str, toks: list[_tokens.Token], doc_id: str | None,
         candidates += _org_candidates(text, toks, config)
         candidates += _place_candidates(text, toks, config)
         candidates += _person_candidates(view, toks, boundaries, config)
+        candidates += _local_body_candidates(view, candidates)
     if config.pos:
         candidates += _pos_candidates(toks, config)
     # names inside a title count (四川省 in 《四川省“十四五”规划》, ENTITY_GUIDELINES.md): nothing is blocked

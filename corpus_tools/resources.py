@@ -661,7 +661,10 @@ ORG_HEADS = frozenset(
     "公司 有限公司 股份有限公司 有限责任公司 集团 大学 学院 医学院 医院 研究院 研究所 研究中心 中心 "
     "委员会 管委会 常委会 局 署 部 厅 办 办公室 办公厅 实验室 重点实验室 基金会 基金 协会 促进会 商会 "
     "学会 联合会 联盟 银行 交易所 大使馆 领事馆 政府 人民政府 药厂 药业 资本 保险 孵化器 科学院 工程院 "
-    "红十字会 委 所 院 电视台 报社 出版社".split())
+    "红十字会 委 所 院 电视台 报社 出版社 "
+    "科技 生物 医疗 创投 智库 传媒 影视 征信 日报 晚报 时报 周刊 新闻网 财经网".split())
+#: Organisation heads that are also industries: 同盾科技 is a company, 云南生物 is not.
+ORG_WEAK_HEADS = ("科技", "生物", "医疗", "创投", "智库", "传媒", "影视", "征信")
 #: Org heads that end a longer token (研发中心, 管理局 ...): at least two characters.
 ORG_HEAD_ENDINGS = tuple(sorted((h for h in ORG_HEADS if len(h) >= 2), key=len, reverse=True))
 #: One-character heads end a longer token only when it has three characters or more (管理局, 商务部)
