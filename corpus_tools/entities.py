@@ -589,6 +589,10 @@ def _pos_candidates(toks: list[_tokens.Token], config: EntityConfig) -> list[_Ca
         if tok.pos == "ns" and len(tok.norm) >= 3 and tok.norm[-1] in "省市区县州镇乡村岛" \
                 and tok.norm not in resources.PLACE_GENERIC:
             out.append(_Candidate(tok.start, tok.end, "PLACE", None, "pos"))
+        elif tok.pos in ("ns", "nr") and len(tok.norm) == 3 and tok.norm[-1] in "湖江河海峡山" \
+                and _tokens.in_dictionary(tok.norm, config=config.tokens):
+            # a lake, river or mountain jieba's dictionary knows by name: 赤水河, 阳宗海, 牛首山
+            out.append(_Candidate(tok.start, tok.end, "PLACE", None, "pos"))
         elif tok.pos == "nt" and tok.norm not in resources.ORG_KIND_ONLY and (tok.norm in user_orgs or _is_org_head(tok)):
             out.append(_Candidate(tok.start, tok.end, "ORG", None, "pos"))
         elif tok.pos in ("nr", "nrfg") and len(tok.norm) == 3 and regexes["surname"].match(tok.norm) \
