@@ -37,10 +37,12 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
-from itertools import repeat
+from itertools import count, repeat
+from operator import attrgetter
 from pathlib import Path
 from typing import Iterable, Literal, NamedTuple
 
+import numpy as np
 import pandas as pd
 
 from . import _data, resources, schema, tokens as _tokens
@@ -278,8 +280,6 @@ def _gazetteer_candidates(view: str, boundaries: tuple[set[int], set[int]],
     starts, ends = boundaries
     out = []
     get = han_re.get
-    after_lone_char = {s for s in starts if s - 1 in starts and _HAN_WORD.fullmatch(view[s - 1])
-                       and view[s - 1] not in resources.CLAUSE_CHARS}
     for s in sorted(starts):
         regex = get(view[s])
         if regex is None:
@@ -292,7 +292,8 @@ def _gazetteer_candidates(view: str, boundaries: tuple[set[int], set[int]],
         if e - s <= 3 and e not in ends:
             continue
         canonical, label = table[m.group()]
-        if e - s == 2 and m.group() != canonical and s in after_lone_char:
+        if e - s == 2 and m.group() != canonical and s - 1 in starts and _HAN_WORD.fullmatch(view[s - 1]) \
+                and view[s - 1] not in resources.CLAUSE_CHARS:
             continue  # 龙湖 (for 龙湖区) in 异龙湖: a short form right after a lone character
         out.append(_Candidate(s, e, label, canonical, "gazetteer"))
     if latin_re is not None:
@@ -399,16 +400,30 @@ _PLACE_LAST = frozenset(h[-1] for h in resources.PLACE_HEADS)
 _LEGAL_FORMS = ("公司", "集团", "基金")  # 中国铁路总公司, 国家融资担保基金: named by their purpose
 
 
+@functools.lru_cache(maxsize=1)
+def _org_last_regex() -> re.Pattern:
+    """Characters that end an organisation head (matched on the simplified view)."""
+    chars = _ORG_LAST | {"协", "大"}  # and the level bodies 省政协, 自治区人大
+    return re.compile("[" + re.escape("".join(sorted(chars))) + "]")
+
+
 def _is_weak_head(tok: _tokens.Token) -> bool:
     """Heads that are also industries (科技, 生物, 创投): a name needs more than a place before them."""
     return tok.norm.endswith(resources.ORG_WEAK_HEADS)
 
 
-def _org_candidates(text: str, toks: list[_tokens.Token], config: EntityConfig) -> list[_Candidate]:
+def _org_candidates(text: str, toks: list[_tokens.Token], config: EntityConfig,
+                    view: str | None = None) -> list[_Candidate]:
     places = gazetteer_entries(config)
     out = []
     last = _ORG_LAST
-    for i, tok in enumerate(toks):
+    index_at_end = dict(zip(map(attrgetter("end"), toks), count()))
+    # only tokens ending with the last character of a head (found by one regex, not a loop)
+    heads = sorted(index_at_end[e] for e in (m.end() for m in _org_last_regex().finditer(
+        view if view is not None else _tokens.simplified_view(text)))
+                   if e in index_at_end)
+    for i in heads:
+        tok = toks[i]
         if tok.norm[-1] not in last or not _is_org_head(tok):
             if i and tok.norm in ("政协", "人大") and toks[i - 1].norm in ("省", "自治区", "县") \
                     and _joinable(text, toks[i - 1], tok):
@@ -528,7 +543,7 @@ def _person_candidates(view: str, toks: list[_tokens.Token], boundaries: tuple[s
     regexes = _person_regexes()
     starts, ends = boundaries
     out: list[_Candidate] = []
-    by_start = {t.start: t for t in toks}
+    by_start = dict(zip(map(attrgetter("start"), toks), toks))
     # title + name: 行政总裁黄克强先生, 局长孙东教授, 副主任何建喜说
     for m in regexes["title"].finditer(view):
         if m.start() not in starts:
@@ -782,7 +797,7 @@ def _extract(text: str, toks: list[_tokens.Token], doc_id: str | None,
     boundaries = ({t.start for t in toks}, {t.end for t in toks})
     candidates = _gazetteer_candidates(view, boundaries, config)
     if config.patterns:
-        candidates += _org_candidates(text, toks, config)
+        candidates += _org_candidates(text, toks, config, view)
         candidates += _place_candidates(text, toks, config)
         candidates += _person_candidates(view, toks, boundaries, config)
         candidates += _local_body_candidates(view, candidates)
@@ -817,10 +832,14 @@ def _tokens_by_doc(tokens: pd.DataFrame) -> dict[object, list[_tokens.Token]]:
     if missing:
         raise InputError(f"entities_table: 'tokens' lacks column(s) {missing} "
                          "(expected a table made by tokens_table)")
-    rows = zip(*(tokens[c].tolist() for c in columns))
+    with _tokens._gc_paused():
+        rows = list(map(tuple.__new__, repeat(_tokens.Token), zip(*(tokens[c].tolist() for c in columns))))
+    codes, uniques = pd.factorize(tokens["doc_id"], use_na_sentinel=False)
+    cuts = [0, *(np.flatnonzero(np.diff(codes)) + 1).tolist(), len(rows)]
     out: dict[object, list[_tokens.Token]] = {}
-    for row in map(tuple.__new__, repeat(_tokens.Token), rows):
-        out.setdefault(row.doc_id, []).append(row)
+    for a, b in zip(cuts, cuts[1:]):  # runs of one document (a tokens table keeps them together)
+        if b > a:
+            out.setdefault(rows[a].doc_id, []).extend(rows[a:b])
     return out
 
 
@@ -894,10 +913,11 @@ def entities_table(documents: pd.DataFrame, *, config: EntityConfig = DEFAULT_CO
     rows = []
     for doc_id, text in zip(documents["doc_id"], documents[text_column]):
         if isinstance(text, str) and text.strip():
-            toks = (by_doc.get(doc_id, []) if by_doc is not None
-                    else _tokens.tokenize(text, config=config.tokens))
-            rows += [(e.doc_id, e.sentence_id, e.label, e.text, e.canonical, e.start, e.end, e.method)
-                     for e in _extract(text, toks, doc_id, config)]
+            with _tokens._gc_paused():  # one document's many small records (see tokens._gc_paused)
+                toks = (by_doc.get(doc_id, []) if by_doc is not None
+                        else _tokens.tokenize(text, config=config.tokens))
+                rows += [(e.doc_id, e.sentence_id, e.label, e.text, e.canonical, e.start, e.end, e.method)
+                         for e in _extract(text, toks, doc_id, config)]
     if not rows:
         return schema.empty_frame(schema.ENTITIES)
     return schema.conform(pd.DataFrame(rows, columns=list(schema.ENTITIES)), schema.ENTITIES)
