@@ -489,6 +489,8 @@ def _place_candidates(text: str, toks: list[_tokens.Token], config: EntityConfig
     return out
 
 
+#: Places whose bodies the gazetteer names without them (香港 + 创新科技及工业局).
+_HOME_PLACES = frozenset("香港 香港特区 香港特别行政区 澳门 中国 中华人民共和国 国家".split())
 _BODY_END = re.compile(r"(?:部|委|委员会|局|署|厅|办|办公室|政府)$")
 
 
@@ -853,10 +855,11 @@ def _finish(text: str, view: str, toks: list[_tokens.Token], chosen: list[_Candi
         if c.canonical is None and c.label == "PLACE":
             name = _place_canonical(name)
         elif c.canonical is None and c.label == "ORG":
-            # 香港创新科技及工业局 is the gazetteer's 创新科技及工业局 with its place in front
+            # 香港创新科技及工业局 is the gazetteer's 创新科技及工业局 with its place in front; but
+            # 海南省发展和改革委员会 or 美国商务部 is another body than the national one
             for k in range(2, len(surface) - 1):
                 hit = table.get(surface[k:])
-                if hit and hit[1] == "ORG" and table.get(surface[:k], ("", ""))[1] == "PLACE":
+                if hit and hit[1] == "ORG" and surface[:k] in _HOME_PLACES:
                     name = hit[0]
                     break
         names[c] = name

@@ -5,7 +5,8 @@ Source: THUOCL (THU Open Chinese Lexicon, https://github.com/thunlp/THUOCL, MIT 
 in Sina News 2008-2016. Kept: Han-only words of 2-6 characters that jieba's dictionary lacks
 and that jieba's dictionary would cut into pieces of which one is a single character (风控 ->
 风/控, 央企 -> 央/企; not compositional phrases such as 资本市场 -> 资本/市场, which jieba's
-boundaries already serve), with a document frequency of at least ``MIN_DF``.
+boundaries already serve), with a document frequency of at least ``MIN_DF``. Each is tagged
+``v`` when jieba tags its first piece as a verb (获批: 获/v), else ``n`` (风控: 风/n).
 
 Also appended, in a second generated section: the Han names (3-8 characters) of the
 organisations of ``data/gazetteer.tsv`` (general knowledge: government bodies, listed companies,
@@ -41,7 +42,9 @@ def main(source: str) -> None:
         word, df = parts[0], int(parts[1])
         if df >= MIN_DF and re.fullmatch(r"[\u4e00-\u9fff]{2,6}", word) and not engine.has_word(word) \
                 and any(len(piece) == 1 for piece in engine.cut(word, False)):
-            terms.append(word)
+            # the tag of its first piece: 获批 (获/v) is a verb, 风控 (风/n) a noun
+            first_tag = engine.tag(word, False)[0][1]
+            terms.append(f"{word} {'v' if first_tag.startswith('v') else 'n'}")
     head = OUT.read_text(encoding="utf-8").split(MARKER)[0].rstrip("\n")
     OUT.write_text(head + "\n" + MARKER + "\n" + "\n".join(terms) + "\n", encoding="utf-8")
     print(f"{len(terms)} THUOCL terms written to {OUT}")
