@@ -42,6 +42,7 @@ from .segment import split_sentences
 __all__ = [
     "Token", "TokenConfig", "tag", "tokenize", "tokens_table", "simplified_view",
     "stopwords", "dictionary_entries", "is_content", "jieba_tokenizer", "agreement", "in_dictionary",
+    "discover_words",
 ]
 
 Engine = Literal["rjieba", "jieba"]
@@ -562,6 +563,92 @@ def _gc_paused():
     finally:
         if enabled:
             gc.enable()
+
+
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,}")
+#: Characters that start or end no new word (function words, counters, dates).
+_EDGE_CHARS = frozenset("的了和与及在是为个年月日等也就都而且或被把从对向将之其这那有了着过")
+
+
+def discover_words(texts: Iterable[str], *, min_count: int = 5, min_length: int = 2, max_length: int = 6,
+                   min_pmi: float = 3.0, min_entropy: float = 1.0,
+                   config: TokenConfig = DEFAULT_CONFIG) -> list[str]:
+    """Find words of a corpus that the dictionary lacks: cohesive and free character strings.
+
+    A string of Han characters is a new word when it occurs at least ``min_count`` times,
+    its weakest split is still far more frequent than chance (pointwise mutual information,
+    natural log, at least ``min_pmi``), the characters around it vary (boundary entropy at
+    least ``min_entropy`` on both sides), and the dictionary does not know it. The result can
+    be passed to ``TokenConfig(user_words=...)`` so that names such as 晶丰明源 stay whole.
+    Counting is linear in the corpus size (all substrings up to ``max_length + 1`` characters).
+
+    Args:
+        texts: clean texts in either script (counted on the simplified view).
+        min_count: fewest occurrences.
+        min_length, max_length: lengths of the strings considered, in characters.
+        min_pmi: least cohesion of the weakest split into two parts.
+        min_entropy: least entropy of the characters before and after it.
+        config: whose dictionary decides what is already known.
+
+    Returns:
+        New words, most frequent first (ties in code-point order).
+
+    >>> text = "晶丰明源发布公告。晶丰明源股东减持。公司称晶丰明源经营正常，晶丰明源回应，据晶丰明源披露，"
+    >>> discover_words([text], min_count=5, min_pmi=1.0)  # a tiny corpus: little cohesion to measure
+    ['晶丰明源']
+    >>> "晶丰明源" in [t.token for t in tokenize(text, config=TokenConfig(user_words=discover_words([text], min_pmi=1.0)))]
+    True
+    """
+    from collections import Counter
+    from math import log
+
+    counts: Counter = Counter()
+    left: dict[str, Counter] = {}
+    right: dict[str, Counter] = {}
+    chars = 0
+    for text in texts:
+        if not isinstance(text, str):
+            continue
+        for run in _HAN_RUN.findall(simplified_view(text)):
+            chars += len(run)
+            padded = f"^{run}$"
+            for n in range(1, max_length + 1):
+                for i in range(1, len(padded) - n):
+                    counts[padded[i:i + n]] += 1
+                    if n >= min_length:
+                        piece = padded[i:i + n]
+                        left.setdefault(piece, Counter())[padded[i - 1]] += 1
+                        right.setdefault(piece, Counter())[padded[i + n]] += 1
+    if not chars:
+        return []
+
+    def entropy(counter: Counter) -> float:
+        total = sum(counter.values())
+        # the edge of a run (^, $) is as free a boundary as any: each counts as a distinct neighbour
+        parts = [c for ch, c in counter.items() if ch not in "^$"] + [1] * (counter["^"] + counter["$"])
+        return -sum(c / total * log(c / total) for c in parts)
+
+    engine = jieba_tokenizer(config) if config.engine == "jieba" else _rjieba(config)
+    cut = (lambda w: engine.lcut(w, HMM=False)) if config.engine == "jieba" else (lambda w: engine.cut(w, False))
+    found = []
+    for word, count in counts.items():
+        if count < min_count or not min_length <= len(word) <= max_length:
+            continue
+        if word[0] in _EDGE_CHARS or word[-1] in _EDGE_CHARS:
+            continue  # 的重要, 条件的: a word and a function character
+        pmi = min(log(count * chars / (counts[word[:k]] * counts[word[k:]])) for k in range(1, len(word)))
+        if pmi < min_pmi or in_dictionary(word, config=config):
+            continue
+        if all(len(piece) > 1 for piece in cut(word)):
+            continue  # 同比增长 = 同比 + 增长: a phrase of known words, which the segmenter serves
+        if min(entropy(left[word]), entropy(right[word])) < min_entropy:
+            continue
+        found.append((word, count))
+    # a word inside a longer new word that occurs as often is only its fragment (晶丰明 of 晶丰明源)
+    words = {w: c for w, c in found}
+    kept = [(w, c) for w, c in found
+            if not any(w in longer and longer != w and lc >= c for longer, lc in words.items())]
+    return [w for w, _ in sorted(kept, key=lambda wc: (-wc[1], wc[0]))]
 
 
 def agreement(reference: Sequence[str], candidate: Sequence[str]) -> dict[str, float]:

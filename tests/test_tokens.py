@@ -340,3 +340,12 @@ def test_cli_userdict_and_stopwords_flags(tmp_path, capsys):
             assert "减持" not in out
     assert cli.main(["keywords", docs, "--stopwords", str(tmp_path / "missing.txt")]) == 2
     assert "missing.txt" in capsys.readouterr().err
+
+
+def test_discover_words_finds_names_the_dictionary_lacks(test_data_dir):
+    from corpus_tools import load
+    docs = load.load_corpus(test_data_dir / "dev" / "docs")
+    found = tokens.discover_words(docs[docs["doc_id"].str.startswith("23_")]["text"], min_count=3)
+    assert "晶丰明源" in found and "晶丰" not in found and "丰明源" not in found
+    assert all(not tokens.in_dictionary(w) and w[0] not in "的了和" for w in found)
+    assert tokens.discover_words([]) == [] and tokens.discover_words(["短文"]) == []
