@@ -397,6 +397,7 @@ _ORG_LAST = frozenset(h[-1] for h in resources.ORG_HEADS) | frozenset(resources.
 _PLACE_LAST = frozenset(h[-1] for h in resources.PLACE_HEADS)
 
 
+_LEVELS_IN_BRACKETS = re.compile(r"[（(][省市区县自治直辖、]+[）)]")
 _LEGAL_FORMS = ("公司", "集团", "基金")  # 中国铁路总公司, 国家融资担保基金: named by their purpose
 
 
@@ -435,7 +436,8 @@ def _org_candidates(text: str, toks: list[_tokens.Token], config: EntityConfig,
             # 省人民政府办公厅, 自治区党委: a level word opens the name of one body of the document
             level = next((k for k in range(walked, i) if toks[k].norm in ("省", "自治区", "县")), -1)
             if level >= 0 and (level == 0 or toks[level - 1].norm not in ("各", "本", "该", "外")) \
-                    and _LEVEL_HEAD.search(text[toks[level].start:tok.end]):
+                    and _LEVEL_HEAD.search(text[toks[level].start:tok.end]) \
+                    and not _LEVELS_IN_BRACKETS.search(text, toks[level].start, tok.end):
                 out.append(_Candidate(toks[level].start, tok.end, "ORG", None, "pattern"))
             continue
         if first > walked and toks[first - 1].norm in ("省", "自治区", "县"):
@@ -454,6 +456,8 @@ def _org_candidates(text: str, toks: list[_tokens.Token], config: EntityConfig,
             start += 1  # 对义联集团 is 对 + 义联集团
         if _tokens.simplified_view(text[start:tok.end]) in resources.ORG_GENERIC:
             continue  # 关联公司: 关联 is tagged as a place name
+        if _LEVELS_IN_BRACKETS.search(text, start, tok.end):
+            continue  # 省（市）人民政府, 省（区、市）商务部门: every such body, not one
         out.append(_Candidate(start, tok.end, "ORG", None, "pattern"))
     for tok in toks:
         if tok.norm[-1] in "委府协大会" and _LEVEL_BODY.fullmatch(tok.norm):
