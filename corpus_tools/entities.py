@@ -343,7 +343,7 @@ def _joinable(text: str, left: _tokens.Token, right: _tokens.Token) -> bool:
 
 
 def _walk_left(text: str, toks: list[_tokens.Token], head: int, *, max_tokens: int = 8,
-               place: bool = False) -> int:
+               place: bool = False, places_allowed: int = 1) -> int:
     """Index of the first token of the name that ends with ``toks[head]``.
 
     A place name takes at most one place before its area word and never a
@@ -372,7 +372,7 @@ def _walk_left(text: str, toks: list[_tokens.Token], head: int, *, max_tokens: i
             break  # IDG资本, but not facebook工研院 nor AllRightsReserved新浪公司
         if tok.pos == "v" and tok.norm not in resources.NAME_VERBS or re.search("[暨及与和或]", tok.norm):
             break
-        if place and (places_seen or (len(tok.norm) >= 3 and tok.norm[-1] in "省市区县")):
+        if place and (places_seen >= places_allowed or (len(tok.norm) >= 3 and tok.norm[-1] in "省市区县")):
             break
         places_seen += place and tok.pos == "ns"
         first = j
@@ -483,7 +483,10 @@ def _place_candidates(text: str, toks: list[_tokens.Token], config: EntityConfig
                 len(tok.norm) >= 3 and tok.norm.endswith(_PLACE_HEAD_ENDINGS)
                 and tok.pos in ("n", "ns", "nz")):
             continue
-        first = _trim_to_proper(toks, _walk_left(text, toks, i, max_tokens=5, place=True), i, config)
+        # an airport or port takes its city and its own name: 昆明长水国际机场
+        allowed = 2 if tok.norm in ("机场", "国际机场", "口岸", "港区") else 1
+        first = _trim_to_proper(toks, _walk_left(text, toks, i, max_tokens=5, place=True,
+                                                 places_allowed=allowed), i, config)
         if first < 0 or not any(_is_place_word(toks[k], places) for k in range(first, i)
                                 if toks[k].norm not in resources.PROPER_MARKERS):
             continue  # 国家生态文明建设示范区, 零碳园区, 大力发展口岸: a designation, not a place
