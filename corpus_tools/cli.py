@@ -59,6 +59,22 @@ def _add_output_options(parser: argparse.ArgumentParser) -> None:
                         help="write to FILE instead of stdout")
 
 
+def _add_vocabulary_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--userdict", metavar="FILE", action="append", default=[],
+                        help="extra words kept whole, one a line (jieba's 'WORD [FREQ] [TAG]'); repeatable")
+    parser.add_argument("--stopwords", metavar="FILE", action="append", default=[],
+                        help="extra stopwords, one a line; repeatable")
+
+
+def _token_config(args: argparse.Namespace):
+    """The TokenConfig of ``--userdict`` / ``--stopwords`` (the default one without them)."""
+    from .tokens import DEFAULT_CONFIG, TokenConfig
+
+    if not (args.userdict or args.stopwords):
+        return DEFAULT_CONFIG
+    return TokenConfig(user_dicts=tuple(args.userdict), stopwords=tuple(Path(p) for p in args.stopwords))
+
+
 def _documents(path: str) -> pd.DataFrame:
     """The documents of ``path``, with the load summary on stderr."""
     from . import load
@@ -105,10 +121,11 @@ def _cmd_investments(args: argparse.Namespace) -> int:
 
 
 def _cmd_keywords(args: argparse.Namespace) -> int:
-    from .keywords import top_keywords
+    from .keywords import KeywordConfig, top_keywords
 
     by = None if args.by in ("", "none", "all") else args.by
-    table = top_keywords(_documents(args.path), by=by, top=args.top, method=args.method)
+    table = top_keywords(_documents(args.path), by=by, top=args.top, method=args.method,
+                         config=KeywordConfig(tokens=_token_config(args)))
     write_table(table, fmt=args.format, output=args.output)
     return 0
 
@@ -116,14 +133,15 @@ def _cmd_keywords(args: argparse.Namespace) -> int:
 def _cmd_entities(args: argparse.Namespace) -> int:
     from . import entities
 
-    write_table(entities.entities_table(_documents(args.path)), fmt=args.format, output=args.output)
+    config = entities.EntityConfig(tokens=_token_config(args))
+    write_table(entities.entities_table(_documents(args.path), config=config), fmt=args.format, output=args.output)
     return 0
 
 
 def _cmd_tokens(args: argparse.Namespace) -> int:
     from .tokens import tokens_table
 
-    write_table(tokens_table(_documents(args.path)), fmt=args.format, output=args.output)
+    write_table(tokens_table(_documents(args.path), config=_token_config(args)), fmt=args.format, output=args.output)
     return 0
 
 
@@ -143,12 +161,13 @@ def _cmd_kwic(args: argparse.Namespace) -> int:
 
 
 def _cmd_keyness(args: argparse.Namespace) -> int:
-    from .keywords import keyness
+    from .keywords import KeywordConfig, keyness
 
     docs = _documents(args.path)
     if args.by in docs.columns and docs[args.by].dtype != object:  # --target is a string
         docs = docs.assign(**{args.by: docs[args.by].astype("string")})
-    table = keyness(docs, args.target, by=args.by, reference=args.reference, min_count=args.min_count)
+    table = keyness(docs, args.target, by=args.by, reference=args.reference, min_count=args.min_count,
+                    config=KeywordConfig(tokens=_token_config(args)))
     write_table(table.head(args.top) if args.top else table, fmt=args.format, output=args.output)
     return 0
 
@@ -190,9 +209,12 @@ def _parser() -> argparse.ArgumentParser:
                         "or 'all' for the whole corpus (default: doc_id)")
     p.add_argument("--top", type=int, default=20, help="keywords per group (default: 20)")
     p.add_argument("--method", choices=("tfidf", "textrank"), default="tfidf")
+    _add_vocabulary_options(p)
 
-    _table_command(sub, "entities", _cmd_entities, "organisations, people and places with canonical names")
-    _table_command(sub, "tokens", _cmd_tokens, "the tokens table: one row per token, with POS and spans")
+    _add_vocabulary_options(_table_command(sub, "entities", _cmd_entities,
+                                           "organisations, people and places with canonical names"))
+    _add_vocabulary_options(_table_command(sub, "tokens", _cmd_tokens,
+                                           "the tokens table: one row per token, with POS and spans"))
     _table_command(sub, "articles", _cmd_articles, "newspaper pages split into articles (title, byline, spans)")
 
     p = _table_command(sub, "kwic", _cmd_kwic, "concordance lines of a word or pattern, across scripts")
@@ -206,6 +228,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--reference", default=None, help="the reference group's value (default: all other documents)")
     p.add_argument("--min-count", type=int, default=2, help="drop rarer terms (default: 2)")
     p.add_argument("--top", type=int, default=0, help="print only the first N rows (default: all)")
+    _add_vocabulary_options(p)
 
     p = sub.add_parser("report", help="run the notebooks on a corpus and write one offline HTML report")
     p.add_argument("path", nargs="?", default="data")

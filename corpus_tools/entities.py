@@ -18,8 +18,8 @@ Mentions come from three sources, tried in this order of trust:
    personal name (nr/nrfg not in the dictionary, starting with a surname).
 
 Overlaps keep the longest mention (the more trusted source on ties). Names
-inside a book title 《…》 are part of the title, not mentions, unless the whole
-title is an organisation of the gazetteer (《人民日报》, 《明報》: a newspaper).
+inside a book title 《…》 are mentions too (四川省 in 《四川省“十四五”规划》, 《人民日报》),
+as the entity guidelines (``tests/data/gold/ENTITY_GUIDELINES.md``) count them.
 
 Canonical names: the gazetteer's name when the entity is in it; otherwise the
 full name an in-document abbreviation points to; otherwise the mention in
@@ -37,9 +37,12 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
+from itertools import count, repeat
+from operator import attrgetter
 from pathlib import Path
 from typing import Iterable, Literal, NamedTuple
 
+import numpy as np
 import pandas as pd
 
 from . import _data, resources, schema, tokens as _tokens
@@ -51,6 +54,7 @@ __all__ = ["Entity", "EntityConfig", "extract_entities", "entities_table", "gaze
 Label = Literal["ORG", "PERSON", "PLACE"]
 LABELS: tuple[str, ...] = ("ORG", "PERSON", "PLACE")
 DOMAIN_GAZETTEER = "gazetteer.tsv"
+PLACES_GAZETTEER = "gazetteer_places.tsv"  # built from JioNLP's place lists, see data/README.md
 SURNAMES = "surnames.txt"
 _PRIORITY = {"gazetteer": 0, "alias": 1, "pattern": 2, "pos": 3}
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -59,6 +63,14 @@ _NAME_POS = frozenset("n nr nrt nrfg ns nt nz ng nl j eng vn v l s an f m".split
 _PROPER_POS = frozenset("nr nrt nrfg ns nt nz j eng".split())
 #: Characters that may follow a name: punctuation, 等, and one-character words
 #: that start a clause (陈竺对…, 徐景和在…, 沈波与…).
+_LATIN_ACRONYM = re.compile(r"[A-Z0-9&]{2,6}")
+#: Characters after a surname and one given character that are adverbs, not a second
+#: given character (张磊曾任, 刘鹤今天).
+_ADVERB_CHARS = frozenset("曾今已又也都亦仍将再还就")
+#: A level-prefixed body standing for one specific body of the document (省政府, 自治区党委).
+_LEVEL_BODY = re.compile(r"(?:省|自治区|县)(?:委|政府|人民政府|政协|人大|人大常委会|党委|纪委|监委)")
+_LEVEL_HEAD = re.compile(r"(?:委|政府|厅|局|政协|人大|人大常委会|党委|纪委|监委|办公厅|办公室)$")
+_TITLE_GAP = re.compile(r"[ \u3000]{1,3}|[ \u3000]*[:：][ \u3000]*")
 _AFTER_NAME = "，,。、；;：:（(）) \t\u3000\n等/在对与向和是也还就将为称说"
 
 
@@ -161,8 +173,9 @@ def gazetteer_entries(config: EntityConfig = DEFAULT_CONFIG) -> dict[str, tuple[
     """
     rows: list[tuple[str, str, str]] = []
     if config.domain_gazetteer:
-        text = _data.data_path(DOMAIN_GAZETTEER).read_text(encoding="utf-8")
-        rows += _parse_gazetteer(text.splitlines(), f"corpus_tools/data/{DOMAIN_GAZETTEER}")
+        for name in (PLACES_GAZETTEER, DOMAIN_GAZETTEER):  # the curated list wins over the generated one
+            text = _data.data_path(name).read_text(encoding="utf-8")
+            rows += _parse_gazetteer(text.splitlines(), f"corpus_tools/data/{name}")
     for path in config.gazetteers:
         try:
             rows += _parse_gazetteer(path.read_text(encoding="utf-8-sig").splitlines(), str(path))
@@ -176,18 +189,49 @@ def gazetteer_entries(config: EntityConfig = DEFAULT_CONFIG) -> dict[str, tuple[
 
 
 @functools.lru_cache(maxsize=8)
-def _gazetteer_regex(config: EntityConfig) -> tuple[re.Pattern | None, re.Pattern | None]:
-    """Longest-first alternations: Han aliases anywhere, Latin aliases on word boundaries."""
-    han, latin = [], []
+def _gazetteer_regex(config: EntityConfig) -> tuple[dict[str, re.Pattern], re.Pattern | None]:
+    """Han aliases as one trie regex per first character (matched at token starts, so that
+    a position costs one dict look-up); Latin aliases as one regex on word boundaries."""
+    han: dict[str, list[str]] = {}
+    latin = []
     for alias in gazetteer_entries(config):
-        (han if re.search(f"[{_HAN}]", alias) else latin).append(alias)
-
-    def alternation(words: list[str]) -> str:
-        return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
-
-    han_re = re.compile(alternation(han)) if han else None
-    latin_re = re.compile(rf"(?<![A-Za-z0-9])(?:{alternation(latin)})(?![A-Za-z0-9])") if latin else None
+        if re.search(f"[{_HAN}]", alias):
+            han.setdefault(alias[0], []).append(alias)
+        else:
+            latin.append(alias)
+    han_re = {first: re.compile(_trie_pattern(words)) for first, words in han.items()}
+    latin_re = re.compile(rf"(?<![A-Za-z0-9])(?:{_trie_pattern(latin)})(?![A-Za-z0-9])") if latin else None
     return han_re, latin_re
+
+
+def _trie_pattern(words: Iterable[str]) -> str:
+    """A regex alternation of ``words`` shaped as a character trie, longest match first.
+
+    Python's ``re`` tries the branches of a flat alternation one after another at every
+    position; a trie lets it reject a position after one character, which keeps a
+    gazetteer of thousands of names fast.
+
+    >>> re.findall(_trie_pattern(["上海", "上海市", "北京"]), "上海市与北京")
+    ['上海市', '北京']
+    """
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:  # greedy optional: the longer word first, the shorter one if it fails
+            return body + "?" if len(branches) == 1 and len(branches[0]) == 1 else "(?:" + body + ")?"
+        return body
+
+    return build(trie)
 
 
 @functools.lru_cache(maxsize=1)
@@ -200,8 +244,8 @@ def _surnames() -> tuple[frozenset[str], frozenset[str]]:
 def _person_regexes() -> dict[str, re.Pattern]:
     single, double = _surnames()
     surname = "(?:" + "|".join(sorted(double)) + "|[" + "".join(sorted(single)) + "])"
-    titles = "|".join(re.escape(t) for t in resources.PERSON_TITLES)
-    after = "|".join(re.escape(t) for t in resources.PERSON_AFTER)
+    titles = _trie_pattern(resources.PERSON_TITLES)  # a trie: one branch per first character
+    after = _trie_pattern(resources.PERSON_AFTER)
     han = f"[{_HAN}]"
     return {
         "surname": re.compile(surname),
@@ -235,14 +279,23 @@ def _gazetteer_candidates(view: str, boundaries: tuple[set[int], set[int]],
     han_re, latin_re = _gazetteer_regex(config)
     starts, ends = boundaries
     out = []
-    if han_re is not None:
-        for m in han_re.finditer(view):
-            s, e = m.span()
-            # short names must be whole tokens: 安进 is no company in 公安进行
-            if e - s <= 3 and not (s in starts and e in ends):
-                continue
-            canonical, label = table[m.group()]
-            out.append(_Candidate(s, e, label, canonical, "gazetteer"))
+    get = han_re.get
+    for s in sorted(starts):
+        regex = get(view[s])
+        if regex is None:
+            continue
+        m = regex.match(view, s)
+        if m is None:
+            continue
+        e = m.end()
+        # short names must be whole tokens: 安进 is no company in 公安进行
+        if e - s <= 3 and e not in ends:
+            continue
+        canonical, label = table[m.group()]
+        if e - s == 2 and m.group() != canonical and s - 1 in starts and _HAN_WORD.fullmatch(view[s - 1]) \
+                and view[s - 1] not in resources.CLAUSE_CHARS:
+            continue  # 龙湖 (for 龙湖区) in 异龙湖: a short form right after a lone character
+        out.append(_Candidate(s, e, label, canonical, "gazetteer"))
     if latin_re is not None:
         for m in latin_re.finditer(view):
             canonical, label = table[m.group()]
@@ -252,8 +305,10 @@ def _gazetteer_candidates(view: str, boundaries: tuple[set[int], set[int]],
 
 def _is_org_head(tok: _tokens.Token) -> bool:
     norm = tok.norm
-    if norm in resources.ORG_GENERIC:
+    if norm in resources.ORG_GENERIC or norm[-1] == "局" and norm[-2:] in resources.NOT_ORG_JU:
         return False
+    if norm[-1] == "部" and len(norm) >= 2 and norm[-2] in "东南西北中内外上下全腹":
+        return False  # 中南部, 西北部: directions
     if norm in resources.ORG_HEADS:
         return True
     if len(norm) >= 3 and norm.endswith(resources.ORG_HEAD_ENDINGS):
@@ -264,6 +319,8 @@ def _is_org_head(tok: _tokens.Token) -> bool:
 
 
 def _is_proper(tok: _tokens.Token, config: EntityConfig) -> bool:
+    if tok.norm in resources.NOT_PROPER:
+        return False
     if tok.pos == "eng":
         return len(tok.norm) >= 2
     if tok.pos in _PROPER_POS or tok.norm in resources.PROPER_MARKERS:
@@ -286,7 +343,7 @@ def _joinable(text: str, left: _tokens.Token, right: _tokens.Token) -> bool:
 
 
 def _walk_left(text: str, toks: list[_tokens.Token], head: int, *, max_tokens: int = 8,
-               place: bool = False) -> int:
+               place: bool = False, places_allowed: int = 1) -> int:
     """Index of the first token of the name that ends with ``toks[head]``.
 
     A place name takes at most one place before its area word and never a
@@ -311,9 +368,11 @@ def _walk_left(text: str, toks: list[_tokens.Token], head: int, *, max_tokens: i
             continue
         if tok.norm in resources.STOP_VERBS or tok.pos not in _NAME_POS:
             break
-        if tok.pos == "v" and tok.norm not in resources.NAME_VERBS or re.search("[暨及与和]", tok.norm):
+        if tok.pos == "eng" and _LATIN_ACRONYM.fullmatch(tok.norm) is None:
+            break  # IDG资本, but not facebook工研院 nor AllRightsReserved新浪公司
+        if tok.pos == "v" and tok.norm not in resources.NAME_VERBS or re.search("[暨及与和或]", tok.norm):
             break
-        if place and (places_seen or (len(tok.norm) >= 3 and tok.norm[-1] in "省市区县")):
+        if place and (places_seen >= places_allowed or (len(tok.norm) >= 3 and tok.norm[-1] in "省市区县")):
             break
         places_seen += place and tok.pos == "ns"
         first = j
@@ -332,32 +391,131 @@ def _trim_to_proper(toks: list[_tokens.Token], first: int, head: int, config: En
     return -1
 
 
-def _org_candidates(text: str, toks: list[_tokens.Token], config: EntityConfig) -> list[_Candidate]:
+#: Last characters of organisation and place heads: a token ending otherwise is no head
+#: (one set look-up instead of the head tests for most tokens).
+_ORG_LAST = frozenset(h[-1] for h in resources.ORG_HEADS) | frozenset(resources.ORG_HEAD_CHARS)
+_PLACE_LAST = frozenset(h[-1] for h in resources.PLACE_HEADS)
+
+
+_LEVELS_IN_BRACKETS = re.compile(r"[（(][省市区县自治直辖、]+[）)]")
+_LEGAL_FORMS = ("公司", "集团", "基金")  # 中国铁路总公司, 国家融资担保基金: named by their purpose
+
+
+@functools.lru_cache(maxsize=1)
+def _org_last_regex() -> re.Pattern:
+    """Characters that end an organisation head (matched on the simplified view)."""
+    chars = _ORG_LAST | {"协", "大"}  # and the level bodies 省政协, 自治区人大
+    return re.compile("[" + re.escape("".join(sorted(chars))) + "]")
+
+
+def _is_weak_head(tok: _tokens.Token) -> bool:
+    """Heads that are also industries (科技, 生物, 创投): a name needs more than a place before them."""
+    return tok.norm.endswith(resources.ORG_WEAK_HEADS)
+
+
+def _org_candidates(text: str, toks: list[_tokens.Token], config: EntityConfig,
+                    view: str | None = None) -> list[_Candidate]:
+    places = gazetteer_entries(config)
     out = []
-    for i, tok in enumerate(toks):
-        if not _is_org_head(tok):
+    last = _ORG_LAST
+    index_at_end = dict(zip(map(attrgetter("end"), toks), count()))
+    # only tokens ending with the last character of a head (found by one regex, not a loop)
+    heads = sorted(index_at_end[e] for e in (m.end() for m in _org_last_regex().finditer(
+        view if view is not None else _tokens.simplified_view(text)))
+                   if e in index_at_end)
+    for i in heads:
+        tok = toks[i]
+        if tok.norm[-1] not in last or not _is_org_head(tok):
+            if i and tok.norm in ("政协", "人大") and toks[i - 1].norm in ("省", "自治区", "县") \
+                    and _joinable(text, toks[i - 1], tok):
+                out.append(_Candidate(toks[i - 1].start, tok.end, "ORG", None, "pattern"))
             continue
-        first = _trim_to_proper(toks, _walk_left(text, toks, i), i, config)
+        walked = _walk_left(text, toks, i)
+        first = _trim_to_proper(toks, walked, i, config)
         if first < 0:
+            # 省人民政府办公厅, 自治区党委: a level word opens the name of one body of the document
+            level = next((k for k in range(walked, i) if toks[k].norm in ("省", "自治区", "县")), -1)
+            if level >= 0 and (level == 0 or toks[level - 1].norm not in ("各", "本", "该", "外")) \
+                    and _LEVEL_HEAD.search(text[toks[level].start:tok.end]) \
+                    and not _LEVELS_IN_BRACKETS.search(text, toks[level].start, tok.end):
+                out.append(_Candidate(toks[level].start, tok.end, "ORG", None, "pattern"))
             continue
-        out.append(_Candidate(toks[first].start, tok.end, "ORG", None, "pattern"))
+        if first > walked and toks[first - 1].norm in ("省", "自治区", "县"):
+            first -= 1  # 省人民政府办公厅, not 人民政府办公厅
+        start = toks[first].start
+        if text[start] in "一二三四五六七八九十两几数" and text[start + 1:start + 2] in "大个家类项种批所":
+            continue  # 五大中心, 两大集团: a count of bodies, not one
+        named = [k for k in range(first, i) if _is_proper(toks[k], config)
+                 and toks[k].norm not in resources.PROPER_MARKERS]
+        if not named and toks[first].norm == "全国" and not tok.norm.endswith(_LEGAL_FORMS):
+            continue  # 全国法治政府, 全国首家…中心: a kind of body of the whole country
+        if _is_weak_head(tok) and all(_is_place_word(toks[k], places) or toks[k].pos in ("j", "m")
+                                      or toks[k].norm[0] in "新一" for k in named):
+            continue  # 云南生物, 海南创投, 沪港科技, 新一轮科技: a place and an industry, not a company
+        if tok.end - start >= 4 and text[start] in resources.NAME_NEVER_FIRST:
+            start += 1  # 对义联集团 is 对 + 义联集团
+        if _tokens.simplified_view(text[start:tok.end]) in resources.ORG_GENERIC:
+            continue  # 关联公司: 关联 is tagged as a place name
+        if _LEVELS_IN_BRACKETS.search(text, start, tok.end):
+            continue  # 省（市）人民政府, 省（区、市）商务部门: every such body, not one
+        out.append(_Candidate(start, tok.end, "ORG", None, "pattern"))
+    for tok in toks:
+        if tok.norm[-1] in "委府协大会" and _LEVEL_BODY.fullmatch(tok.norm):
+            out.append(_Candidate(tok.start, tok.end, "ORG", None, "pattern"))
     return out
 
 
 _PLACE_HEAD_ENDINGS = tuple(h for h in resources.PLACE_HEADS if len(h) >= 2)
 
 
+def _is_place_word(tok: _tokens.Token, places: dict[str, tuple[str, str]]) -> bool:
+    """A place the tagger or the gazetteer knows (广东 in 广东自贸试验区), not any proper-looking word."""
+    return tok.pos == "ns" or places.get(tok.norm, ("", ""))[1] == "PLACE"
+
+
 def _place_candidates(text: str, toks: list[_tokens.Token], config: EntityConfig) -> list[_Candidate]:
+    places = gazetteer_entries(config)
     out = []
     for i, tok in enumerate(toks):
+        if tok.norm[-1] not in _PLACE_LAST:
+            continue
         if tok.norm not in resources.PLACE_HEADS and not (
                 len(tok.norm) >= 3 and tok.norm.endswith(_PLACE_HEAD_ENDINGS)
                 and tok.pos in ("n", "ns", "nz")):
             continue
-        first = _trim_to_proper(toks, _walk_left(text, toks, i, max_tokens=5, place=True), i, config)
-        if first < 0:
+        # an airport or port takes its city and its own name: 昆明长水国际机场
+        allowed = 2 if tok.norm in ("机场", "国际机场", "口岸", "港区") else 1
+        first = _trim_to_proper(toks, _walk_left(text, toks, i, max_tokens=5, place=True,
+                                                 places_allowed=allowed), i, config)
+        if first < 0 or not any(_is_place_word(toks[k], places) for k in range(first, i)
+                                if toks[k].norm not in resources.PROPER_MARKERS):
+            continue  # 国家生态文明建设示范区, 零碳园区, 大力发展口岸: a designation, not a place
+        if text[toks[first].start:tok.end] in resources.PLACE_GENERIC:
             continue
         out.append(_Candidate(toks[first].start, tok.end, "PLACE", None, "pattern"))
+    return out
+
+
+#: Places whose bodies the gazetteer names without them (香港 + 创新科技及工业局).
+_HOME_PLACES = frozenset("香港 香港特区 香港特别行政区 澳门 中国 中华人民共和国 国家".split())
+_BODY_END = re.compile(r"(?:部|委|委员会|局|署|厅|办|办公室|政府)$")
+
+
+def _local_body_candidates(view: str, candidates: list[_Candidate]) -> list[_Candidate]:
+    """A government body of the gazetteer right after a place or a level word is that place's
+    body: 海南省 + 发展和改革委员会, 省 + 发改委, 美国 + 商务部 (its name is the whole)."""
+    place_end = {c.end: c.start for c in candidates if c.label == "PLACE"}
+    out = []
+    for c in candidates:
+        if c.method != "gazetteer" or c.label != "ORG" or not _BODY_END.search(view[c.start:c.end]):
+            continue
+        start = place_end.get(c.start)
+        if start is None and c.start and view[c.start - 1] in "省市县区":
+            start = c.start - 1
+            if start in place_end:  # 海南 + 省 + 发改委
+                start = place_end[start]
+        if start is not None:  # its own canonical name: 海南省发改委 is not the national commission
+            out.append(_Candidate(start, c.end, "ORG", re.sub(r"\s+", "", view[start:c.end]), "pattern"))
     return out
 
 
@@ -369,7 +527,7 @@ def _name_at(view: str, start: int, boundaries: tuple[set[int], set[int]]) -> in
     for length in (3, 2):
         end = start + length
         piece = view[start:end]
-        if len(piece) < length or not _HAN_WORD.fullmatch(piece):
+        if len(piece) < length or not _HAN_WORD.fullmatch(piece) or (length == 3 and piece[2] in _ADVERB_CHARS):
             continue
         rest = view[end:end + 4]
         if regexes["after"].match(view, end) or not rest or rest[0] in _AFTER_NAME:
@@ -394,25 +552,33 @@ def _person_candidates(view: str, toks: list[_tokens.Token], boundaries: tuple[s
     regexes = _person_regexes()
     starts, ends = boundaries
     out: list[_Candidate] = []
-    by_start = {t.start: t for t in toks}
+    by_start = dict(zip(map(attrgetter("start"), toks), toks))
     # title + name: 行政总裁黄克强先生, 局长孙东教授, 副主任何建喜说
     for m in regexes["title"].finditer(view):
         if m.start() not in starts:
             continue
-        end = _name_at(view, m.end(), boundaries)
-        tok = by_start.get(m.end())
+        at = m.end()
+        gap = _TITLE_GAP.match(view, at)  # 省长 王予波, 作者：杨文静 (not across a line)
+        if gap:
+            at = gap.end()
+        end = _name_at(view, at, boundaries)
+        tok = by_start.get(at)
         if end < 0 and tok is not None and tok.pos in ("nr", "nrfg", "nrt") and 2 <= len(tok.norm) <= 3:
             end = tok.end  # a name the tagger knows: 发起人马化腾共同发起
-        if end > 0 and _plausible_name(view[m.end():end], config):
-            out.append(_Candidate(m.end(), end, "PERSON", None, "pattern"))
+        if end > 0 and _plausible_name(view[at:end], config):
+            out.append(_Candidate(at, end, "PERSON", None, "pattern"))
     # name + honorific or speech verb: 朱鹏程博士, 宗明副市长, 王晓东表示
     for m in regexes["after"].finditer(view):
         q = m.start()
+        if q and view[q - 1] in _ADVERB_CHARS and m.group() not in resources.PERSON_TITLES:
+            q -= 1  # 张磊曾分享: the name ends before the adverb
         for length in (3, 2):
             s = q - length
             if s < 0 or s not in starts:
                 continue
             piece = view[s:q]
+            if length == 3 and piece[2] in _ADVERB_CHARS:
+                continue
             if _HAN_WORD.fullmatch(piece) and regexes["surname"].match(piece) \
                     and _plausible_name(piece, config):
                 out.append(_Candidate(s, q, "PERSON", None, "pattern"))
@@ -433,22 +599,44 @@ def _person_candidates(view: str, toks: list[_tokens.Token], boundaries: tuple[s
     return out
 
 
+_POS_KINDS = frozenset(("ns", "nt", "nr", "nrfg"))
+
+
 def _pos_candidates(toks: list[_tokens.Token], config: EntityConfig) -> list[_Candidate]:
     regexes = _person_regexes()
     stop = _tokens.stopwords(config.tokens)
     user_orgs = {w for w, _, tag in _tokens.dictionary_entries(config.tokens) if tag == "nt"}
     out = []
-    for tok in toks:
-        if len(tok.norm) < 2 or tok.norm in stop or not _HAN_WORD.fullmatch(tok.norm):
+    for i, tok in enumerate(toks):
+        if tok.pos not in _POS_KINDS or len(tok.norm) < 2 or tok.norm in stop or not _HAN_WORD.fullmatch(tok.norm):
             continue
-        if tok.pos == "ns" and len(tok.norm) >= 3 and tok.norm[-1] in "省市区县州镇乡村岛":
+        if tok.pos == "ns" and len(tok.norm) >= 3 and tok.norm[-1] in "省市区县州镇乡村岛" \
+                and tok.norm not in resources.PLACE_GENERIC:
+            out.append(_Candidate(tok.start, tok.end, "PLACE", None, "pos"))
+        elif tok.pos in ("ns", "nr") and len(tok.norm) == 3 and tok.norm[-1] in "湖江河海峡山" \
+                and _tokens.in_dictionary(tok.norm, config=config.tokens):
+            # a lake, river or mountain jieba's dictionary knows by name: 赤水河, 阳宗海, 牛首山
             out.append(_Candidate(tok.start, tok.end, "PLACE", None, "pos"))
         elif tok.pos == "nt" and tok.norm not in resources.ORG_KIND_ONLY and (tok.norm in user_orgs or _is_org_head(tok)):
             out.append(_Candidate(tok.start, tok.end, "ORG", None, "pos"))
         elif tok.pos in ("nr", "nrfg") and len(tok.norm) == 3 and regexes["surname"].match(tok.norm) \
-                and not _tokens.in_dictionary(tok.norm, config=config.tokens):
-            out.append(_Candidate(tok.start, tok.end, "PERSON", None, "pos"))
+                and not _tokens.in_dictionary(tok.norm, config=config.tokens) \
+                and tok.norm[-1] not in resources.NOT_NAME_END and not _after_fragment(toks, i):
+            end = tok.end - 1 if tok.norm[-1] in _ADVERB_CHARS else tok.end  # 刘鹤今天: 刘鹤
+            out.append(_Candidate(tok.start, end, "PERSON", None, "pos"))
     return out
+
+
+def _after_fragment(toks: list[_tokens.Token], i: int) -> bool:
+    """The token before ``toks[i]`` is a lone Han character joined to it: the name candidate is
+    then a fragment of a longer word (晶 + 丰明源 of the company 晶丰明源, 山水 + 林田湖草)."""
+    if i == 0:
+        return False
+    prev = toks[i - 1]
+    return (prev.end == toks[i].start and prev.sentence_id == toks[i].sentence_id
+            and _HAN_WORD.fullmatch(prev.norm) is not None
+            and (len(prev.norm) == 1 and prev.norm not in resources.CLAUSE_CHARS
+                 or prev.pos in ("n", "ns", "nz") and len(prev.norm) == 2 and prev.norm[-1] in "水山"))
 
 
 # ---------------------------------------------------------------- resolution and canonical names
@@ -495,13 +683,25 @@ def _abbreviations(view: str, chosen: list[_Candidate]) -> dict[str, tuple[str, 
     return found
 
 
+_ORG_LIST_END = re.compile(r"等[^，,。；;、\n]{0,8}?(?:企业|公司|机构|单位|集团|药企|伙伴|项目|院校|高校|医院|银行|基金)")
+_ORG_LIST_REACH = 200  # characters before 等 a list of names may take (ORG_LIST: 14 + 12 per item)
+
+
 def _org_list_candidates(view: str, toks: list[_tokens.Token], chosen: list[_Candidate],
                          config: EntityConfig) -> list[_Candidate]:
     """Every item of a list closed by 等企业/等机构 ... is an organisation when one of them is known."""
+    # the list regex is slow on long texts: run it only before each 等 + kind of organisation
+    lists, searched_to = [], 0
+    for close in _ORG_LIST_END.finditer(view):
+        for m in resources.ORG_LIST.finditer(view, max(searched_to, close.start() - _ORG_LIST_REACH), close.end()):
+            lists.append(m)
+        searched_to = close.end()
+    if not lists:
+        return []
     known = {(c.start, c.end) for c in chosen if c.label == "ORG"}
     end_at = {t.end: i for i, t in enumerate(toks)}
     out = []
-    for m in resources.ORG_LIST.finditer(view):
+    for m in lists:
         items, pos = [], m.start("list")
         for piece in m.group("list").split("、"):
             items.append([pos, pos + len(piece)])
@@ -519,6 +719,38 @@ def _org_list_candidates(view: str, toks: list[_tokens.Token], chosen: list[_Can
     return out
 
 
+def _person_list_candidates(view: str, chosen: list[_Candidate], ends: set[int],
+                            config: EntityConfig) -> list[_Candidate]:
+    """Names listed with 、 beside a known person are persons too (刘旺、刘洋依次进驻 after 景海鹏)."""
+    if "、" not in view:
+        return []
+    spans = {(c.start, c.end) for c in chosen if c.label == "PERSON"}
+    persons = {view[s:e] for s, e in spans}
+    out = []
+    for m in _person_list_regex().finditer(view):
+        items, pos = [], m.start()
+        for piece in m.group().split("、"):
+            items.append((pos, pos + len(piece)))
+            pos += len(piece) + 1
+        last_start, last_end = items[-1]
+        if last_end + 1 in ends and last_end not in ends and _HAN_WORD.fullmatch(view[last_end:last_end + 1]):
+            items[-1] = (last_start, last_end + 1)  # the last name has three characters: 景海鹏
+        if not any(view[s:e] in persons for s, e in items):
+            continue
+        out += [_Candidate(s, e, "PERSON", None, "pattern") for s, e in items
+                if (s, e) not in spans and _plausible_name(view[s:e], config)]
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _person_list_regex() -> re.Pattern:
+    surname = _person_regexes()["surname"].pattern
+    name = f"{surname}[{_HAN}]{{1,2}}"
+    # the last item is taken short (two characters) and lengthened by the token boundaries
+    last = f"{surname}[{_HAN}]"
+    return re.compile(rf"{name}(?:、{name})*、{last}")
+
+
 def _is_nameish(tok: _tokens.Token) -> bool:
     return tok.pos in _NAME_POS or tok.pos in ("vg", "a", "d", "nr")
 
@@ -529,7 +761,8 @@ def _short_place_names(view: str, chosen: list[_Candidate],
     out = {}
     for c in chosen:
         name = view[c.start:c.end]
-        if c.label == "PLACE" and c.canonical is None and len(name) >= 3 and name[-1] in "区县" \
+        if c.label == "PLACE" and (c.canonical is None or c.method == "gazetteer") \
+                and len(name) >= 3 and name[-1] in "区县" \
                 and _HAN_WORD.fullmatch(name):
             short = _place_canonical(name)[:-1]
             if len(short) >= 2 and short not in known:
@@ -563,22 +796,28 @@ def extract_entities(text: str, *, doc_id: str | None = None,
         raise InputError(f"extract_entities: 'text' must be a str (got {type(text).__name__})")
     if not text.strip():
         return []
-    toks = _tokens.tokenize(text, config=config.tokens)
+    return _extract(text, _tokens.tokenize(text, config=config.tokens), doc_id, config)
+
+
+def _extract(text: str, toks: list[_tokens.Token], doc_id: str | None,
+             config: EntityConfig) -> list[Entity]:
+    """:func:`extract_entities` over the tokens of ``text`` (from :func:`tokens.tokenize`)."""
     view = _tokens.simplified_view(text)
     boundaries = ({t.start for t in toks}, {t.end for t in toks})
     candidates = _gazetteer_candidates(view, boundaries, config)
     if config.patterns:
-        candidates += _org_candidates(text, toks, config)
+        candidates += _org_candidates(text, toks, config, view)
         candidates += _place_candidates(text, toks, config)
         candidates += _person_candidates(view, toks, boundaries, config)
+        candidates += _local_body_candidates(view, candidates)
     if config.pos:
         candidates += _pos_candidates(toks, config)
-    gazetteer = gazetteer_entries(config)
-    blocked = [m.span() for m in resources.BOOK_TITLE.finditer(view)
-               if gazetteer.get(m.group()[1:-1], ("", ""))[1] != "ORG"]  # but 《人民日报》 names a paper
+    # names inside a title count (四川省 in 《四川省“十四五”规划》, ENTITY_GUIDELINES.md): nothing is blocked
+    blocked: list[tuple[int, int]] = []
     chosen = _select(candidates, blocked)
     if config.patterns:
-        listed = _org_list_candidates(view, toks, chosen, config)
+        listed = (_org_list_candidates(view, toks, chosen, config)
+                  + _person_list_candidates(view, chosen, boundaries[1], config))
         if listed:
             chosen = _select(chosen + listed, blocked)
         aliases = _abbreviations(view, chosen)
@@ -593,6 +832,26 @@ def extract_entities(text: str, *, doc_id: str | None = None,
     return _finish(text, view, toks, chosen, doc_id, config)
 
 
+def _tokens_by_doc(tokens: pd.DataFrame) -> dict[object, list[_tokens.Token]]:
+    """The rows of a tokens table as :class:`tokens.Token` lists per document (one pass)."""
+    if not isinstance(tokens, pd.DataFrame):
+        raise InputError(f"entities_table: 'tokens' must be a tokens table (got {type(tokens).__name__})")
+    columns = ["token", "norm", "pos", "start", "end", "sentence_id", "doc_id"]
+    missing = [c for c in columns if c not in tokens.columns]
+    if missing:
+        raise InputError(f"entities_table: 'tokens' lacks column(s) {missing} "
+                         "(expected a table made by tokens_table)")
+    with _tokens._gc_paused():
+        rows = list(map(tuple.__new__, repeat(_tokens.Token), zip(*(tokens[c].tolist() for c in columns))))
+    codes, uniques = pd.factorize(tokens["doc_id"], use_na_sentinel=False)
+    cuts = [0, *(np.flatnonzero(np.diff(codes)) + 1).tolist(), len(rows)]
+    out: dict[object, list[_tokens.Token]] = {}
+    for a, b in zip(cuts, cuts[1:]):  # runs of one document (a tokens table keeps them together)
+        if b > a:
+            out.setdefault(rows[a].doc_id, []).extend(rows[a:b])
+    return out
+
+
 def _finish(text: str, view: str, toks: list[_tokens.Token], chosen: list[_Candidate],
             doc_id: str | None, config: EntityConfig) -> list[Entity]:
     table = gazetteer_entries(config)
@@ -603,10 +862,11 @@ def _finish(text: str, view: str, toks: list[_tokens.Token], chosen: list[_Candi
         if c.canonical is None and c.label == "PLACE":
             name = _place_canonical(name)
         elif c.canonical is None and c.label == "ORG":
-            # 香港创新科技及工业局 is the gazetteer's 创新科技及工业局 with its place in front
+            # 香港创新科技及工业局 is the gazetteer's 创新科技及工业局 with its place in front; but
+            # 海南省发展和改革委员会 or 美国商务部 is another body than the national one
             for k in range(2, len(surface) - 1):
                 hit = table.get(surface[k:])
-                if hit and hit[1] == "ORG" and table.get(surface[:k], ("", ""))[1] == "PLACE":
+                if hit and hit[1] == "ORG" and surface[:k] in _HOME_PLACES:
                     name = hit[0]
                     break
         names[c] = name
@@ -640,19 +900,34 @@ def _finish(text: str, view: str, toks: list[_tokens.Token], chosen: list[_Candi
 
 
 def entities_table(documents: pd.DataFrame, *, config: EntityConfig = DEFAULT_CONFIG,
-                   text_column: str = "text") -> pd.DataFrame:
+                   text_column: str = "text", tokens: pd.DataFrame | None = None) -> pd.DataFrame:
     """Return the entities table (``schema.ENTITIES``): one row per mention in every document.
+
+    Args:
+        documents: a table with ``doc_id`` and ``text_column``.
+        config: see :class:`EntityConfig`.
+        text_column: column holding the clean text.
+        tokens: optionally the tokens table of the same documents, made by
+            :func:`tokens.tokens_table` with ``config.tokens`` (punctuation kept); it is used
+            instead of tagging the texts again, with the same result.
 
     >>> docs = pd.DataFrame({"doc_id": ["a"], "text": ["羅氏與上海醫藥合作"]})
     >>> entities_table(docs)[["doc_id", "label", "text", "canonical", "start", "end"]].values.tolist()
     [['a', 'ORG', '羅氏', '罗氏', 0, 2], ['a', 'ORG', '上海醫藥', '上海医药', 3, 7]]
+    >>> toks = _tokens.tokens_table(docs)
+    >>> entities_table(docs, tokens=toks).equals(entities_table(docs))
+    True
     """
     _tokens._check_documents(documents, text_column)
+    by_doc = _tokens_by_doc(tokens) if tokens is not None else None
     rows = []
     for doc_id, text in zip(documents["doc_id"], documents[text_column]):
-        if isinstance(text, str) and text:
-            rows += [(e.doc_id, e.sentence_id, e.label, e.text, e.canonical, e.start, e.end, e.method)
-                     for e in extract_entities(text, doc_id=doc_id, config=config)]
+        if isinstance(text, str) and text.strip():
+            with _tokens._gc_paused():  # one document's many small records (see tokens._gc_paused)
+                toks = (by_doc.get(doc_id, []) if by_doc is not None
+                        else _tokens.tokenize(text, config=config.tokens))
+                rows += [(e.doc_id, e.sentence_id, e.label, e.text, e.canonical, e.start, e.end, e.method)
+                         for e in _extract(text, toks, doc_id, config)]
     if not rows:
         return schema.empty_frame(schema.ENTITIES)
     return schema.conform(pd.DataFrame(rows, columns=list(schema.ENTITIES)), schema.ENTITIES)

@@ -661,7 +661,10 @@ ORG_HEADS = frozenset(
     "公司 有限公司 股份有限公司 有限责任公司 集团 大学 学院 医学院 医院 研究院 研究所 研究中心 中心 "
     "委员会 管委会 常委会 局 署 部 厅 办 办公室 办公厅 实验室 重点实验室 基金会 基金 协会 促进会 商会 "
     "学会 联合会 联盟 银行 交易所 大使馆 领事馆 政府 人民政府 药厂 药业 资本 保险 孵化器 科学院 工程院 "
-    "红十字会 委 所 院 电视台 报社 出版社".split())
+    "红十字会 委 所 院 电视台 报社 出版社 "
+    "科技 生物 医疗 创投 智库 传媒 影视 征信 日报 晚报 时报 周刊 新闻网 财经网".split())
+#: Organisation heads that are also industries: 同盾科技 is a company, 云南生物 is not.
+ORG_WEAK_HEADS = ("科技", "生物", "医疗", "创投", "智库", "传媒", "影视", "征信")
 #: Org heads that end a longer token (研发中心, 管理局 ...): at least two characters.
 ORG_HEAD_ENDINGS = tuple(sorted((h for h in ORG_HEADS if len(h) >= 2), key=len, reverse=True))
 #: One-character heads end a longer token only when it has three characters or more (管理局, 商务部)
@@ -672,13 +675,32 @@ OFFICE_END_CHARS = frozenset(ORG_HEAD_CHARS + "处会司社室组馆站")
 #: Last words of place names made of a place and a kind of area.
 PLACE_HEADS = frozenset(
     "市 省 区 县 镇 乡 州 新区 高新区 开发区 自贸区 示范区 合作区 科学城 园区 产业园 科技园 科学园 物流园 "
-    "创业园 工业园 软件园 港区 湾区".split())
+    "创业园 工业园 软件园 港区 湾区 自贸试验区 自由贸易试验区 自由贸易港 自贸港 经开区 经济技术开发区 "
+    "综合保税区 保税区 保税港区 机场 国际机场 口岸 中央商务区 科技城".split())
+#: Designations and kinds of area that are no place names (城中村, 中心镇, 零碳园区 ...).
+PLACE_GENERIC = frozenset(
+    "城中村 中心镇 自治州 自治县 特色小镇 先行区 示范区 园区 产业园区 工业园区 开发区 新城区 老城区 城区 "
+    "市区 郊区 景区 社区 街区 片区 辖区 地区 山区 牧区 灾区 保护区 自由贸易试验区 自贸试验区 自由贸易港 "
+    "自贸港 自贸区 综合保税区 保税区 经开区 高新区 新区 口岸 机场 国际机场 产业园 科技城".split())
+#: Words ending in 局 that name no bureau (格局, 布局, 大局).
+NOT_ORG_JU = frozenset("格局 布局 大局 全局 结局 时局 当局 开局 残局 赛局 饭局 棋局 骗局 困局 变局 新局 僵局 出局 定局 败局 胜局 战局 政局".split())
+#: Words tagged as places that refer to no particular place (外国航空公司, 国外企业).
+NOT_PROPER = frozenset("外国 国外 海外 境外 国内 境内 外地 本地 当地 各地 全球 世界".split())
+#: Single characters that start a clause, never a name: 对义联集团 is 对 + 义联集团.
+NAME_NEVER_FIRST = frozenset("对按设该在与及向将从把被由至")
+#: Last characters of nouns formed with a suffix, never of a personal name found by the tagger
+#: alone (林长制, 沙戈荒, 高雄史, 林田湖).
+NOT_NAME_END = frozenset("制化性率度观权法式型业区湖山河江海荒史网站号节会委局厅院部省市县镇村路街园港湾岛")
+#: One-character words that may stand before a name (的 and prepositions): 和张三, 对李四.
+CLAUSE_CHARS = frozenset("的了在和与及对向从由为被把将让给跟同是有据称说")
 #: Tokens that may open a name although they are common words (国家药监局, 中国红十字会).
 PROPER_MARKERS = frozenset("国家 中国 全国 中华".split())
 #: Words that end with an organisation head but name a kind of organisation, not one.
 ORG_GENERIC = frozenset(
     "科研院所 高校院所 院所 科研机构 研究机构 医疗机构 投资机构 金融机构 重点实验室 联合实验室 研发中心 "
-    "创新中心 孵化器 加速器 母基金 子基金 风险基金 产业基金 委办局 联合体 有关部门 相关部门".split())
+    "创新中心 孵化器 加速器 母基金 子基金 风险基金 产业基金 委办局 联合体 有关部门 相关部门 "
+    "上市公司 关联公司 子公司 母公司 分公司 控股公司 航空公司 网上银行 商业银行 中央银行 股权投资基金 "
+    "基金公司 证券公司 保险公司 科技公司 投资公司 重点实验室 国家重点实验室 全国重点实验室".split())
 #: An organisation's kind without its name (各区人民政府, 该公司): the head of a name, never a name alone.
 ORG_KIND_ONLY = frozenset("人民政府 政府 委员会 办公厅 办公室 管委会 公司 有限公司 股份有限公司 集团 协会 商会 基金会".split())
 #: Verbs that take a name as object: a name never contains them (设立研发中心, 参观罗氏).
@@ -698,11 +720,14 @@ PERSON_TITLES = tuple(sorted(set(
     "会长 副会长 秘书长 副秘书长 局长 副局长 署长 副署长 部长 副部长 司长 厅长 处长 主任 副主任 院长 副院长 "
     "校长 副校长 所长 副所长 市长 副市长 区长 副区长 省长 副省长 书记 副书记 党委书记 党委副书记 委员长 "
     "副委员长 大使 总监 高级总监 经理 负责人 创始人 联合创始人 院士 教授 研究员 记者 主编 科学家 领导 总统 "
-    "总理 首相 合伙人 常务副主任 专职副主任 主管 总干事 理事长 发起人 CEO".split()), key=len, reverse=True))
+    "总理 首相 合伙人 常务副主任 专职副主任 主管 总干事 理事长 发起人 CEO "
+    "作者 编辑 责任编辑 撰文 摄影 航天员 宇航员 运动员 选手 演员 歌手 导演 英雄 代表人 保荐代表人 "
+    "发言人 新闻发言人 分析师 经济学家 律师 法官 检察官 警官 总书记 国家主席 州长 议员".split()), key=len, reverse=True))
 #: Words right after a person's name (黄克强先生, 孙东教授, 王晓东表示).
 PERSON_AFTER = tuple(sorted(set(
     "先生 女士 博士 教授 医生 院士 委员 同志 表示 说 指出 认为 提出 介绍 强调 致辞 主持 透露 称 谈到 坦言 "
-    "副市长 市长 副省长 省长 部长 副部长 局长 副局长 主任 副主任 书记 主席 会长 总裁 董事长".split()),
+    "副市长 市长 副省长 省长 部长 副部长 局长 副局长 主任 副主任 书记 主席 会长 总裁 董事长 "
+    "（化名） (化名) 分享 回忆 坦承 直言 告诉 回应 解释 补充 写道 发文".split()),
     key=len, reverse=True))
 #: An abbreviation defined in parentheses after a name: （以下简称“上海前沿”）, (科技园公司), （Roche）.
 ABBREVIATION = re.compile(

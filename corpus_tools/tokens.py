@@ -18,8 +18,11 @@ through the same ``add_word`` calls, so they segment alike; the benchmark
 """
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
 import logging
+import os
 import re
 import warnings
 from dataclasses import dataclass, field
@@ -39,13 +42,17 @@ from .segment import split_sentences
 __all__ = [
     "Token", "TokenConfig", "tag", "tokenize", "tokens_table", "simplified_view",
     "stopwords", "dictionary_entries", "is_content", "jieba_tokenizer", "agreement", "in_dictionary",
+    "discover_words",
 ]
 
 Engine = Literal["rjieba", "jieba"]
 ENGINES: tuple[str, ...] = ("rjieba", "jieba")
 DOMAIN_DICT = "userdict.txt"
+DOMAIN_LEXICON = "lexicon_terms.txt"  # policy, industry and finance terms from public sources
 GENERAL_STOPWORDS = "stopwords_zh.txt"
 DOMAIN_STOPWORDS = "stopwords_domain.txt"
+WEB_STOPWORDS = "stopwords_web.txt"            # share buttons, comment bars, log-in links: never keywords
+OFFICIAL_STOPWORDS = "stopwords_official.txt"  # TokenConfig(official_stopwords=True)
 
 #: POS tags of tokens that can carry a topic (nouns, verbs, adjectives, names,
 #: abbreviations, idioms, foreign words). jieba's tag set is ICTCLAS's.
@@ -84,17 +91,29 @@ class TokenConfig:
     Attributes:
         user_dicts: extra dictionary files, jieba's format (``WORD [FREQ] [TAG]``
             per line, ``#`` comments allowed); entries in either script.
-        stopwords: extra stopword files, one word a line (``#`` comments allowed).
-        domain_profile: load the package's domain dictionary and domain
-            stopwords (``data/userdict.txt``, ``data/stopwords_domain.txt``).
-            The general stopword list (Stopwords ISO, ``data/stopwords_zh.txt``)
-            is always loaded.
+        user_words: words to keep whole, as a Python list (``["晶丰明源", "义享天地 nz"]``,
+            jieba's ``WORD [FREQ] [TAG]`` form allowed) or a file path; a list may mix
+            words and file paths (a string with a path separator or a ``.txt``/``.dic``
+            suffix is a file).
+        stopwords: extra stopwords, as a Python list or a file path (one word a line,
+            ``#`` comments allowed); a list may mix words and file paths, as above.
+        official_stopwords: also treat the high-frequency words of official documents
+            as stopwords (``data/stopwords_official.txt``: 推进 加快 全市 着力 切实 ...), so
+            that a work report's keywords are its topics rather than its style.
+        domain_profile: load the package's domain dictionary and lexicon and the domain
+            stopwords (``data/userdict.txt``, ``data/lexicon_terms.txt``,
+            ``data/stopwords_domain.txt``). The general stopword list (Stopwords ISO,
+            ``data/stopwords_zh.txt``) and the web-furniture words
+            (``data/stopwords_web.txt``: 跟贴 扫码 分享 回复 举报 登录 ...) are always loaded.
         engine: ``"rjieba"`` (fast, default) or ``"jieba"`` (the reference
             implementation, ``jieba.posseg`` over an own ``jieba.Tokenizer``; slow).
         hmm: let the engine find words missing from the dictionary with its HMM
             (names such as 黄克强); jieba's default.
         keep_punctuation: keep punctuation and symbol tokens (pos ``x``); spaces
             are never kept.
+
+    >>> "晶丰明源" in [t.token for t in tokenize("晶丰明源公告", config=TokenConfig(user_words=["晶丰明源"]))]
+    True
     """
 
     user_dicts: tuple[str | Path, ...] = ()
@@ -103,26 +122,50 @@ class TokenConfig:
     engine: Engine = "rjieba"
     hmm: bool = True
     keep_punctuation: bool = True
+    user_words: tuple[str | Path, ...] = ()
+    official_stopwords: bool = False
     _fingerprint: tuple = field(default=(), init=False, repr=False, compare=True)
 
     def __post_init__(self) -> None:
-        for name in ("user_dicts", "stopwords"):
-            value = getattr(self, name)
-            if isinstance(value, (str, Path)):
-                value = (value,)
-            paths = tuple(Path(p) for p in value)
-            for path in paths:
-                if not path.is_file():
-                    raise InputError(
-                        f"TokenConfig.{name}: file {str(path)!r} does not exist "
-                        "(expected a UTF-8 text file, one entry a line)")
-            object.__setattr__(self, name, paths)
+        value = self.user_dicts
+        paths = tuple(Path(p) for p in ((value,) if isinstance(value, (str, Path)) else value))
+        for path in paths:
+            _check_file("user_dicts", path)
+        object.__setattr__(self, "user_dicts", paths)
+        for name in ("user_words", "stopwords"):
+            object.__setattr__(self, name, _words_or_files(name, getattr(self, name)))
         if self.engine not in ENGINES:
             raise ConfigError(f"TokenConfig.engine must be one of {ENGINES} (got {self.engine!r})")
         # files may change between two configs with the same paths: hash their stamps
         stamps = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size)
-                       for p in self.user_dicts + self.stopwords)
+                       for p in self.user_dicts + self.user_words + self.stopwords if isinstance(p, Path))
         object.__setattr__(self, "_fingerprint", stamps)
+
+
+_FILE_SUFFIXES = (".txt", ".dic", ".dict", ".tsv", ".csv", ".lst")
+
+
+def _check_file(name: str, path: Path) -> None:
+    if not path.is_file():
+        raise InputError(f"TokenConfig.{name}: file {str(path)!r} does not exist "
+                         "(expected a UTF-8 text file, one entry a line, or a list of words)")
+
+
+def _words_or_files(name: str, value) -> tuple[str | Path, ...]:
+    """A file path, or an iterable of words and file paths, as a tuple of words (str) and files (Path)."""
+    if isinstance(value, (str, Path)):
+        value = (Path(value),)
+    out: list[str | Path] = []
+    for item in value:
+        if isinstance(item, str) and not (os.sep in item or "/" in item or item.lower().endswith(_FILE_SUFFIXES)):
+            if item.strip():
+                out.append(item.strip())
+            continue
+        if not isinstance(item, (str, Path)):
+            raise InputError(f"TokenConfig.{name}: expected words or file paths (got {type(item).__name__})")
+        _check_file(name, Path(item))
+        out.append(Path(item))
+    return tuple(out)
 
 
 DEFAULT_CONFIG = TokenConfig()
@@ -172,9 +215,15 @@ def dictionary_entries(config: TokenConfig = DEFAULT_CONFIG) -> tuple[tuple[str,
     """
     entries: list[tuple[str, int | None, str | None]] = []
     if config.domain_profile:
-        entries += _read_entries(_data.read_lines(DOMAIN_DICT), f"corpus_tools/data/{DOMAIN_DICT}")
+        for name in (DOMAIN_DICT, DOMAIN_LEXICON):
+            entries += _read_entries(_data.read_lines(name), f"corpus_tools/data/{name}")
     for path in config.user_dicts:
         entries += _read_entries(_read_user_file(path), str(path))
+    for item in config.user_words:
+        if isinstance(item, Path):
+            entries += _read_entries(_read_user_file(item), str(item))
+        else:
+            entries += _read_entries([item], "TokenConfig.user_words")
     return tuple(entries)
 
 
@@ -182,18 +231,27 @@ def dictionary_entries(config: TokenConfig = DEFAULT_CONFIG) -> tuple[tuple[str,
 def stopwords(config: TokenConfig = DEFAULT_CONFIG) -> frozenset[str]:
     """Return the stopwords of ``config`` in simplified script.
 
-    Stopwords ISO's Chinese list, plus the domain list when
-    ``config.domain_profile``, plus the user's files.
+    Stopwords ISO's Chinese list and the web-furniture words, plus the domain list
+    when ``config.domain_profile``, the official-document list when
+    ``config.official_stopwords``, and the user's words and files.
 
     >>> sw = stopwords()
-    >>> "的" in sw, "表示" in sw, "生物医药" in sw
-    (True, True, False)
+    >>> "的" in sw, "表示" in sw, "扫码" in sw, "生物医药" in sw, "推进" in sw
+    (True, True, True, False, False)
+    >>> "推进" in stopwords(TokenConfig(official_stopwords=True, stopwords=["晶丰明源"]))
+    True
     """
     words = set(_data.read_lines(GENERAL_STOPWORDS))
+    words.update(_data.read_lines(WEB_STOPWORDS))
     if config.domain_profile:
         words.update(_data.read_lines(DOMAIN_STOPWORDS))
-    for path in config.stopwords:
-        words.update(line.strip() for line in _read_user_file(path)
+    if config.official_stopwords:
+        words.update(_data.read_lines(OFFICIAL_STOPWORDS))
+    for item in config.stopwords:
+        if isinstance(item, str):
+            words.add(item)
+            continue
+        words.update(line.strip() for line in _read_user_file(item)
                      if line.strip() and not line.lstrip().startswith("#"))
     return frozenset(to_simplified(w) for w in words)
 
@@ -213,10 +271,19 @@ def is_content(norm: str, pos: str, *, stop: frozenset[str] = frozenset(),
     (True, False, False)
     >>> is_content("的", "uj"), is_content("，", "x")
     (False, False)
+    >>> is_content("news.rthk.hk", "eng"), is_content("https", "eng"), is_content("iPhone", "eng")
+    (False, False, True)
     """
     return (pos in CONTENT_POS and len(norm) >= min_length and norm not in stop
             and resources.NUMERIC_TOKEN.match(norm) is None
-            and resources.NO_WORD_CHAR.match(norm) is None)
+            and resources.NO_WORD_CHAR.match(norm) is None
+            and _LOWER_LATIN.match(norm) is None)
+
+
+#: A token of lower-case Latin letters, digits and URL punctuation (https, news.rthk.hk, k2,
+#: component, and): in Chinese documents the remains of URLs, markup or English function
+#: words, not topics; brands and acronyms are capitalised (Airbnb, iPhone, GPU, 5G).
+_LOWER_LATIN = re.compile(r"^[a-z0-9._:/\-]*[a-z][a-z0-9._:/\-]*$")
 
 
 # ---------------------------------------------------------------- engines
@@ -247,7 +314,7 @@ def jieba_tokenizer(config: TokenConfig = DEFAULT_CONFIG):
     tokenizer = jieba.Tokenizer()
     tokenizer.initialize()
     for word, freq, tag in dictionary_entries(config):
-        tokenizer.add_word(word, freq, tag)
+        tokenizer.add_word(word, freq, tag or "n")  # untagged user words are nouns, not x
     return tokenizer
 
 
@@ -257,7 +324,7 @@ def _rjieba(config: TokenConfig):
 
     engine = rjieba.Jieba()
     for word, freq, tag in dictionary_entries(config):
-        engine.add_word(word, freq, tag)
+        engine.add_word(word, freq, tag or "n")  # untagged user words are nouns, not x
     return engine
 
 
@@ -322,8 +389,38 @@ def _tag_view(view: str, config: TokenConfig) -> tuple[list[str], list[str]]:
     """The engine's words of a simplified view and their tags (the dictionaries' tags winning), as two
     columns: the one place the engine, the dictionaries and the view meet."""
     pairs = _tagger(config)(view)
+    if _NUMBER_MEASURE.search(view):
+        pairs = _split_measure_words(view, pairs, config)
     words = list(map(_word_of, pairs))
     return words, list(map(_user_tags(config).get, words, map(_tag_of, pairs)))
+
+
+#: A number followed by a measure word for things counted (5家, 三项, 12个).
+_NUMBER_MEASURE = re.compile(r"[0-9０-９零一二三四五六七八九十百千万亿两几数多]([家个项名位只件台次所座支批户款类种笔])")
+
+
+#: What follows 个 in a unit of time or measure that jieba keeps whole (3个月, 2个百分点).
+_UNIT_AFTER_MEASURE = ("月", "小时", "星期", "工作日", "百分点", "季度", "半月")
+
+
+def _split_measure_words(view: str, pairs: list, config: TokenConfig) -> list:
+    """A measure word after a number never fuses with the next word: the engine's HMM glues
+    5家科创企业 into 家科创; such a word the dictionary does not know is cut after the measure word."""
+    words = list(map(_word_of, pairs))
+    index = dict(zip(accumulate(map(len, words), initial=0), range(len(words))))
+    cut = sorted(i for i in map(index.get, {m.start(1) for m in _NUMBER_MEASURE.finditer(view)})
+                 if i is not None and len(words[i]) >= 2 and not words[i][1:].startswith(_UNIT_AFTER_MEASURE)
+                 and not in_dictionary(words[i], config=config))
+    if not cut:
+        return pairs
+    out, last = [], 0
+    for i in cut:
+        out += pairs[last:i]
+        out.append((words[i][0], "q"))
+        out += _tagger(config)(words[i][1:])
+        last = i + 1
+    out += pairs[last:]
+    return out
 
 
 def tag(text: str, *, config: TokenConfig = DEFAULT_CONFIG) -> list[tuple[str, str, int, int]]:
@@ -447,7 +544,111 @@ def tokenize(text: str, *, doc_id: str | None = None,
     norms = seg.words if norm_view is seg.view else [norm_view[s:e] for s, e in zip(starts, ends)]
     rows = zip(surface, norms, seg.tags, starts, ends, seg.sentence_ids.tolist(), repeat(doc_id))
     # tuple.__new__ makes each Token in C, without the NamedTuple constructor's Python frame
-    return list(map(tuple.__new__, repeat(Token), rows))
+    with _gc_paused():
+        return list(map(tuple.__new__, repeat(Token), rows))
+
+
+@contextlib.contextmanager
+def _gc_paused():
+    """Pause the cyclic garbage collector while many small records are made.
+
+    Tuples of strings and ints form no cycles, but each allocation counts towards the
+    collector's thresholds, whose collections then traverse every object of the process
+    (a pandas session holds millions): records are made about 5x faster without them.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,}")
+#: Characters that start or end no new word (function words, counters, dates).
+_EDGE_CHARS = frozenset("的了和与及在是为个年月日等也就都而且或被把从对向将之其这那有了着过")
+
+
+def discover_words(texts: Iterable[str], *, min_count: int = 5, min_length: int = 2, max_length: int = 6,
+                   min_pmi: float = 3.0, min_entropy: float = 1.0,
+                   config: TokenConfig = DEFAULT_CONFIG) -> list[str]:
+    """Find words of a corpus that the dictionary lacks: cohesive and free character strings.
+
+    A string of Han characters is a new word when it occurs at least ``min_count`` times,
+    its weakest split is still far more frequent than chance (pointwise mutual information,
+    natural log, at least ``min_pmi``), the characters around it vary (boundary entropy at
+    least ``min_entropy`` on both sides), and the dictionary does not know it. The result can
+    be passed to ``TokenConfig(user_words=...)`` so that names such as 晶丰明源 stay whole.
+    Counting is linear in the corpus size (all substrings up to ``max_length + 1`` characters).
+
+    Args:
+        texts: clean texts in either script (counted on the simplified view).
+        min_count: fewest occurrences.
+        min_length, max_length: lengths of the strings considered, in characters.
+        min_pmi: least cohesion of the weakest split into two parts.
+        min_entropy: least entropy of the characters before and after it.
+        config: whose dictionary decides what is already known.
+
+    Returns:
+        New words, most frequent first (ties in code-point order).
+
+    >>> text = "晶丰明源发布公告。晶丰明源股东减持。公司称晶丰明源经营正常，晶丰明源回应，据晶丰明源披露，"
+    >>> discover_words([text], min_count=5, min_pmi=1.0)  # a tiny corpus: little cohesion to measure
+    ['晶丰明源']
+    >>> "晶丰明源" in [t.token for t in tokenize(text, config=TokenConfig(user_words=discover_words([text], min_pmi=1.0)))]
+    True
+    """
+    from collections import Counter
+    from math import log
+
+    counts: Counter = Counter()
+    left: dict[str, Counter] = {}
+    right: dict[str, Counter] = {}
+    chars = 0
+    for text in texts:
+        if not isinstance(text, str):
+            continue
+        for run in _HAN_RUN.findall(simplified_view(text)):
+            chars += len(run)
+            padded = f"^{run}$"
+            for n in range(1, max_length + 1):
+                for i in range(1, len(padded) - n):
+                    counts[padded[i:i + n]] += 1
+                    if n >= min_length:
+                        piece = padded[i:i + n]
+                        left.setdefault(piece, Counter())[padded[i - 1]] += 1
+                        right.setdefault(piece, Counter())[padded[i + n]] += 1
+    if not chars:
+        return []
+
+    def entropy(counter: Counter) -> float:
+        total = sum(counter.values())
+        # the edge of a run (^, $) is as free a boundary as any: each counts as a distinct neighbour
+        parts = [c for ch, c in counter.items() if ch not in "^$"] + [1] * (counter["^"] + counter["$"])
+        return -sum(c / total * log(c / total) for c in parts)
+
+    engine = jieba_tokenizer(config) if config.engine == "jieba" else _rjieba(config)
+    cut = (lambda w: engine.lcut(w, HMM=False)) if config.engine == "jieba" else (lambda w: engine.cut(w, False))
+    found = []
+    for word, count in counts.items():
+        if count < min_count or not min_length <= len(word) <= max_length:
+            continue
+        if word[0] in _EDGE_CHARS or word[-1] in _EDGE_CHARS:
+            continue  # 的重要, 条件的: a word and a function character
+        pmi = min(log(count * chars / (counts[word[:k]] * counts[word[k:]])) for k in range(1, len(word)))
+        if pmi < min_pmi or in_dictionary(word, config=config):
+            continue
+        if all(len(piece) > 1 for piece in cut(word)):
+            continue  # 同比增长 = 同比 + 增长: a phrase of known words, which the segmenter serves
+        if min(entropy(left[word]), entropy(right[word])) < min_entropy:
+            continue
+        found.append((word, count))
+    # a word inside a longer new word that occurs as often is only its fragment (晶丰明 of 晶丰明源)
+    words = {w: c for w, c in found}
+    kept = [(w, c) for w, c in found
+            if not any(w in longer and longer != w and lc >= c for longer, lc in words.items())]
+    return [w for w, _ in sorted(kept, key=lambda wc: (-wc[1], wc[0]))]
 
 
 def agreement(reference: Sequence[str], candidate: Sequence[str]) -> dict[str, float]:

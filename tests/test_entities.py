@@ -181,3 +181,67 @@ def test_empty_and_deterministic(seed_texts, seed_table):
     pd.testing.assert_frame_equal(
         seed_table.sort_values(["doc_id", "start"]).reset_index(drop=True),
         again.sort_values(["doc_id", "start"]).reset_index(drop=True))
+
+
+# ---------------------------------------------------------------- the project's scorer and the dev annotation
+
+from corpus_tools.evaluate.entities import score_entities  # noqa: E402
+from corpus_tools.evaluate.figures import read_jsonl  # noqa: E402
+
+
+def test_scorer_matches_names_and_aliases_across_scripts():
+    gold = [{"file": "a", "label": "ORG", "name": "国泰航空", "aliases": ["國泰", "国泰"]},
+            {"file": "a", "label": "PLACE", "name": "香港", "aliases": []},
+            {"file": "b", "label": "PERSON", "name": "马云", "aliases": ["马总"]}]
+    pred = [{"doc_id": "a", "label": "ORG", "canonical": "国泰", "text": "國泰"},
+            {"doc_id": "a", "label": "ORG", "canonical": "国泰航空", "text": "國泰航空"},
+            {"doc_id": "a", "label": "ORG", "canonical": "上市公司", "text": "上市公司"},
+            {"doc_id": "a", "label": "PERSON", "canonical": "香港", "text": "香港"},  # right name, wrong label
+            {"doc_id": "b", "label": "PERSON", "canonical": "马总", "text": "马总"},
+            {"doc_id": "z", "label": "ORG", "canonical": "华为", "text": "华为"}]   # no gold: not scored
+    result = score_entities(gold, pred)
+    t = result.table
+    assert (t["ORG"]["found"], t["ORG"]["gold"], t["ORG"]["correct"], t["ORG"]["pred"]) == (1, 1, 2, 3)
+    assert t["PLACE"]["recall"] == 0.0 and t["PERSON"]["recall"] == 1.0 and t["PERSON"]["precision"] == 0.5
+    assert ("a", "ORG", "上市公司") in result.spurious and [g["name"] for g in result.missed] == ["香港"]
+
+
+@pytest.fixture(scope="module")
+def dev_documents(test_data_dir):
+    from corpus_tools import load
+    gold = read_jsonl(test_data_dir / "dev" / "entities.jsonl")
+    docs = load.load_corpus(test_data_dir / "dev" / "docs")
+    return gold, docs[docs["doc_id"].isin({g["file"] for g in gold})]
+
+
+def test_tokens_table_is_reused_with_the_same_output(dev_documents):
+    from corpus_tools.tokens import tokens_table
+    _, docs = dev_documents
+    expected = entities_table(docs)
+    pd.testing.assert_frame_equal(entities_table(docs, tokens=tokens_table(docs)), expected)
+    with pytest.raises(InputError, match="tokens"):
+        entities_table(docs, tokens=pd.DataFrame({"doc_id": ["x"]}))
+
+
+def test_dev_annotation_scores_do_not_regress(dev_documents):
+    gold, docs = dev_documents
+    t = score_entities(gold, entities_table(docs).to_dict("records")).table
+    assert t["all"]["precision"] >= 0.83 and t["all"]["recall"] >= 0.60, t["all"]
+    for label in ("ORG", "PERSON", "PLACE"):
+        assert t[label]["precision"] >= 0.80, (label, t[label])
+
+
+@pytest.mark.xfail(strict=True, reason="issue 12 target not reached: recall ~0.6 (persons 0.46) on the dev annotation")
+def test_dev_annotation_meets_the_target(dev_documents):
+    gold, docs = dev_documents
+    t = score_entities(gold, entities_table(docs).to_dict("records")).table
+    assert all(t[lab]["precision"] >= 0.85 and t[lab]["recall"] >= 0.85 for lab in ("ORG", "PERSON", "PLACE")), t
+
+
+def test_no_sample_only_entries_in_the_lexicons():
+    from corpus_tools import _data
+    gazetteer = _data.data_path("gazetteer.tsv").read_text(encoding="utf-8")
+    userdict = _data.data_path("userdict.txt").read_text(encoding="utf-8")
+    for name in ("罗氏中国加速器", "罗氏大药厂香港有限公司", "威高集团", "张江药谷"):
+        assert name not in gazetteer and name not in userdict, name
+    assert "张江 " not in userdict

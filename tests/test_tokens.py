@@ -253,3 +253,99 @@ def test_tag_rejects_non_strings_and_takes_a_config():
     with pytest.raises(InputError, match="tag: 'text' must be a str"):
         tokens.tag(None)
     assert tokens.tag("细胞治疗", config=tokens.TokenConfig(engine="jieba")) == tokens.tag("细胞治疗")
+
+
+# ---------------------------------------------------------------- domain lexicon, measure words, user vocabulary
+
+LEXICON_CASES = [
+    ("科创板", "已有5家科创板公司上市"),
+    ("专精特新", "培育一批专精特新企业"),
+    ("母基金", "设立海南母基金"),
+    ("引导基金", "政府引导基金规模扩大"),
+    ("独角兽", "成长为独角兽企业"),
+    ("天使轮", "完成数千万元天使轮融资"),
+    ("Pre-A轮", "完成Pre-A轮融资"),
+    ("双碳", "围绕双碳目标"),
+    ("新质生产力", "发展新质生产力"),
+    ("城市更新", "推进城市更新行动"),
+    ("农业农村部", "农业农村部负责"),
+    ("人力资源社会保障部", "人力资源社会保障部会同财政部"),
+    ("自贸试验区", "支持广东自贸试验区建设"),
+]
+
+
+@pytest.mark.parametrize("term,text", LEXICON_CASES, ids=[t for t, _ in LEXICON_CASES])
+def test_domain_terms_stay_whole_in_context(term, text):
+    """The term is a token or inside a longer one (政府引导基金, 独角兽企业), never cut apart."""
+    assert any(term in t.token for t in tokens.tokenize(text)), [t.token for t in tokens.tokenize(text)]
+
+
+def test_a_measure_word_never_fuses_with_the_next_word():
+    words = [t.token for t in tokens.tokenize("已有5家科创板公司、12家科创企业和3家医企，8个母基金")]
+    assert [w for w in words if w[0] in "家个" and len(w) > 1] == []
+    assert words.count("家") == 3 and "科创板" in words and "母基金" in words
+
+
+def test_user_words_and_stopwords_accept_lists_and_files(tmp_path):
+    text = "晶丰明源与义享天地推进合作"
+    assert "晶丰明源" not in [t.token for t in tokens.tokenize(text)]
+    config = tokens.TokenConfig(user_words=["晶丰明源", "义享天地 nz"], stopwords=["合作"])
+    toks = tokens.tokenize(text, config=config)
+    assert "晶丰明源" in [t.token for t in toks] and ("义享天地", "nz") in [(t.token, t.pos) for t in toks]
+    assert "合作" in tokens.stopwords(config) and "合作" not in tokens.stopwords()
+    words = tmp_path / "words.txt"
+    words.write_text("# mine\n晶丰明源\n", encoding="utf-8")
+    stop = tmp_path / "stop.txt"
+    stop.write_text("合作\n", encoding="utf-8")
+    by_file = tokens.TokenConfig(user_words=words, stopwords=str(stop))
+    assert "晶丰明源" in [t.token for t in tokens.tokenize(text, config=by_file)]
+    assert "合作" in tokens.stopwords(by_file)
+    mixed = tokens.TokenConfig(stopwords=[str(stop), "推进"])
+    assert {"合作", "推进"} <= tokens.stopwords(mixed)
+    with pytest.raises(InputError, match="does not exist"):
+        tokens.TokenConfig(stopwords=[str(tmp_path / "missing.txt")])
+
+
+def test_official_and_web_furniture_stopwords():
+    assert {"跟贴", "扫码", "朋友圈", "二维码", "分享", "回复", "举报", "收藏", "登录"} <= tokens.stopwords()
+    assert "推进" not in tokens.stopwords()
+    official = tokens.stopwords(tokens.TokenConfig(official_stopwords=True))
+    assert {"推进", "加快", "全市", "着力", "切实"} <= official
+
+
+@pytest.mark.parametrize("word,pos,expected", [
+    ("https", "eng", False), ("news.rthk.hk", "eng", False), ("k2", "eng", False), ("component", "eng", False),
+    ("Airbnb", "eng", True), ("iPhone", "eng", True), ("GPU", "eng", True), ("5G", "eng", True),
+])
+def test_urls_and_markup_are_no_content(word, pos, expected):
+    assert tokens.is_content(word, pos) is expected
+
+
+def test_cli_userdict_and_stopwords_flags(tmp_path, capsys):
+    from corpus_tools import cli
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a.txt").write_text("晶丰明源发布公告，晶丰明源股东减持。\n", encoding="utf-8")
+    (tmp_path / "docs" / "b.txt").write_text("公司发布年度报告，股东大会通过。\n", encoding="utf-8")
+    (tmp_path / "words.txt").write_text("晶丰明源\n", encoding="utf-8")
+    (tmp_path / "stop.txt").write_text("减持\n", encoding="utf-8")
+    docs = str(tmp_path / "docs")
+    for command in (["tokens", docs], ["keywords", docs], ["entities", docs],
+                    ["keyness", docs, "--by", "doc_id", "--target", "a.txt", "--min-count", "1"]):
+        assert cli.main([*command, "--userdict", str(tmp_path / "words.txt"),
+                         "--stopwords", str(tmp_path / "stop.txt"), "--format", "csv"]) == 0
+        out = capsys.readouterr().out
+        if command[0] in ("tokens", "keywords"):
+            assert "晶丰明源" in out
+        if command[0] == "keywords":
+            assert "减持" not in out
+    assert cli.main(["keywords", docs, "--stopwords", str(tmp_path / "missing.txt")]) == 2
+    assert "missing.txt" in capsys.readouterr().err
+
+
+def test_discover_words_finds_names_the_dictionary_lacks(test_data_dir):
+    from corpus_tools import load
+    docs = load.load_corpus(test_data_dir / "dev" / "docs")
+    found = tokens.discover_words(docs[docs["doc_id"].str.startswith("23_")]["text"], min_count=3)
+    assert "晶丰明源" in found and "晶丰" not in found and "丰明源" not in found
+    assert all(not tokens.in_dictionary(w) and w[0] not in "的了和" for w in found)
+    assert tokens.discover_words([]) == [] and tokens.discover_words(["短文"]) == []
