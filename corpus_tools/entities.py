@@ -647,7 +647,7 @@ def entities_table(documents: pd.DataFrame, *, config: EntityConfig = DEFAULT_CO
     >>> entities_table(docs)[["doc_id", "label", "text", "canonical", "start", "end"]].values.tolist()
     [['a', 'ORG', '羅氏', '罗氏', 0, 2], ['a', 'ORG', '上海醫藥', '上海医药', 3, 7]]
     """
-    _tokens._check_documents(documents, text_column)
+    documents = _tokens._check_documents(documents, text_column, what="entities_table")
     rows = []
     for doc_id, text in zip(documents["doc_id"], documents[text_column]):
         if isinstance(text, str) and text:
