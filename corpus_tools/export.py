@@ -14,6 +14,7 @@ True
 from __future__ import annotations
 
 import html
+import math
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -22,8 +23,16 @@ import pandas as pd
 
 from .errors import InputError
 
-__all__ = ["XLSX_MAX_CELL", "XLSX_MAX_ROWS", "TRUNCATED", "ExportedTables", "export_tables",
-           "to_csv", "to_xlsx", "xlsx_ready"]
+__all__ = [
+    "TRUNCATED",
+    "XLSX_MAX_CELL",
+    "XLSX_MAX_ROWS",
+    "ExportedTables",
+    "export_tables",
+    "to_csv",
+    "to_xlsx",
+    "xlsx_ready",
+]
 
 #: Most characters an Excel cell holds.
 XLSX_MAX_CELL = 32_767
@@ -92,7 +101,7 @@ def xlsx_ready(frame: pd.DataFrame) -> tuple[pd.DataFrame, int]:
         if column.dtype == object or isinstance(column.dtype, pd.StringDtype):
             cells = []
             for value in column.tolist():
-                if value is pd.NA or (isinstance(value, float) and value != value):
+                if value is pd.NA or (isinstance(value, float) and math.isnan(value)):
                     cells.append(None)
                     continue
                 value, cut = _cell(value)

@@ -76,6 +76,10 @@ body {{ margin: 0; background: #fff; }}
   border-top: 1px solid #ddd; }}
 .report-section .plotly-graph-div {{ margin: 8px 0 16px; }}
 .report-section img {{ max-width: 100%; height: auto; }}
+/* a wide table scrolls inside the page instead of widening it */
+.report-section .jp-RenderedHTMLCommon table {{ display: block; max-width: 100%; overflow-x: auto; }}
+.report-section .jp-RenderedHTMLCommon td {{ white-space: normal; max-width: 40em; }}
+.report-downloads ul {{ margin: 4px 0 12px; }}
 """
 
 

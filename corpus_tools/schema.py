@@ -7,6 +7,7 @@ documented columns and dtypes.
 """
 from __future__ import annotations
 
+import math
 from typing import Mapping
 
 import pandas as pd
@@ -15,7 +16,7 @@ __all__ = [
     "DOCUMENTS", "DOCUMENTS_DERIVED", "LOAD_REPORT", "CLEANING_LOG", "SENTENCES", "ARTICLES",
     "FIGURES", "TOKENS", "KEYWORDS", "KEYNESS", "KWIC", "COLLOCATIONS",
     "COOCCURRENCE", "TERM_FREQUENCY", "ENTITIES", "empty_frame", "conform",
-    "as_documents", "doc_ids",
+    "LEFT_OUT", "MISSING_METADATA", "DOCUMENT_SUMMARY", "as_documents", "doc_ids",
 ]
 
 #: One row per document (``load.load_corpus``).
@@ -252,7 +253,7 @@ def as_documents(obj: object, *, text_column: str = "text", what: str = "documen
         if not missing:
             return obj
         hint = (f"; for a table of texts without ids pass {what}(table[{text_column!r}])"
-                if text_column in obj.columns else f"; pass text_column=... to name the text column")
+                if text_column in obj.columns else "; pass text_column=... to name the text column")
         raise InputError(f"{what}: the table lacks column(s) {missing} (has {list(obj.columns)}){hint}")
     if isinstance(obj, (str, bytes)):
         raise InputError(f"{what}: got a single {type(obj).__name__} ({obj[:30]!r}); {expected}: "
@@ -271,8 +272,42 @@ def as_documents(obj: object, *, text_column: str = "text", what: str = "documen
         raise InputError(f"{what}: got {type(obj).__name__}; {expected}")
     for position, text in zip(ids, texts):
         if not (isinstance(text, str) or text is None or text is pd.NA
-                or (isinstance(text, float) and text != text)):
+                or (isinstance(text, float) and math.isnan(text))):
             raise InputError(f"{what}: text {position!r} is a {type(text).__name__} ({text!r:.40}), "
                              "not a string; " + expected)
     return pd.DataFrame({"doc_id": pd.array(ids, dtype="string"),
                          text_column: pd.array(texts, dtype="string")})
+
+
+#: One row per chart, figure kind and unit with figures the chart leaves out (``charts.left_out``).
+LEFT_OUT: Mapping[str, str] = {
+    "chart": "string",           # Money by document | Money over time | Timeline ...
+    "kind": "string",
+    "unit": "string",            # currency or unit of the chart's panel; <NA>: the whole kind
+    "figures": "Int64",          # figures the chart could draw
+    "shown": "Int64",
+    "left_out": "Int64",
+    "reason": "string",
+}
+
+#: One row per document lacking a title, date or publisher (``quality.missing_metadata``).
+MISSING_METADATA: Mapping[str, str] = {
+    "doc_id": "string",
+    "title": "string",
+    "date": "string",
+    "publisher": "string",
+    "missing": "string",         # the fields it lacks, comma-separated ("date, publisher")
+}
+
+#: One row per document: what it is and what was found in it (``quality.document_summary``).
+DOCUMENT_SUMMARY: Mapping[str, str] = {
+    "doc_id": "string",
+    "title": "string",
+    "date": "string",
+    "publisher": "string",
+    "doc_type": "string",
+    "n_chars": "Int64",          # characters of the clean text
+    "n_figures": "Int64",        # rows of the figures table (<NA> when not given)
+    "n_money": "Int64",          # of which money
+    "n_entities": "Int64",       # rows of the entities table (<NA> when not given)
+}
