@@ -255,10 +255,8 @@ def document_labels(documents: pd.DataFrame | None, *, width: int = 16) -> dict[
     seen: dict[str, int] = {}
     for doc_id, title in zip(documents["doc_id"], titles):
         doc_id = str(doc_id)
-        if isinstance(title, str) and title.strip():
-            label = _shorten(" ".join(title.split()), width)
-        else:
-            label = _shorten(Path(doc_id).stem or doc_id, width)
+        title = " ".join(title.split()) if isinstance(title, str) else ""
+        label = _shorten(title or Path(doc_id).stem or doc_id, width)
         n = seen.get(label, 0) + 1
         seen[label] = n
         labels[doc_id] = label if n == 1 else f"{label} ({n})"
@@ -347,6 +345,8 @@ def _size_distribution(documents: pd.DataFrame, *, config: ChartConfig) -> go.Fi
     low, high = math.floor(math.log10(positive.min())), math.ceil(math.log10(positive.max()) + 1e-9)
     edges = np.logspace(low, max(high, low + 1), num=4 * (max(high, low + 1) - low) + 1)
     counts, _ = np.histogram(positive, bins=edges)
+    used = np.flatnonzero(counts)  # no empty bins at either end
+    counts, edges = counts[used[0]:used[-1] + 1], edges[used[0]:used[-1] + 2]
     bins = [f"{_number(round(a))}–{_number(round(b))}" for a, b in pairwise(edges)]
     hover = [f"{b} characters: {int(c):,} documents" for b, c in zip(bins, counts)]
     fig = go.Figure(go.Bar(x=bins, y=[int(c) for c in counts], customdata=hover,

@@ -33,7 +33,7 @@ import pandas as pd
 import corpus_tools as ct
 from corpus_tools import charts, quality
 
-pd.set_option("display.max_colwidth", 40)
+pd.set_option("display.max_colwidth", 70)
 
 corpus = ct.read_corpus(CORPUS)
 documents = corpus.documents
