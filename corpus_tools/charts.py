@@ -809,9 +809,13 @@ def keyness_bars(keyness: pd.DataFrame, *, top: int = 15,
               "log_ratio", "direction"]
     _require(keyness, needed, "keyness", "keyness()")
     title = f"Keyness: {labels[0]} vs {labels[1]}"
+    comparable = keyness[keyness["log_ratio"].notna()]
+    n_sides = [int((comparable["direction"] == d).sum()) for d in ("target", "reference")]
+    if max(n_sides) > top:
+        title += f" — the {top} strongest terms of each side ({n_sides[0]:,} and {n_sides[1]:,} in all)"
     traces = []
     for i, (direction, name) in enumerate(zip(("target", "reference"), labels)):
-        rows = keyness[(keyness["direction"] == direction) & keyness["log_ratio"].notna()]
+        rows = comparable[comparable["direction"] == direction]
         # statistics may be signed (negative: typical of the reference): rank by strength
         rows = rows.assign(_strength=rows["log_likelihood"].astype("float64").abs())
         rows = rows.sort_values(["_strength", "keyword"], ascending=[False, True],
@@ -1002,6 +1006,7 @@ def cooccurrence_network(cooccurrence: pd.DataFrame, *, top: int = 40, random_st
     _require(cooccurrence, ["source", "target", "weight"], "cooccurrence", "cooccurrence()")
     title = "Co-occurrence network (same sentence)"
     pairs = cooccurrence[cooccurrence["weight"].notna() & (cooccurrence["source"] != cooccurrence["target"])]
+    title += _shown(min(top, len(pairs)), len(pairs), "pairs (the most frequent)")
     pairs = pairs.assign(_s=pairs["source"].astype(str), _t=pairs["target"].astype(str),
                          _w=pairs["weight"].astype("float64"))
     pairs = pairs.sort_values(["_w", "_s", "_t"], ascending=[False, True, True], kind="stable").head(top)

@@ -420,3 +420,13 @@ def test_charts_stay_readable_at_5000_documents():
 def test_small_corpora_keep_one_bar_per_document(documents):
     assert len(charts.document_sizes(documents, max_bars=2).data) == 2
     assert len(charts.document_sizes(documents, max_bars=1).data) == 1  # histogram
+
+
+def test_keyness_and_network_titles_say_what_they_leave_out(keyness_table):
+    fig = charts.keyness_bars(keyness_table, top=2, labels=("香港", "上海"))
+    assert fig.layout.title.text.endswith("— the 2 strongest terms of each side (3 and 2 in all)")
+    assert "strongest" not in charts.keyness_bars(keyness_table, top=3).layout.title.text
+    pairs = pd.DataFrame({"source": ["甲", "甲", "乙"], "target": ["乙", "丙", "丙"], "weight": [3, 2, 1]})
+    assert charts.cooccurrence_network(pairs, top=2).layout.title.text.endswith(
+        "— 2 of 3 pairs (the most frequent) shown")
+    assert "shown" not in charts.cooccurrence_network(pairs).layout.title.text
