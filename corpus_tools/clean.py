@@ -71,7 +71,10 @@ class CleanConfig:
         remove_boilerplate: drop release headers, contact blocks, repost
             disclaimers, legal footers, navigation runs and running page heads
             and feet (:func:`remove_running_heads`).
-        drop_repeated_lines: drop a line identical to the previous non-blank line.
+        drop_repeated_lines: drop a line identical to the previous non-blank line. Off
+            by default: equal consecutive lines are often content (two table rows
+            ``设备采购 100万元``), and furniture that repeats (running heads and feet
+            at page breaks) is removed by ``remove_boilerplate`` on its own evidence.
         rejoin_lines: remove line and page breaks that split a sentence.
         rejoin_min_tail: a line whose unfinished last sentence is shorter than this
             (in characters) is joined to the next line only when that sentence
@@ -87,7 +90,7 @@ class CleanConfig:
     strip_markdown: bool = True
     remove_footnote_marks: bool = True
     remove_boilerplate: bool = True
-    drop_repeated_lines: bool = True
+    drop_repeated_lines: bool = False
     rejoin_lines: bool = True
     rejoin_min_tail: int = 5
     mark_captions: bool = True
@@ -838,10 +841,13 @@ def _drop_repeated_lines(text: str, config: CleanConfig, log: list[Change] | Non
 def drop_repeated_lines(text: str) -> str:
     """Drop a line that repeats the previous non-blank line (doubled captions, headings).
 
+    Not part of the default pipeline (``CleanConfig.drop_repeated_lines`` is off): equal
+    consecutive lines may be content, such as two equal table rows.
+
     >>> drop_repeated_lines("剪彩仪式\\n剪彩仪式\\n正文。")
     '剪彩仪式\\n正文。'
     """
-    return _drop_repeated_lines(text, DEFAULT_CONFIG, None)
+    return _drop_repeated_lines(text, CleanConfig(drop_repeated_lines=True), None)
 
 
 def _should_join(text: str, brk: re.Match[str], min_tail: int) -> bool:
@@ -1038,6 +1044,9 @@ def _run(text: str, config: CleanConfig, log: list[Change] | None, *, skip_noops
 
 
 def _with_captions(text: str, config: CleanConfig, log: list[Change] | None) -> CleanResult:
+    # steps after NFC can leave text that is not NFC: a full-width letter folded to ASCII
+    # before a combining mark (Ｅ + ◌́ -> É), a mark joined to its letter across a removed break
+    text = _normalize_unicode(text, config, log)
     captions: tuple[tuple[int, int], ...] = ()
     if config.mark_captions:
         captions = tuple(find_captions(text))

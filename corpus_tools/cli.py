@@ -4,6 +4,10 @@ Every subcommand prints or writes one table with the same output options
 (``--format table|csv|jsonl|parquet|xlsx``, ``--excel`` for a CSV that Excel
 opens as UTF-8, and ``-o FILE``); progress and summaries go to stderr so that
 stdout stays a clean table.
+
+Exit status: 0 when at least one document was loaded; 1 when ``load`` found no
+loadable document (its table or report is still written); 2 on an error, which
+includes any other subcommand given a path where no document could be loaded.
 """
 from __future__ import annotations
 
@@ -81,6 +85,8 @@ def _documents(path: str) -> pd.DataFrame:
 
     result = load.read_corpus(path)
     print(result.summary(), file=sys.stderr)
+    if result.documents.empty:
+        raise CorpusToolsError(f"{path}: no document could be loaded (see `corpus-tools load {path} --report`)")
     return result.documents
 
 
@@ -94,6 +100,9 @@ def _cmd_load(args: argparse.Namespace) -> int:
     else:
         write_table(result.documents, fmt=args.format, output=args.output, excel=args.excel,
                     drop_in_table=LONG_TEXT_COLUMNS + ("captions",))
+    if result.documents.empty:  # a script must not take a folder of unreadable files for a corpus
+        print(f"corpus-tools: error: {args.path}: no document could be loaded", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -9,6 +9,14 @@ One bad file never stops the corpus and nothing is dropped silently: hidden file
 and folders, ``metadata.csv``, a ``README`` and files of unsupported formats are
 reported as skipped with the reason.
 
+The walk follows symbolic links after the real files and folders, each target once
+(by device and inode: a link back to its folder or a second path to a file is
+reported, never read twice, never a loop; globs are walked the same way). A folder
+that cannot be listed is reported as failed with the reason; pipes, sockets and
+broken links as skipped. A file name byte that is not UTF-8 appears as ``\\xNN`` in
+``doc_id`` and ``path`` (:func:`safe_name`). A file over ``max_bytes`` (the file; a
+docx's unpacked parts; a PDF's text layer) fails as "too large".
+
 Formats: ``.txt`` (also ``.text``, ``.md``) in UTF-8 with or without BOM,
 UTF-16/32 with BOM, GB18030/GBK/GB2312 or Big5; ``.html``/``.htm`` (main text by
 trafilatura, never scripts or navigation); ``.docx`` (paragraphs and table
@@ -17,8 +25,14 @@ feed; a PDF without one is skipped as "no text layer (scanned?)").
 
 Decoding: strict UTF-8 first (the fast path); a file that is valid UTF-8 except
 for an incomplete character at its very end (a truncated download) is loaded
-without those bytes and the report says how many were dropped. Other files go
-to charset-normalizer; GBK/GB2312 are decoded as their superset GB18030 and
+without those bytes and the report says how many were dropped. Valid UTF-8 that
+holds no CJK character and characters no Western text holds is read as GB18030 or
+Big5 when that gives Chinese (a short GBK ``通知`` is valid UTF-8 by chance). A few
+stray NUL bytes (at most one in 500) are dropped, with a note; more make the file
+binary unless it is UTF-16. Non-UTF-8 bytes whose every non-ASCII byte is an
+accented letter inside a word or a lone sign are Western cp1252 (Latin-1). Other
+files go to charset-normalizer (its Chinese guesses first for files under 256
+bytes); GBK/GB2312 are decoded as their superset GB18030 and
 Big5 as Big5-HKSCS when plain Big5 fails, and the decoded text must be mostly
 Chinese, ASCII and punctuation to be accepted.
 
@@ -31,10 +45,11 @@ column of a ``metadata.csv``. The report has an extra ``doc_id`` column.
 """
 from __future__ import annotations
 
+import fnmatch
 import functools
-import glob as _glob
 import os
 import re
+import stat
 import warnings
 from dataclasses import dataclass
 from collections.abc import Callable
@@ -50,7 +65,8 @@ from .errors import CorpusToolsError, DecodeError, FormatError, InputError
 
 __all__ = [
     "LoadResult", "read_corpus", "load_corpus", "read_document", "decode_bytes",
-    "NoTextError", "EmptyFileError", "BinaryFileError", "NoTextLayerError", "EXTENSIONS",
+    "NoTextError", "EmptyFileError", "BinaryFileError", "NoTextLayerError", "TooLargeError", "EXTENSIONS",
+    "MAX_BYTES", "safe_name",
 ]
 
 Format = Literal["txt", "html", "docx", "pdf"]
@@ -78,6 +94,15 @@ _README = re.compile(r"(?i)readme(?:\.[a-z]{1,8})?$")
 #: reliably; the whole text would make script detection the slowest part of loading).
 _SCRIPT_SAMPLE = 160
 _PLAUSIBLE_SHARE = 0.9
+#: Default of ``read_corpus(max_bytes=...)``: a file whose text, or a docx whose unpacked parts,
+#: or a PDF whose text layer exceeds this many bytes is not loaded (reason "too large").
+MAX_BYTES = 100_000_000
+#: At most one NUL byte per this many bytes (and at least two in any file) is a stray in a
+#: text file; more make the file binary (unless it is UTF-16 text).
+_BYTES_PER_STRAY_NUL = 500
+#: Below this many bytes, a file that decodes both as a Chinese codec and as something else
+#: is read as Chinese (short files give charset detection too little evidence).
+_SHORT_BYTES = 256
 _GB_FAMILY = {"gb2312", "gbk", "cp936", "hz", "gb18030", "euc_cn", "ms936"}
 _BIG5_FAMILY = {"big5", "big5hkscs", "cp950"}
 
@@ -96,6 +121,10 @@ class BinaryFileError(NoTextError, DecodeError):
 
 class NoTextLayerError(NoTextError, FormatError):
     """A PDF without a text layer (a scan) or an HTML/DOCX file without text."""
+
+
+class TooLargeError(FormatError):
+    """A file larger than the ``max_bytes`` limit once decompressed (a docx's parts, a PDF's text)."""
 
 
 @dataclass(frozen=True)
@@ -173,6 +202,56 @@ def _candidate_codecs(data: bytes) -> list[str]:
     return out
 
 
+_CJK_CODECS = frozenset(_GB_FAMILY | _BIG5_FAMILY | {"big5hkscs"})
+#: A character outside U+0000-U+07FF: every CJK character (and curly quotes, dashes...).
+_WIDE_CHAR = re.compile(r"[^\x00-\u07ff]")
+#: A character UTF-8 text in a Western, Greek or Cyrillic language would not hold: anything
+#: beyond those scripts, or a combining mark not after a letter.
+_NOT_WESTERN = re.compile(r"[^\x00-\x7f\u00a0-\u024f\u0300-\u036f\u0370-\u03ff\u0400-\u04ff]"
+                          r"|(?<![A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff])[\u0300-\u036f]")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_HIGH_BYTES = re.compile(rb"[\x80-\xff]+")
+#: cp1252 bytes of accented Latin letters (À-ÿ without × ÷; Š Œ Ž š œ ž Ÿ) and of symbols
+#: standing alone in Western text (€ … ‘ ’ “ ” • – — and the Latin-1 signs ° ² £ « » ...).
+_WESTERN_LETTER_BYTES = frozenset(range(0xC0, 0x100)) - {0xD7, 0xF7} | {0x8A, 0x8C, 0x8E, 0x9A, 0x9C, 0x9E, 0x9F}
+_WESTERN_SIGN_BYTES = frozenset(range(0xA0, 0xC0)) | {0x80, 0x85, 0x91, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97}
+
+
+def _cjk_reading(data: bytes, utf8_text: str) -> tuple[str, str, None] | None:
+    """A GB18030 or Big5 reading of short bytes that are also valid UTF-8, when it is the better one.
+
+    A short GBK file can be valid UTF-8 by chance (``通知`` -> ``֪ͨ``); its UTF-8 reading
+    then holds no CJK and characters no Western text holds.
+    """
+    if len(data) >= _SHORT_BYTES or not _NOT_WESTERN.search(utf8_text):
+        return None  # longer GBK text is valid UTF-8 only by a very long chance
+    for codec in _candidate_codecs(data):
+        if codec not in _CJK_CODECS:
+            continue
+        try:
+            text = data.decode(codec)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if _HAN.search(text) and _plausible_share(text) >= _PLAUSIBLE_SHARE:
+            return text, codec, None
+    return None
+
+
+def _looks_western(data: bytes) -> bool:
+    """Whether non-UTF-8 bytes read as cp1252 (Latin-1) Western text: every non-ASCII byte is an
+    accented letter inside a word (one or two in a row) or a lone sign. Chinese double-byte
+    text has runs of two or more high bytes that are not all letters (``通知`` -> ``Í¨Öª``)."""
+    for m in _HIGH_BYTES.finditer(data):
+        run, start, end = m.group(), m.start(), m.end()
+        if len(run) <= 2 and all(b in _WESTERN_LETTER_BYTES for b in run) and (
+                data[start - 1:start].isalpha() or data[end:end + 1].isalpha()):
+            continue
+        if len(run) == 1 and run[0] in _WESTERN_SIGN_BYTES:
+            continue
+        return False
+    return True
+
+
 def decode_bytes(data: bytes, *, name: str = "<bytes>") -> tuple[str, str, str | None]:
     """Decode a text file's bytes; return (text, encoding, note).
 
@@ -194,7 +273,7 @@ def decode_bytes(data: bytes, *, name: str = "<bytes>") -> tuple[str, str, str |
     if bom:
         return bom[0], bom[1], None
     try:
-        return data.decode("utf-8"), "utf-8", None
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         if exc.reason == "unexpected end of data" and exc.end == len(data) and len(data) - exc.start <= 3:
             try:
@@ -204,6 +283,12 @@ def decode_bytes(data: bytes, *, name: str = "<bytes>") -> tuple[str, str, str |
             else:
                 dropped = len(data) - exc.start
                 return text, "utf-8", f"truncated UTF-8: dropped {dropped} incomplete byte(s) at the end"
+    else:
+        if text.isascii() or _WIDE_CHAR.search(text):  # the common case: ASCII, or it holds CJK
+            return text, "utf-8", None
+        cjk = _cjk_reading(data, text)  # valid UTF-8 without any CJK: maybe a short GBK/Big5 file
+        return cjk if cjk else (text, "utf-8", None)
+    note = None
     if b"\x00" in data:
         for codec in ("utf-16-le", "utf-16-be"):
             try:
@@ -212,10 +297,25 @@ def decode_bytes(data: bytes, *, name: str = "<bytes>") -> tuple[str, str, str |
                 continue
             if _plausible_share(text) >= _PLAUSIBLE_SHARE:
                 return text, codec, None
-        raise BinaryFileError(f"{name}: binary file (NUL bytes, not UTF-16 text)")
+        nuls = data.count(0)
+        if nuls > max(2, len(data) // _BYTES_PER_STRAY_NUL):
+            raise BinaryFileError(f"{name}: binary file (NUL bytes, not UTF-16 text)")
+        data = data.replace(b"\x00", b"")
+        if not data.strip():
+            raise BinaryFileError(f"{name}: binary file (only NUL bytes)")
+        note = f"dropped {nuls} stray NUL byte(s)"
+        try:
+            return data.decode("utf-8"), "utf-8", note
+        except UnicodeDecodeError:
+            pass
+    if _looks_western(data):
+        return data.decode("cp1252"), "cp1252", note
     tried = []
     best: tuple[float, str, str] | None = None
-    for codec in _candidate_codecs(data):
+    codecs = _candidate_codecs(data)
+    if len(data) < _SHORT_BYTES:  # too little evidence for a detector: prefer the reading as Chinese
+        codecs.sort(key=lambda c: c not in _CJK_CODECS)
+    for codec in codecs:
         tried.append(codec)
         try:
             text = data.decode(codec)
@@ -223,7 +323,7 @@ def decode_bytes(data: bytes, *, name: str = "<bytes>") -> tuple[str, str, str |
             continue
         share = _plausible_share(text)
         if share >= _PLAUSIBLE_SHARE:
-            return text, codec, None
+            return text, codec, note
         if best is None or share > best[0]:
             best = (share, text, codec)
     detail = f"; best was {best[2]} with {best[0]:.0%} plausible characters" if best else ""
@@ -235,8 +335,19 @@ def decode_bytes(data: bytes, *, name: str = "<bytes>") -> tuple[str, str, str |
 
 # ---------------------------------------------------------------- formats
 
-def _read_txt(path: Path) -> _Read:
-    data = path.read_bytes()
+def _too_large(path: Path, what: str, size: int, max_bytes: int | None) -> None:
+    if max_bytes is not None and size > max_bytes:
+        raise TooLargeError(f"{path.name}: too large: {what} {size:,} bytes, more than the limit of "
+                            f"{max_bytes:,} (read_corpus(max_bytes=...) raises it)")
+
+
+def _read_bytes(path: Path, max_bytes: int | None) -> bytes:
+    _too_large(path, "the file has", path.stat().st_size, max_bytes)
+    return path.read_bytes()
+
+
+def _read_txt(path: Path, max_bytes: int | None = MAX_BYTES) -> _Read:
+    data = _read_bytes(path, max_bytes)
     text, encoding, note = decode_bytes(data, name=path.name)
     return _Read(text, encoding, "txt", note, utf8=data if encoding == "utf-8" and note is None else None)
 
@@ -253,10 +364,10 @@ def _html_fallback_text(html: str) -> str:
     return "\n".join(s.strip() for s in blocks if s.strip())
 
 
-def _read_html(path: Path) -> _Read:
+def _read_html(path: Path, max_bytes: int | None = MAX_BYTES) -> _Read:
     import trafilatura
 
-    html, encoding, note = decode_bytes(path.read_bytes(), name=path.name)
+    html, encoding, note = decode_bytes(_read_bytes(path, max_bytes), name=path.name)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # third-party warnings about odd markup are not load failures
         doc = trafilatura.bare_extraction(html, favor_recall=True, include_comments=False,
@@ -275,28 +386,71 @@ def _read_html(path: Path) -> _Read:
 
 
 def _docx_blocks(document) -> list[str]:
-    from docx.table import Table
+    """Paragraphs and table rows in document order, one block each (cells of a row joined by tabs).
+
+    Each ``<w:tc>`` element is one cell, read once: a cell merged across columns or rows is
+    one element, so equal neighbouring cells both stay. Tables nested in a cell and content
+    controls (``<w:sdt>``) are read too.
+    """
     from docx.text.paragraph import Paragraph
 
-    blocks: list[str] = []
-    for child in document.element.body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            blocks.append(Paragraph(child, document).text)
-        elif tag == "tbl":
-            for row in Table(child, document).rows:
-                cells: list[str] = []
-                for cell in row.cells:
-                    value = cell.text.strip()
-                    if value and (not cells or cells[-1] != value):  # merged cells repeat
-                        cells.append(value)
-                blocks.append("\t".join(cells))
-    return blocks
+    def cell_text(tc) -> str:
+        lines: list[str] = []
+        for child in tc.iterchildren():
+            tag = child.tag.rsplit("}", 1)[-1]
+            if tag == "p":
+                lines.append(Paragraph(child, document).text)
+            elif tag == "tbl":
+                lines.extend(table_rows(child))
+            elif tag == "sdt":
+                lines.extend(container(child))
+        return "\n".join(lines).strip()
+
+    def table_rows(tbl) -> list[str]:
+        rows = []
+        for tr in tbl.iterchildren(_W + "tr"):
+            cells = [cell_text(tc) for tc in tr.iter(_W + "tc") if tc.getparent() is tr or
+                     tc.getparent().tag in _ROW_WRAPPERS and tc.getparent().getparent() is tr]
+            rows.append("\t".join(c for c in cells if c))
+        return rows
+
+    def container(element) -> list[str]:
+        out: list[str] = []
+        for child in element.iterchildren():
+            tag = child.tag.rsplit("}", 1)[-1]
+            if tag == "p":
+                out.append(Paragraph(child, document).text)
+            elif tag == "tbl":
+                out.extend(table_rows(child))
+            elif tag in ("sdt", "sdtContent", "customXml"):
+                out.extend(container(child))
+        return out
+
+    return container(document.element.body)
 
 
-def _read_docx(path: Path) -> _Read:
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+#: Elements that may wrap the cells of a row (content controls, custom XML).
+_ROW_WRAPPERS = frozenset({_W + "sdtContent", _W + "customXml"})
+
+
+def _docx_unpacked_size(path: Path) -> int | None:
+    """The sum of the declared sizes of a docx's parts (zipfile never reads past a declared size)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return None  # python-docx reports the broken file
+
+
+def _read_docx(path: Path, max_bytes: int | None = MAX_BYTES) -> _Read:
     import docx
 
+    size = _docx_unpacked_size(path)
+    if size is not None:
+        _too_large(path, "its unpacked parts have", size, max_bytes)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -310,8 +464,9 @@ def _read_docx(path: Path) -> _Read:
     return _Read(text, None, "docx")
 
 
-def _read_pdf(path: Path) -> _Read:
+def _read_pdf(path: Path, max_bytes: int | None = MAX_BYTES) -> _Read:
     from pypdf import PdfReader
+    from pypdf.errors import DependencyError, LimitReachedError
 
     try:
         with warnings.catch_warnings():
@@ -319,9 +474,18 @@ def _read_pdf(path: Path) -> _Read:
             reader = PdfReader(str(path), strict=False)
             if reader.is_encrypted and not reader.decrypt(""):
                 raise FormatError(f"{path.name}: encrypted PDF (a password is needed)")
-            pages = [page.extract_text() or "" for page in reader.pages]
+            pages, size = [], 0
+            for page in reader.pages:
+                pages.append(page.extract_text() or "")
+                size += len(pages[-1].encode("utf-8", "surrogatepass"))
+                _too_large(path, "its text layer has at least", size, max_bytes)
     except CorpusToolsError:
         raise
+    except DependencyError as exc:  # AES encryption without the cryptography package
+        raise FormatError(f"{path.name}: encrypted PDF that needs the 'cryptography' package to be read "
+                          f"({exc})") from exc
+    except LimitReachedError as exc:  # a stream that decompresses beyond pypdf's limits
+        raise TooLargeError(f"{path.name}: too large: a stream decompresses beyond pypdf's limit ({exc})") from exc
     except Exception as exc:  # pypdf raises PdfReadError, ValueError, KeyError... on broken files
         raise FormatError(f"{path.name}: corrupt PDF ({type(exc).__name__}: {exc})") from exc
     if not any(p.strip() for p in pages):
@@ -341,11 +505,11 @@ def _format_of(path: Path) -> Format:
     raise FormatError(hint or f"unsupported extension {suffix or '(none)'!r} (expected one of {known})")
 
 
-def _read(path: Path) -> _Read:
-    return _READERS[_format_of(path)](path)
+def _read(path: Path, max_bytes: int | None = MAX_BYTES) -> _Read:
+    return _READERS[_format_of(path)](path, max_bytes)
 
 
-def read_document(path: str | Path) -> tuple[str, str | None, Format]:
+def read_document(path: str | Path, *, max_bytes: int | None = MAX_BYTES) -> tuple[str, str | None, Format]:
     """Read one file; return (text_raw, encoding, format).
 
     ``encoding`` is None for docx and pdf, whose text is not a byte encoding.
@@ -354,6 +518,8 @@ def read_document(path: str | Path) -> tuple[str, str | None, Format]:
         NoTextError: empty, binary, or no text layer (``read_corpus`` skips these).
         DecodeError: the bytes are not text in a supported encoding.
         FormatError: unsupported extension, corrupt docx/pdf.
+        TooLargeError: more than ``max_bytes`` (the file, a docx's unpacked parts, a PDF's text);
+            None for no limit.
 
     >>> import tempfile, pathlib
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "a.txt"
@@ -364,7 +530,7 @@ def read_document(path: str | Path) -> tuple[str, str | None, Format]:
     path = Path(path)
     if not path.is_file():
         raise InputError(f"read_document: {path} is not a file")
-    read = _read(path)
+    read = _read(path, max_bytes)
     return read.text, read.encoding, read.format
 
 
@@ -375,6 +541,7 @@ class _Entry:
     path: Path
     doc_id: str
     skip_reason: str | None = None
+    failed: bool = False  # with skip_reason: reported as failed (an unreadable folder), not skipped
 
 
 def _is_glob(path: str) -> bool:
@@ -391,21 +558,166 @@ def _glob_root(pattern: str) -> Path:
     return Path(*fixed) if fixed else Path(".")
 
 
-def _walk(root: Path) -> list[_Entry]:
+def safe_name(name: str) -> str:
+    """A file name as text that any table, CSV or Parquet file can hold.
+
+    A name whose bytes are not UTF-8 (Python decodes them with ``surrogateescape``)
+    gets each undecodable byte written as ``\\xNN``; other names are returned as they are.
+
+    >>> safe_name("通知.txt"), safe_name("caf\\udce9.txt")
+    ('通知.txt', 'caf\\\\xe9.txt')
+    """
+    if name.isascii():
+        return name
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(name).decode("utf-8", "backslashreplace")
+    return name
+
+
+def _os_reason(exc: OSError) -> str:
+    return f"{type(exc).__name__}: {exc.strerror or exc}"
+
+
+def _walk(root: Path, descend: Callable[[str], bool] | None = None) -> list[_Entry]:
+    """Every file under ``root`` once, plus a skipped or failed entry for each folder or file not read.
+
+    Symbolic links are followed after the real files and folders, so a link to something
+    read already is reported as such (never read twice, never a cycle); a folder that
+    cannot be listed, a broken link and a file that is not a regular one (a named pipe
+    would block the load) are reported with the reason. ``descend(rel)`` decides whether
+    the folder ``rel`` (relative, ``/`` separators) is read.
+    """
     entries: list[_Entry] = []
-    for dirpath, dirnames, filenames in os.walk(root):
-        current = Path(dirpath)
-        for d in sorted(dirnames):
-            if d.startswith("."):
-                rel = (current / d).relative_to(root).as_posix() + "/"
-                entries.append(_Entry(current / d, rel, "hidden folder (not read)"))
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        # (current / f).relative_to(root).as_posix(), with the folder's part computed once
-        folder = current.relative_to(root).as_posix()
-        prefix = "" if folder == "." else folder + "/"
-        for f in filenames:
-            entries.append(_Entry(current / f, prefix + f))
+    seen_dirs: dict[tuple[int, int], str] = {}
+    seen_files: dict[tuple[int, int], str] = {}
+    links: list[tuple[str, str]] = []  # (path, doc_id) of symbolic links, followed after the walk
+    root_real = os.path.realpath(root)
+    stack: list[tuple[str, str, int]] = [(str(root), "", -1)]  # (folder, doc_id prefix, its device)
+    try:
+        st = os.stat(root)
+        seen_dirs[(st.st_dev, st.st_ino)] = "./"
+        stack = [(str(root), "", st.st_dev)]
+    except OSError:
+        pass  # reported when the folder is listed
+
+    def add_folder(path: str, doc_id: str, key: tuple[int, int]) -> None:
+        if key in seen_dirs:
+            entries.append(_Entry(Path(path), doc_id, f"folder already read as {seen_dirs[key]} (not read twice)"))
+        elif descend is None or descend(doc_id.rstrip("/")):
+            seen_dirs[key] = doc_id
+            stack.append((path, doc_id, key[0]))
+
+    def add_file(path: str, doc_id: str, key: tuple[int, int]) -> None:
+        first = seen_files.get(key)
+        if first is not None:
+            entries.append(_Entry(Path(path), doc_id, f"same file as {first} (not loaded twice)"))
+        else:
+            seen_files[key] = doc_id
+            entries.append(_Entry(Path(path), doc_id))
+
+    while stack or links:
+        if not stack:
+            path, doc_id = links.pop(0)
+            try:
+                st = os.stat(path)
+            except OSError as exc:
+                entries.append(_Entry(Path(path), doc_id, f"broken symbolic link ({_os_reason(exc)})"))
+                continue
+            key = (st.st_dev, st.st_ino)
+            if stat.S_ISDIR(st.st_mode) and key not in seen_dirs and _contains(os.path.realpath(path), root_real):
+                entries.append(_Entry(Path(path), doc_id + "/", "symbolic link to a folder that holds the corpus "
+                                      "(not read: it would read everything around the corpus)"))
+            elif stat.S_ISDIR(st.st_mode):
+                add_folder(path, doc_id + "/", key)
+            elif stat.S_ISREG(st.st_mode):
+                add_file(path, doc_id, key)
+            else:
+                entries.append(_Entry(Path(path), doc_id, "not a regular file (a link to a pipe, socket or device)"))
+            continue
+        folder, prefix, device = stack.pop()
+        try:
+            with os.scandir(folder) as listing:
+                items = sorted(listing, key=lambda item: item.name)
+        except OSError as exc:
+            entries.append(_Entry(Path(folder), prefix or "./", f"folder could not be read ({_os_reason(exc)})",
+                                  failed=True))
+            continue
+        folders = []
+        for item in items:
+            name = item.name
+            doc_id = prefix + safe_name(name)
+            try:
+                if name.startswith(".") and item.is_dir():
+                    entries.append(_Entry(Path(item.path), doc_id + "/", "hidden folder (not read)"))
+                elif item.is_symlink():
+                    links.append((item.path, doc_id))
+                elif item.is_file(follow_symlinks=False):
+                    add_file(item.path, doc_id, (device, item.inode()))
+                elif item.is_dir(follow_symlinks=False):
+                    folders.append(item)
+                else:
+                    entries.append(_Entry(Path(item.path), doc_id, "not a regular file (a pipe, socket or device)"))
+            except OSError as exc:
+                entries.append(_Entry(Path(item.path), doc_id, f"could not be read ({_os_reason(exc)})", failed=True))
+        for item in reversed(folders):  # a stack: the first folder is read first
+            try:
+                st = item.stat(follow_symlinks=False)
+            except OSError as exc:
+                entries.append(_Entry(Path(item.path), prefix + safe_name(item.name) + "/",
+                                      f"folder could not be read ({_os_reason(exc)})", failed=True))
+                continue
+            add_folder(item.path, prefix + safe_name(item.name) + "/", (st.st_dev, st.st_ino))
     return entries
+
+
+def _contains(folder: str, path: str) -> bool:
+    """Whether the real path ``path`` is inside (or is) the real folder ``folder``."""
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+def _pattern_matches(segments: tuple[str, ...], parts: tuple[str, ...], *, prefix: bool = False) -> bool:
+    """Whether the path ``parts`` matches the glob ``segments`` (``**`` is any number of folders).
+
+    With ``prefix``: whether something under ``parts`` may match (the folder is worth reading).
+    """
+    @functools.cache
+    def match(i: int, j: int) -> bool:
+        if j == len(parts):
+            return prefix or all(s == "**" for s in segments[i:])
+        if i == len(segments):
+            return False
+        if segments[i] == "**":
+            return prefix or match(i + 1, j) or match(i, j + 1)
+        return fnmatch.fnmatchcase(parts[j], segments[i]) and match(i + 1, j + 1)
+
+    return match(0, 0)
+
+
+def _glob_entries(pattern: str) -> tuple[Path, list[_Entry]]:
+    """The entries a glob matches, walked like a folder (cycle-safe, every file once).
+
+    A matched folder is read whole, as when a folder is given.
+    """
+    root = _glob_root(pattern)
+    if not root.is_dir():
+        return root, []
+    segments = Path(pattern).parts[len(root.parts):]
+    if not segments:
+        segments = ("**",)
+
+    @functools.cache
+    def selected(rel: str) -> bool:  # rel itself or a folder above it matches
+        parts = tuple(rel.split("/"))
+        return any(_pattern_matches(segments, parts[:k]) for k in range(1, len(parts) + 1))
+
+    def descend(rel: str) -> bool:
+        return _pattern_matches(segments, tuple(rel.split("/")), prefix=True) or selected(rel)
+
+    entries = [e for e in _walk(root, descend) if selected(e.doc_id.rstrip("/"))
+               or (e.doc_id.endswith("/") and e.skip_reason is not None and descend(e.doc_id.rstrip("/")))]
+    return root, entries
 
 
 def _collect(path: str | Path) -> tuple[Path, list[_Entry]]:
@@ -414,17 +726,9 @@ def _collect(path: str | Path) -> tuple[Path, list[_Entry]]:
     if p.is_dir():
         root, entries = p, _walk(p)
     elif p.is_file():
-        root, entries = p.parent, [_Entry(p, p.name)]
+        root, entries = p.parent, [_Entry(p, safe_name(p.name))]
     elif _is_glob(text):
-        root = _glob_root(text)
-        matches = [Path(m) for m in _glob.glob(text, recursive=True)]
-        entries = []
-        for m in matches:
-            if m.is_dir():
-                entries.extend(_Entry(e.path, e.path.relative_to(root).as_posix(), e.skip_reason)
-                               for e in _walk(m))
-            elif m.is_file():
-                entries.append(_Entry(m, m.relative_to(root).as_posix()))
+        root, entries = _glob_entries(text)
         if not entries:
             raise InputError(f"load: no files match the glob {text!r}")
     else:
@@ -466,7 +770,22 @@ def _read_metadata_csv(path: Path) -> pd.DataFrame:
         raise FormatError(f"{path}: metadata CSV needs a column naming the file, one of {list(_KEY_COLUMNS)} "
                           f"(got columns {list(table.columns)})")
     table = table.rename(columns={key: "_key"})
+    _refuse_duplicate_keys(table["_key"], path)
     return table.replace({"": pd.NA})
+
+
+def _refuse_duplicate_keys(keys: pd.Series, path: Path) -> None:
+    """Raise when two rows of a metadata CSV name the same file (one would silently win)."""
+    rows: dict[str, list[int]] = {}
+    for number, key in enumerate(keys.astype(str), start=2):  # row 1 is the header
+        rows.setdefault(key.strip().replace("\\", "/"), []).append(number)
+    duplicates = {key: numbers for key, numbers in rows.items() if key and len(numbers) > 1}
+    if duplicates:
+        listed = "; ".join(f"{key!r} in rows {', '.join(map(str, numbers))}"
+                           for key, numbers in list(duplicates.items())[:5])
+        more = f" and {len(duplicates) - 5} more" if len(duplicates) > 5 else ""
+        raise FormatError(f"{path}: metadata CSV has more than one row for the same file: {listed}{more} "
+                          "(rows counted from the header as row 1); keep one row per file")
 
 
 def _apply_metadata(documents: pd.DataFrame, table: pd.DataFrame) -> tuple[pd.DataFrame, str]:
@@ -573,8 +892,8 @@ def _document_row(entry: _Entry, read: _Read, result: _clean.CleanResult, path: 
     }
 
 
-def _read_stage(file: _Loading) -> None:
-    file.read = _read(file.entry.path)
+def _read_stage(file: _Loading, *, max_bytes: int | None) -> None:
+    file.read = _read(file.entry.path, max_bytes)
 
 
 def _clean_stage(file: _Loading, *, config: _clean.CleanConfig) -> None:
@@ -587,7 +906,7 @@ def _row_stage(file: _Loading) -> None:
 
 def _report_row(entry: _Entry, path: str, status: str, reason: str | None, fmt: str | None = None,
                 encoding: str | None = None, n_chars: int | None = None) -> dict:
-    return {"path": path, "status": status, "reason": reason, "format": fmt,
+    return {"path": path, "status": status, "reason": reason and safe_name(reason), "format": fmt,
             "encoding": encoding, "n_chars": n_chars, "doc_id": entry.doc_id}
 
 
@@ -596,7 +915,8 @@ def _format_or_none(path: Path) -> str | None:
 
 
 def read_corpus(path: str | Path, *, metadata: str | Path | None = None,
-                config: _clean.CleanConfig = _clean.DEFAULT_CONFIG) -> LoadResult:
+                config: _clean.CleanConfig = _clean.DEFAULT_CONFIG,
+                max_bytes: int | None = MAX_BYTES) -> LoadResult:
     """Load every document under ``path`` (a file, a folder read recursively, or a glob).
 
     Args:
@@ -608,6 +928,9 @@ def read_corpus(path: str | Path, *, metadata: str | Path | None = None,
             ``canonical_publisher(source)``); its other columns are added. Default:
             ``metadata.csv`` in the corpus root, if any.
         config: the cleaning options.
+        max_bytes: a file larger than this (a docx: its unpacked parts; a PDF: its text
+            layer) is not loaded, reason "too large" (default :data:`MAX_BYTES`, 100 MB);
+            None for no limit.
 
     Returns:
         A :class:`LoadResult`; ``doc_id`` is the path relative to the corpus root
@@ -619,22 +942,24 @@ def read_corpus(path: str | Path, *, metadata: str | Path | None = None,
     """
     if not isinstance(config, _clean.CleanConfig):
         raise InputError(f"read_corpus: config must be a CleanConfig (got {type(config).__name__})")
+    if max_bytes is not None and (not isinstance(max_bytes, int) or max_bytes <= 0):
+        raise InputError(f"read_corpus: max_bytes must be a positive int or None (got {max_bytes!r})")
     root, entries = _collect(path)
-    root_abs = str(root.resolve())
+    root_abs = safe_name(str(root.resolve()))
     report: list[dict | None] = []  # one row per entry, in order
     files: list[_Loading] = []
     for entry in entries:
         fmt = _format_or_none(entry.path)
         abs_path = os.path.join(root_abs, *entry.doc_id.rstrip("/").split("/"))  # str(root / doc_id), faster
         if entry.skip_reason:
-            report.append(_report_row(entry, abs_path, "skipped", entry.skip_reason, fmt))
+            report.append(_report_row(entry, abs_path, "failed" if entry.failed else "skipped", entry.skip_reason, fmt))
             continue
         files.append(_Loading(len(report), entry, abs_path, fmt))
         report.append(None)
     # Each stage runs over all files before the next one (the regex engine's and the
     # stages' code and data stay in the CPU caches: ~10% faster than file by file); a
     # file that fails at any stage is reported exactly as file by file.
-    files = _each(files, _read_stage, report)
+    files = _each(files, functools.partial(_read_stage, max_bytes=max_bytes), report)
     files = _each(files, functools.partial(_clean_stage, config=config), report)
     files = _each(files, _row_stage, report)
     docs: list[dict] = []
@@ -730,20 +1055,21 @@ def _report_frame(rows: list[dict]) -> pd.DataFrame:
 
 
 def _set_metadata_note(report: pd.DataFrame, metadata_path: Path, note: str) -> pd.DataFrame:
-    resolved = str(metadata_path.resolve())
+    resolved = safe_name(str(metadata_path.resolve()))
     mask = report["path"] == resolved
     if mask.any():
         report = report.copy()
         report.loc[mask, "reason"] = note
         return report
     row = pd.DataFrame([{"path": resolved, "status": "skipped", "reason": note, "format": pd.NA,
-                         "encoding": pd.NA, "n_chars": pd.NA, "doc_id": metadata_path.name}])
+                         "encoding": pd.NA, "n_chars": pd.NA, "doc_id": safe_name(metadata_path.name)}])
     columns = {**schema.LOAD_REPORT, "doc_id": "string"}
     return schema.conform(pd.concat([report, schema.conform(row, columns)], ignore_index=True), columns)
 
 
 def load_corpus(path: str | Path, *, metadata: str | Path | None = None,
-                config: _clean.CleanConfig = _clean.DEFAULT_CONFIG) -> pd.DataFrame:
+                config: _clean.CleanConfig = _clean.DEFAULT_CONFIG,
+                max_bytes: int | None = MAX_BYTES) -> pd.DataFrame:
     """Return the documents table of :func:`read_corpus`.
 
     The load report is also in ``documents.attrs["load_report"]`` as a list of
@@ -757,4 +1083,4 @@ def load_corpus(path: str | Path, *, metadata: str | Path | None = None,
     >>> pd.DataFrame(docs.attrs["load_report"])[["doc_id", "status"]].values.tolist()[-2:]
     [['004_6bcdac202017c94e.txt', 'loaded'], ['README.md', 'skipped']]
     """
-    return read_corpus(path, metadata=metadata, config=config).documents
+    return read_corpus(path, metadata=metadata, config=config, max_bytes=max_bytes).documents

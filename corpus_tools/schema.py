@@ -21,8 +21,9 @@ __all__ = [
 
 #: One row per document (``load.load_corpus``).
 DOCUMENTS: Mapping[str, str] = {
-    "doc_id": "string",          # path relative to the corpus root, "/" separators
-    "path": "string",            # absolute path of the file read
+    "doc_id": "string",          # path relative to the corpus root, "/" separators; a name byte that
+                                 # is not UTF-8 is written \xNN (load.safe_name): "caf\xe9.txt"
+    "path": "string",            # absolute path of the file read (same \xNN escapes)
     "format": "string",          # txt | html | docx | pdf
     "encoding": "string",        # encoding the bytes were decoded with
     "script": "string",          # hans | hant | mixed | none
@@ -49,9 +50,10 @@ DOCUMENTS_DERIVED: Mapping[str, str] = {
 
 #: One row per input file (``load.read_corpus(...).report``).
 LOAD_REPORT: Mapping[str, str] = {
-    "path": "string",
-    "status": "string",          # loaded | skipped | failed
-    "reason": "string",
+    "path": "string",            # absolute, \xNN escapes as in DOCUMENTS; a folder's doc_id ends in "/"
+    "status": "string",          # loaded | skipped | failed (failed: an unreadable folder or file too)
+    "reason": "string",          # why not loaded ("too large: ...", "folder could not be read ..."),
+                                 # or a note on a loaded file ("dropped 1 stray NUL byte(s)")
     "format": "string",
     "encoding": "string",
     "n_chars": "Int64",

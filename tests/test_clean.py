@@ -46,7 +46,8 @@ def test_step_explains_itself(case):
     name = case["step"]
     func = dict(clean.STEPS)[name]
     log: list[clean.Change] = []
-    out = func(case["input"], clean.DEFAULT_CONFIG, log)
+    config = clean.CleanConfig(drop_repeated_lines=True)  # the opt-in step on, the others as by default
+    out = func(case["input"], config, log)
     assert out == case["expected"]
     text, pos, parts = case["input"], 0, []
     for change in sorted(log, key=lambda c: c.start):
