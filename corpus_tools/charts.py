@@ -463,13 +463,21 @@ def _panels(figures: pd.DataFrame, kinds: Sequence[str]) -> list[tuple[str, str 
     return panels
 
 
+def _largest_panels(panels: list[tuple[str, str | None, pd.DataFrame]], most: int
+                    ) -> tuple[list[tuple[str, str | None, pd.DataFrame]], list[tuple[str, str | None, pd.DataFrame]]]:
+    """The ``most`` panels with the most figures (in their order) and the others."""
+    ranked = sorted(range(len(panels)), key=lambda i: (-len(panels[i][2]), i))
+    kept = set(ranked[:most])
+    return ([p for i, p in enumerate(panels) if i in kept], [p for i, p in enumerate(panels) if i not in kept])
+
+
 def _panel_title(kind: str, unit: str | None) -> str:
     return f"{_KIND_TITLES.get(kind, kind)} ({unit})" if unit else _KIND_TITLES.get(kind, kind)
 
 
 def figure_bars(figures: pd.DataFrame, *, kinds: Sequence[FigureKind] = ("money",),
                 by: Literal["doc_id", "subject"] = "doc_id", top: int = 30,
-                documents: pd.DataFrame | None = None,
+                documents: pd.DataFrame | None = None, max_panels: int = 6,
                 config: ChartConfig = _DEFAULT) -> go.Figure:
     """One horizontal bar per figure, grouped by document or by subject, one panel per unit.
 
@@ -490,6 +498,8 @@ def figure_bars(figures: pd.DataFrame, *, kinds: Sequence[FigureKind] = ("money"
         top: largest figures kept per panel.
         documents: the documents table; documents are then labelled with their
             shortened titles (:func:`document_labels`) instead of file names.
+        max_panels: most panels drawn: the units (or kinds) with the most figures;
+            the title says how many are left out.
         config: chart look.
 
     >>> import pandas as pd
@@ -509,9 +519,13 @@ def figure_bars(figures: pd.DataFrame, *, kinds: Sequence[FigureKind] = ("money"
     _require(figures, needed, "figures", "figures_table()")
     label = ", ".join(_KIND_TITLES.get(k, k) for k in kinds)
     title = f"{label[0].upper()}{label[1:]} by {'document' if by == 'doc_id' else 'subject'}"
+    _positive("max_panels", max_panels)
     panels = _panels(figures, kinds)
     if not panels:
         return _empty(config, title=title, message=f"no {label} figures in this corpus")
+    n_panels = len(panels)
+    panels, _ = _largest_panels(panels, max_panels)
+    title += _shown(len(panels), n_panels, "units (those with the most figures)")
     names = document_labels(documents)
     bars = []
     for kind, unit, rows in panels:
@@ -554,7 +568,7 @@ def figure_bars(figures: pd.DataFrame, *, kinds: Sequence[FigureKind] = ("money"
 
 
 def money_by_document(figures: pd.DataFrame, *, top: int = 30, documents: pd.DataFrame | None = None,
-                      config: ChartConfig = _DEFAULT) -> go.Figure:
+                      max_panels: int = 6, config: ChartConfig = _DEFAULT) -> go.Figure:
     """Amounts of money per document, one panel and axis per currency.
 
     A shortcut for ``figure_bars(figures, kinds=("money",), by="doc_id")``;
@@ -568,11 +582,11 @@ def money_by_document(figures: pd.DataFrame, *, top: int = 30, documents: pd.Dat
     'log'
     """
     return figure_bars(figures, kinds=("money",), by="doc_id", top=top, documents=documents,
-                       config=config)
+                       max_panels=max_panels, config=config)
 
 
 def figures_by_subject(figures: pd.DataFrame, *, kinds: Sequence[FigureKind] = ("people", "count"),
-                       top: int = 30, config: ChartConfig = _DEFAULT) -> go.Figure:
+                       top: int = 30, max_panels: int = 6, config: ChartConfig = _DEFAULT) -> go.Figure:
     """Headcounts and counts grouped by the noun counted (``subject``).
 
     A shortcut for ``figure_bars(figures, kinds=kinds, by="subject")``.
@@ -584,7 +598,7 @@ def figures_by_subject(figures: pd.DataFrame, *, kinds: Sequence[FigureKind] = (
     >>> figures_by_subject(figures).data[0].y[0][0]
     '研究人员'
     """
-    return figure_bars(figures, kinds=kinds, by="subject", top=top, config=config)
+    return figure_bars(figures, kinds=kinds, by="subject", top=top, max_panels=max_panels, config=config)
 
 
 def money_over_time(figures: pd.DataFrame, documents: pd.DataFrame, *,
@@ -650,12 +664,13 @@ def money_over_time(figures: pd.DataFrame, documents: pd.DataFrame, *,
 # ---------------------------------------------------------------- what the charts leave out
 
 def left_out(figures: pd.DataFrame, documents: pd.DataFrame | None = None, *, top: int = 30,
-             timeline_top: int = 40) -> pd.DataFrame:
+             max_panels: int = 6, timeline_top: int = 40) -> pd.DataFrame:
     """Figures the figure charts do not draw, per chart, kind and unit, and why (``schema.LEFT_OUT``).
 
     The same rules as the charts called with the same ``top`` values:
     :func:`money_by_document` and :func:`figure_bars` keep the ``top`` largest
-    figures of each panel and need a value and a unit; :func:`money_over_time`
+    figures of each panel, need a value and a unit, and draw the ``max_panels``
+    units with the most figures; :func:`money_over_time`
     needs the stating document's date; :func:`timeline` needs a year and gives
     a row to the ``timeline_top`` documents stating the most dates.
 
@@ -664,6 +679,7 @@ def left_out(figures: pd.DataFrame, documents: pd.DataFrame | None = None, *, to
         documents: the documents table (``doc_id``, ``date``); without it the
             charts over time are not accounted for.
         top: the ``top`` of the bar charts.
+        max_panels: the ``max_panels`` of the bar charts.
         timeline_top: the ``top`` of :func:`timeline`.
 
     >>> import pandas as pd
@@ -677,6 +693,7 @@ def left_out(figures: pd.DataFrame, documents: pd.DataFrame | None = None, *, to
 
     _positive("top", top)
     _positive("timeline_top", timeline_top)
+    _positive("max_panels", max_panels)
     _require(figures, ["doc_id", "kind", "value", "unit", "date"], "figures", "figures_table()")
     rows: list[tuple] = []
 
@@ -687,7 +704,11 @@ def left_out(figures: pd.DataFrame, documents: pd.DataFrame | None = None, *, to
             if len(every) > len(valued):
                 rows.append((chart, kind, None, len(every), len(valued), len(every) - len(valued),
                              "no value" + (" or no unit" if kind in _SPLIT_BY_UNIT else "")))
-        for kind, unit, panel in _panels(figures, kinds):
+        kept, dropped = _largest_panels(_panels(figures, kinds), max_panels)
+        for kind, unit, panel in dropped:
+            rows.append((chart, kind, unit, len(panel), 0, len(panel),
+                         f"only the {max_panels} units with the most figures get a panel"))
+        for kind, unit, panel in kept:
             if len(panel) > top:
                 rows.append((chart, kind, unit, len(panel), top, len(panel) - top,
                              f"only the {top} largest {what} are drawn"))

@@ -68,8 +68,9 @@ money = figures[figures["kind"] == "money"]
 
 # %% [markdown]
 # By document (labelled with its title): one panel and value axis per currency, on a log scale
-# where the amounts span more than two orders of magnitude. Each panel draws the 30 largest
-# amounts and its title says how many it leaves out (listed in the Data quality section).
+# where the amounts span more than two orders of magnitude. The six currencies with the most
+# amounts get a panel; each panel draws the 30 largest amounts and its title says how many it
+# leaves out (all are listed in the Data quality section).
 
 # %%
 charts.money_by_document(figures, documents=documents)

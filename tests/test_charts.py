@@ -430,3 +430,18 @@ def test_keyness_and_network_titles_say_what_they_leave_out(keyness_table):
     assert charts.cooccurrence_network(pairs, top=2).layout.title.text.endswith(
         "— 2 of 3 pairs (the most frequent) shown")
     assert "shown" not in charts.cooccurrence_network(pairs).layout.title.text
+
+
+def test_figure_bars_draw_the_units_with_the_most_figures(figures):
+    currencies = ["AUD", "CAD", "CHF", "EUR", "GBP", "HKD", "JPY", "KRW"]
+    extra = pd.concat([figures[figures["unit"] == "USD"].assign(unit=c, value=float(i + 1))
+                       for i, c in enumerate(currencies) for _ in range(1 + i)], ignore_index=True)
+    many = pd.concat([figures, extra], ignore_index=True)
+    fig = charts.money_by_document(many, max_panels=3)
+    # KRW 8 figures, JPY 7, HKD 6 (CNY has 2): drawn in the usual order of units
+    assert [t.name for t in fig.data] == ["money (HKD)", "money (JPY)", "money (KRW)"]
+    assert fig.layout.title.text.endswith("— 3 of 10 units (those with the most figures) shown")
+    out = charts.left_out(many, top=30, max_panels=3)
+    dropped = out[out["reason"] == "only the 3 units with the most figures get a panel"]
+    assert sorted(dropped["unit"]) == ["AUD", "CAD", "CHF", "CNY", "EUR", "GBP", "USD"]
+    assert (dropped["shown"] == 0).all() and (dropped["left_out"] == dropped["figures"]).all()
