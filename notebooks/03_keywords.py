@@ -71,6 +71,7 @@ groups
 # %%
 by_group = ct.top_keywords(documents, by=BY, top=10, tokens=tokens)
 drawn = [g for g in groups.largest(6) if g in set(by_group["group"])]  # groups with keywords
+print(f"{len(drawn)} of {len(groups.sizes)} groups by {BY} drawn (the largest)")
 charts.top_keywords(by_group, top=10, groups=drawn)
 
 # %% [markdown]
