@@ -66,8 +66,12 @@ _EXPORTS: dict[str, str] = {
     "term_frequency": "keywords",
     "extract_entities": "entities",
     "entities_table": "entities",
-    # report
+    # report, data quality, export
     "build_report": "report",
+    "as_documents": "schema",
+    "document_summary": "quality",
+    "missing_metadata": "quality",
+    "export_tables": "export",
     # errors
     "CorpusToolsError": "errors",
     "InputError": "errors",
@@ -79,7 +83,7 @@ __all__ = [*sorted(_EXPORTS), "__version__"]
 # submodules reachable as attributes (``ct.keywords.kwic``) without importing them first
 _MODULES = frozenset({
     "load", "clean", "metadata", "segment", "script", "figures", "investments", "numerals", "tokens",
-    "keywords", "entities", "charts", "report", "schema", "errors", "cli",
+    "keywords", "entities", "charts", "report", "schema", "errors", "cli", "quality", "export",
 })
 
 

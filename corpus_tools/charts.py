@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import util as _imputil
+from itertools import pairwise
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Literal
@@ -43,11 +44,13 @@ __all__ = [
     "ChartConfig",
     "cjk_font_path",
     "cooccurrence_network",
+    "document_labels",
     "document_sizes",
     "entity_heatmap",
     "figure_bars",
     "figures_by_subject",
     "keyness_bars",
+    "left_out",
     "money_by_document",
     "money_over_time",
     "timeline",
@@ -222,15 +225,67 @@ def _parse_date(value: object) -> pd.Timestamp | None:
 
 # ---------------------------------------------------------------- documents
 
-def document_sizes(documents: pd.DataFrame, *, config: ChartConfig = _DEFAULT) -> go.Figure:
+def _shorten(text: str, width: int) -> str:
+    return text if len(text) <= width else text[:width - 1] + "…"
+
+
+def document_labels(documents: pd.DataFrame | None, *, width: int = 16) -> dict[str, str]:
+    """Axis labels of documents: the title cut to ``width`` characters, else the file name.
+
+    A title longer than ``width`` ends with ``…``; a document without a title
+    is named by its ``doc_id`` without folders and extension; labels that
+    would repeat get ``(2)``, ``(3)`` ... so each stays one axis category.
+
+    Args:
+        documents: the documents table (``doc_id``; ``title`` when present); None gives {}.
+        width: most characters of a label.
+
+    >>> import pandas as pd
+    >>> docs = pd.DataFrame({"doc_id": ["a/001.txt", "b.txt", "c.txt"],
+    ...                      "title": ["关于促进细胞治疗产业发展的若干措施", None, "关于促进细胞治疗产业发展的若干措施"]})
+    >>> document_labels(docs, width=10)
+    {'a/001.txt': '关于促进细胞治疗产…', 'b.txt': 'b', 'c.txt': '关于促进细胞治疗产… (2)'}
+    """
+    if documents is None:
+        return {}
+    _require(documents, ["doc_id"], "documents", "read_corpus()")
+    _positive("width", width)
+    titles = documents["title"] if "title" in documents.columns else [None] * len(documents)
+    labels: dict[str, str] = {}
+    seen: dict[str, int] = {}
+    for doc_id, title in zip(documents["doc_id"], titles):
+        doc_id = str(doc_id)
+        title = " ".join(title.split()) if isinstance(title, str) else ""
+        label = _shorten(title or Path(doc_id).stem or doc_id, width)
+        n = seen.get(label, 0) + 1
+        seen[label] = n
+        labels[doc_id] = label if n == 1 else f"{label} ({n})"
+    return labels
+
+
+def _label_of(labels: Mapping[str, str], doc_id: object) -> str:
+    return labels.get(str(doc_id), str(doc_id))
+
+
+def _shown(n_shown: int, n_all: int, what: str) -> str:
+    """`` — 30 of 131 {what} shown`` when a chart leaves some out, else ``""``."""
+    return f" — {n_shown:,} of {n_all:,} {what} shown" if n_shown < n_all else ""
+
+
+def document_sizes(documents: pd.DataFrame, *, max_bars: int = 40,
+                   config: ChartConfig = _DEFAULT) -> go.Figure:
     """Characters per document: clean text kept, and what cleaning removed.
 
-    Bars are stacked: the clean text (``n_chars``) and the characters of
-    ``text_raw`` the cleaner dropped; colours tell the script of the document.
+    Up to ``max_bars`` documents, one horizontal bar each, labelled with the
+    document's (shortened) title and stacked: the clean text (``n_chars``) and
+    the characters of ``text_raw`` the cleaner dropped. More documents than
+    that are shown as the distribution of sizes (a histogram on a log scale),
+    which stays readable at any corpus size.
 
     Args:
         documents: the documents table (``doc_id``, ``n_chars``, ``text_raw``,
             ``script``; ``title``, ``source``, ``publisher``, ``date`` are shown on hover when present).
+        max_bars: most documents drawn one bar each.
         config: chart look.
 
     >>> import pandas as pd
@@ -241,11 +296,15 @@ def document_sizes(documents: pd.DataFrame, *, config: ChartConfig = _DEFAULT) -
     """
     import plotly.graph_objects as go
 
+    _positive("max_bars", max_bars)
     _require(documents, ["doc_id", "n_chars", "text_raw", "script"], "documents", "read_corpus()")
     title = "Document sizes (characters)"
     if documents.empty:
         return _empty(config, title=title, message="no documents")
+    if len(documents) > max_bars:
+        return _size_distribution(documents, config=config)
     docs = documents.sort_values("doc_id", kind="stable")
+    labels = document_labels(docs)
     kept = [int(v) if not pd.isna(v) else 0 for v in docs["n_chars"]]
     raw = [len(t) if isinstance(t, str) else 0 for t in docs["text_raw"]]
     removed = [max(r - k, 0) for r, k in zip(raw, kept)]
@@ -256,18 +315,48 @@ def document_sizes(documents: pd.DataFrame, *, config: ChartConfig = _DEFAULT) -
             if column in docs.columns and not pd.isna(row[column]):
                 lines.append(f"{column}: {_escape(_wrap(str(row[column]), config.hover_width))}")
         hover.append("<br>".join(lines))
-    ids = _values(docs["doc_id"])
+    ids = [_label_of(labels, d) for d in docs["doc_id"]]
     fig = go.Figure([
-        go.Bar(name="clean text", x=ids, y=kept, customdata=hover, marker_color=config.colorway[0],
-               hovertemplate="%{customdata}<br>clean text: %{y:,} characters<extra></extra>"),
-        go.Bar(name="removed by cleaning", x=ids, y=removed, customdata=hover,
+        go.Bar(name="clean text", y=ids, x=kept, customdata=hover, marker_color=config.colorway[0],
+               orientation="h",
+               hovertemplate="%{customdata}<br>clean text: %{x:,} characters<extra></extra>"),
+        go.Bar(name="removed by cleaning", y=ids, x=removed, customdata=hover, orientation="h",
                marker_color="#c7c7c7",
-               hovertemplate="%{customdata}<br>removed: %{y:,} characters<extra></extra>"),
+               hovertemplate="%{customdata}<br>removed: %{x:,} characters<extra></extra>"),
     ])
     fig.update_layout(barmode="stack", legend=dict(_LEGEND_ON_TOP, traceorder="normal"))
-    fig.update_xaxes(title_text="document")
-    fig.update_yaxes(title_text="characters")
-    return _style(fig, config, title=title, height=config.panel_height + 80)
+    fig.update_yaxes(title_text="document", type="category", autorange="reversed", automargin=True)
+    fig.update_xaxes(title_text="characters")
+    return _style(fig, config, title=title, height=max(config.panel_height, 140 + 24 * len(ids)))
+
+
+def _size_distribution(documents: pd.DataFrame, *, config: ChartConfig) -> go.Figure:
+    """Histogram of clean-text sizes on log-spaced bins (too many documents for one bar each)."""
+    import plotly.graph_objects as go
+
+    sizes = np.array([int(v) if not pd.isna(v) else 0 for v in documents["n_chars"]], dtype=float)
+    positive = sizes[sizes > 0]
+    n_empty = int((sizes <= 0).sum())
+    title = f"Document sizes: {len(documents):,} documents (distribution of clean-text characters)"
+    if n_empty:
+        title += f" — {n_empty:,} empty not shown"
+    if not len(positive):
+        return _empty(config, title=title, message="every document is empty")
+    low, high = math.floor(math.log10(positive.min())), math.ceil(math.log10(positive.max()) + 1e-9)
+    edges = np.logspace(low, max(high, low + 1), num=4 * (max(high, low + 1) - low) + 1)
+    counts, _ = np.histogram(positive, bins=edges)
+    used = np.flatnonzero(counts)  # no empty bins at either end
+    counts, edges = counts[used[0]:used[-1] + 1], edges[used[0]:used[-1] + 2]
+    bins = [f"{_number(round(a))}–{_number(round(b))}" for a, b in pairwise(edges)]
+    hover = [f"{b} characters: {int(c):,} documents" for b, c in zip(bins, counts)]
+    fig = go.Figure(go.Bar(x=bins, y=[int(c) for c in counts], customdata=hover,
+                           marker_color=config.colorway[0], name="documents",
+                           hovertemplate="%{customdata}<extra></extra>"))
+    fig.update_xaxes(type="category", tickangle=-35,
+                     title_text="clean-text characters (bins of equal width on a log scale)")
+    fig.update_yaxes(title_text="documents")
+    fig.update_layout(showlegend=False, bargap=0.05)
+    return _style(fig, config, title=title, height=config.panel_height + 60)
 
 
 # ---------------------------------------------------------------- figures
@@ -291,18 +380,21 @@ def _figure_hover(rows: pd.DataFrame, config: ChartConfig) -> list[str]:
     return hover
 
 
-def timeline(figures: pd.DataFrame, *, documents: pd.DataFrame | None = None,
+def timeline(figures: pd.DataFrame, *, documents: pd.DataFrame | None = None, top: int = 40,
              config: ChartConfig = _DEFAULT) -> go.Figure:
     """Dates stated in each document, on one time axis, with the documents' own dates.
 
     Each date figure is a dot on its document's row, placed at the first day of
     what it names (``2021`` at 2021-01-01); hover shows the date as written
     and the sentence. Dates without a year (``--09-10``) are left out. With
-    ``documents``, a diamond marks each document's own date.
+    ``documents``, a diamond marks each document's own date and rows are
+    labelled with the documents' titles. The ``top`` documents stating the most
+    dates get a row; the title says how many are left out.
 
     Args:
         figures: the figures table (``doc_id``, ``kind``, ``text``, ``date``, ``sentence``).
         documents: the documents table, optional (``doc_id``, ``date``).
+        top: most documents (rows) drawn.
         config: chart look.
 
     >>> import pandas as pd
@@ -313,28 +405,39 @@ def timeline(figures: pd.DataFrame, *, documents: pd.DataFrame | None = None,
     """
     import plotly.graph_objects as go
 
+    _positive("top", top)
     _require(figures, ["doc_id", "kind", "text", "date", "sentence"], "figures", "figures_table()")
     title = "Dates stated in the documents"
     dated = figures[figures["kind"] == "date"].copy()
     dated["_when"] = [_parse_date(v) for v in dated["date"]]
     dated = dated[dated["_when"].notna()].sort_values(["doc_id", "_when"], kind="stable")
-    traces = []
-    if not dated.empty:
-        traces.append(go.Scatter(
-            name="date stated", mode="markers", x=[w.strftime("%Y-%m-%d") for w in dated["_when"]],
-            y=_values(dated["doc_id"]), customdata=_figure_hover(dated, config),
-            marker={"size": 9, "opacity": 0.75, "color": config.colorway[0]},
-            hovertemplate="%{customdata}<extra></extra>"))
+    names = document_labels(documents)
+    own = None
     if documents is not None:
         _require(documents, ["doc_id", "date"], "documents", "read_corpus()")
         own = documents.assign(_when=[_parse_date(v) for v in documents["date"]])
         own = own[own["_when"].notna()].sort_values("doc_id", kind="stable")
+    per_doc = dated["doc_id"].astype(str).value_counts()
+    candidates = set(per_doc.index) | (set(own["doc_id"].astype(str)) if own is not None else set())
+    chosen = sorted(candidates, key=lambda d: (-int(per_doc.get(d, 0)), d))[:top]
+    title += _shown(len(chosen), len(candidates), "documents (those stating the most dates)")
+    keep = set(chosen)
+    dated = dated[dated["doc_id"].astype(str).isin(keep)]
+    traces = []
+    if not dated.empty:
+        traces.append(go.Scatter(
+            name="date stated", mode="markers", x=[w.strftime("%Y-%m-%d") for w in dated["_when"]],
+            y=[_label_of(names, d) for d in dated["doc_id"]], customdata=_figure_hover(dated, config),
+            marker={"size": 9, "opacity": 0.75, "color": config.colorway[0]},
+            hovertemplate="%{customdata}<extra></extra>"))
+    if own is not None:
+        own = own[own["doc_id"].astype(str).isin(keep)]
         if not own.empty:
             hover = [f"<b>{_escape(d)}</b><br>document date: {_escape(w)}"
                      for d, w in zip(own["doc_id"], own["date"])]
             traces.append(go.Scatter(
                 name="document date", mode="markers", x=[w.strftime("%Y-%m-%d") for w in own["_when"]],
-                y=_values(own["doc_id"]), customdata=hover,
+                y=[_label_of(names, d) for d in own["doc_id"]], customdata=hover,
                 marker={"size": 13, "symbol": "diamond", "color": config.colorway[1]},
                 hovertemplate="%{customdata}<extra></extra>"))
     if not traces:
@@ -342,7 +445,7 @@ def timeline(figures: pd.DataFrame, *, documents: pd.DataFrame | None = None,
     fig = go.Figure(traces)
     rows = sorted({y for trace in traces for y in trace.y})
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=rows[::-1],
-                     title_text="document")
+                     title_text="document", automargin=True)
     fig.update_xaxes(type="date", title_text="date (first day of the period named)")
     fig.update_layout(legend=dict(_LEGEND_ON_TOP))
     return _style(fig, config, title=title, height=max(300, 120 + 40 * len(rows)))
@@ -360,20 +463,31 @@ def _panels(figures: pd.DataFrame, kinds: Sequence[str]) -> list[tuple[str, str 
     return panels
 
 
+def _largest_panels(panels: list[tuple[str, str | None, pd.DataFrame]], most: int
+                    ) -> tuple[list[tuple[str, str | None, pd.DataFrame]], list[tuple[str, str | None, pd.DataFrame]]]:
+    """The ``most`` panels with the most figures (in their order) and the others."""
+    ranked = sorted(range(len(panels)), key=lambda i: (-len(panels[i][2]), i))
+    kept = set(ranked[:most])
+    return ([p for i, p in enumerate(panels) if i in kept], [p for i, p in enumerate(panels) if i not in kept])
+
+
 def _panel_title(kind: str, unit: str | None) -> str:
     return f"{_KIND_TITLES.get(kind, kind)} ({unit})" if unit else _KIND_TITLES.get(kind, kind)
 
 
 def figure_bars(figures: pd.DataFrame, *, kinds: Sequence[FigureKind] = ("money",),
                 by: Literal["doc_id", "subject"] = "doc_id", top: int = 30,
+                documents: pd.DataFrame | None = None, max_panels: int = 6,
                 config: ChartConfig = _DEFAULT) -> go.Figure:
     """One horizontal bar per figure, grouped by document or by subject, one panel per unit.
 
     Money and quantities get one panel (and one value axis) per unit, so yuan
     and US dollars are never drawn on the same scale; other kinds get one panel
     each. A panel's axis is logarithmic when its values span more than
-    ``config.log_span``. Each panel keeps its ``top`` largest figures. Hover
-    text quotes the sentence that stated the figure.
+    ``config.log_span``. Each panel keeps its ``top`` largest figures and its
+    title says how many it leaves out (``money (CNY) — 30 of 131 figures
+    shown``; :func:`left_out` lists them). Hover text quotes the sentence that
+    stated the figure.
 
     Args:
         figures: the figures table (``doc_id``, ``kind``, ``text``, ``value``,
@@ -382,6 +496,10 @@ def figure_bars(figures: pd.DataFrame, *, kinds: Sequence[FigureKind] = ("money"
         by: group bars by document or by the noun counted (``subject``, in
             simplified script; figures without one are grouped under their unit).
         top: largest figures kept per panel.
+        documents: the documents table; documents are then labelled with their
+            shortened titles (:func:`document_labels`) instead of file names.
+        max_panels: most panels drawn: the units (or kinds) with the most figures;
+            the title says how many are left out.
         config: chart look.
 
     >>> import pandas as pd
@@ -401,9 +519,14 @@ def figure_bars(figures: pd.DataFrame, *, kinds: Sequence[FigureKind] = ("money"
     _require(figures, needed, "figures", "figures_table()")
     label = ", ".join(_KIND_TITLES.get(k, k) for k in kinds)
     title = f"{label[0].upper()}{label[1:]} by {'document' if by == 'doc_id' else 'subject'}"
+    _positive("max_panels", max_panels)
     panels = _panels(figures, kinds)
     if not panels:
         return _empty(config, title=title, message=f"no {label} figures in this corpus")
+    n_panels = len(panels)
+    panels, _ = _largest_panels(panels, max_panels)
+    title += _shown(len(panels), n_panels, "units (those with the most figures)")
+    names = document_labels(documents)
     bars = []
     for kind, unit, rows in panels:
         kept = rows.assign(_value=rows["value"].astype("float64"))
@@ -417,7 +540,7 @@ def figure_bars(figures: pd.DataFrame, *, kinds: Sequence[FigureKind] = ("money"
             groups = [to_simplified(s) if isinstance(s, str) and s else f"({u})"
                       for s, u in zip(kept["subject"], kept["unit"])]
         else:
-            groups = [str(d) for d in kept["doc_id"]]
+            groups = [_label_of(names, d) for d in kept["doc_id"]]
         bars.append(kept.assign(_group=groups).sort_values(["_group", "_value"], ascending=[True, False],
                                                           kind="stable"))
     # horizontal bars: long document ids and Chinese labels stay readable
@@ -426,7 +549,8 @@ def figure_bars(figures: pd.DataFrame, *, kinds: Sequence[FigureKind] = ("money"
     area = sum(heights) + gap * (len(panels) - 1)
     fig = make_subplots(rows=len(panels), cols=1, row_heights=heights,
                         vertical_spacing=gap / area if len(panels) > 1 else 0.0,
-                        subplot_titles=[html.escape(_panel_title(k, u)) for k, u, _ in panels])
+                        subplot_titles=[html.escape(_panel_title(k, u) + _shown(len(kept), len(rows), "figures"))
+                                        for (k, u, rows), kept in zip(panels, bars)])
     for row, ((kind, unit, _), kept) in enumerate(zip(panels, bars), start=1):
         labels = _unique_labels(list(kept["_group"]), [str(t) for t in kept["text"]])
         fig.add_trace(go.Bar(
@@ -443,11 +567,12 @@ def figure_bars(figures: pd.DataFrame, *, kinds: Sequence[FigureKind] = ("money"
     return _style(fig, config, title=title, height=area + 150)
 
 
-def money_by_document(figures: pd.DataFrame, *, top: int = 30,
-                      config: ChartConfig = _DEFAULT) -> go.Figure:
+def money_by_document(figures: pd.DataFrame, *, top: int = 30, documents: pd.DataFrame | None = None,
+                      max_panels: int = 6, config: ChartConfig = _DEFAULT) -> go.Figure:
     """Amounts of money per document, one panel and axis per currency.
 
-    A shortcut for ``figure_bars(figures, kinds=("money",), by="doc_id")``.
+    A shortcut for ``figure_bars(figures, kinds=("money",), by="doc_id")``;
+    with ``documents``, documents are labelled with their titles.
 
     >>> import pandas as pd
     >>> figures = pd.DataFrame({"doc_id": ["a", "a"], "kind": ["money"] * 2,
@@ -456,11 +581,12 @@ def money_by_document(figures: pd.DataFrame, *, top: int = 30,
     >>> money_by_document(figures).layout.xaxis.type
     'log'
     """
-    return figure_bars(figures, kinds=("money",), by="doc_id", top=top, config=config)
+    return figure_bars(figures, kinds=("money",), by="doc_id", top=top, documents=documents,
+                       max_panels=max_panels, config=config)
 
 
 def figures_by_subject(figures: pd.DataFrame, *, kinds: Sequence[FigureKind] = ("people", "count"),
-                       top: int = 30, config: ChartConfig = _DEFAULT) -> go.Figure:
+                       top: int = 30, max_panels: int = 6, config: ChartConfig = _DEFAULT) -> go.Figure:
     """Headcounts and counts grouped by the noun counted (``subject``).
 
     A shortcut for ``figure_bars(figures, kinds=kinds, by="subject")``.
@@ -472,7 +598,7 @@ def figures_by_subject(figures: pd.DataFrame, *, kinds: Sequence[FigureKind] = (
     >>> figures_by_subject(figures).data[0].y[0][0]
     '研究人员'
     """
-    return figure_bars(figures, kinds=kinds, by="subject", top=top, config=config)
+    return figure_bars(figures, kinds=kinds, by="subject", top=top, max_panels=max_panels, config=config)
 
 
 def money_over_time(figures: pd.DataFrame, documents: pd.DataFrame, *,
@@ -535,17 +661,98 @@ def money_over_time(figures: pd.DataFrame, documents: pd.DataFrame, *,
     return _style(fig, config, title=title, height=120 + config.panel_height * len(dated))
 
 
+# ---------------------------------------------------------------- what the charts leave out
+
+def left_out(figures: pd.DataFrame, documents: pd.DataFrame | None = None, *, top: int = 30,
+             max_panels: int = 6, timeline_top: int = 40) -> pd.DataFrame:
+    """Figures the figure charts do not draw, per chart, kind and unit, and why (``schema.LEFT_OUT``).
+
+    The same rules as the charts called with the same ``top`` values:
+    :func:`money_by_document` and :func:`figure_bars` keep the ``top`` largest
+    figures of each panel, need a value and a unit, and draw the ``max_panels``
+    units with the most figures; :func:`money_over_time`
+    needs the stating document's date; :func:`timeline` needs a year and gives
+    a row to the ``timeline_top`` documents stating the most dates.
+
+    Args:
+        figures: the figures table.
+        documents: the documents table (``doc_id``, ``date``); without it the
+            charts over time are not accounted for.
+        top: the ``top`` of the bar charts.
+        max_panels: the ``max_panels`` of the bar charts.
+        timeline_top: the ``top`` of :func:`timeline`.
+
+    >>> import pandas as pd
+    >>> figures = pd.DataFrame({"doc_id": ["a", "b"], "kind": ["money"] * 2, "text": ["50亿元", "5万元"],
+    ...     "value": [5e9, 5e4], "unit": ["CNY"] * 2, "date": [None, None], "sentence": ["", ""]})
+    >>> documents = pd.DataFrame({"doc_id": ["a", "b"], "date": ["2023-09", None]})
+    >>> left_out(figures, documents, top=1)[["chart", "unit", "left_out", "reason"]].values.tolist()
+    [['Money by document', 'CNY', 1, 'only the 1 largest amounts per currency are drawn'], ['Money over time', 'CNY', 1, 'the stating document has no date']]
+    """
+    from . import schema
+
+    _positive("top", top)
+    _positive("timeline_top", timeline_top)
+    _positive("max_panels", max_panels)
+    _require(figures, ["doc_id", "kind", "value", "unit", "date"], "figures", "figures_table()")
+    rows: list[tuple] = []
+
+    def bars(chart: str, kinds: Sequence[str], what: str) -> None:
+        for kind in kinds:
+            every = figures[figures["kind"] == kind]
+            valued = every[every["value"].notna() & (every["unit"].notna() if kind in _SPLIT_BY_UNIT else True)]
+            if len(every) > len(valued):
+                rows.append((chart, kind, None, len(every), len(valued), len(every) - len(valued),
+                             "no value" + (" or no unit" if kind in _SPLIT_BY_UNIT else "")))
+        kept, dropped = _largest_panels(_panels(figures, kinds), max_panels)
+        for kind, unit, panel in dropped:
+            rows.append((chart, kind, unit, len(panel), 0, len(panel),
+                         f"only the {max_panels} units with the most figures get a panel"))
+        for kind, unit, panel in kept:
+            if len(panel) > top:
+                rows.append((chart, kind, unit, len(panel), top, len(panel) - top,
+                             f"only the {top} largest {what} are drawn"))
+
+    bars("Money by document", ["money"], "amounts per currency")
+    bars("Figures by subject", ["people", "count"], "figures per kind")
+    bars("Figure bars", ["percent", "quantity"], "figures per kind and unit")
+    if documents is not None:
+        _require(documents, ["doc_id", "date"], "documents", "read_corpus()")
+        when = {str(d): _parse_date(v) for d, v in zip(documents["doc_id"], documents["date"])}
+        for kind, unit, panel in _panels(figures, ["money"]):
+            undated = sum(when.get(str(d)) is None for d in panel["doc_id"])
+            if undated:
+                rows.append(("Money over time", kind, unit, len(panel), len(panel) - undated, undated,
+                             "the stating document has no date"))
+    dates = figures[figures["kind"] == "date"]
+    if len(dates):
+        placed = dates[[_parse_date(v) is not None for v in dates["date"]]]
+        if len(placed) < len(dates):
+            rows.append(("Timeline", "date", None, len(dates), len(placed), len(dates) - len(placed),
+                         "no year stated or inferred from the document's date"))
+        per_doc = placed["doc_id"].astype(str).value_counts()
+        if len(per_doc) > timeline_top:
+            kept = sorted(per_doc.index, key=lambda d: (-int(per_doc[d]), d))[:timeline_top]
+            hidden = int(per_doc.drop(kept).sum())
+            rows.append(("Timeline", "date", None, len(placed), len(placed) - hidden, hidden,
+                         f"only the {timeline_top} documents stating the most dates get a row"))
+    frame = pd.DataFrame(rows, columns=list(schema.LEFT_OUT))
+    return schema.conform(frame, schema.LEFT_OUT) if rows else schema.empty_frame(schema.LEFT_OUT)
+
+
 # ---------------------------------------------------------------- keywords
 
 def top_keywords(keywords: pd.DataFrame, *, top: int = 10, groups: Sequence[str] | None = None,
-                 columns: int = 2, config: ChartConfig = _DEFAULT) -> go.Figure:
+                 columns: int = 2, max_groups: int = 12, config: ChartConfig = _DEFAULT) -> go.Figure:
     """Horizontal bars of the top keywords, one panel per group.
 
     Args:
         keywords: the keywords table (``group``, ``rank``, ``keyword``, ``score``, ``count``).
         top: keywords per panel, by rank.
-        groups: the groups to draw, in this order (default: all, sorted).
+        groups: the groups to draw, in this order (default: all, sorted, at most
+            ``max_groups`` of them; the title says how many are left out).
         columns: panels per row.
+        max_groups: most panels drawn when ``groups`` is not given.
         config: chart look.
 
     >>> import pandas as pd
@@ -560,8 +767,12 @@ def top_keywords(keywords: pd.DataFrame, *, top: int = 10, groups: Sequence[str]
     _positive("top", top)
     _positive("columns", columns)
     _require(keywords, ["group", "rank", "keyword", "score", "count"], "keywords", "keywords()")
+    _positive("max_groups", max_groups)
     title = "Top keywords"
     names = list(groups) if groups is not None else sorted({str(g) for g in keywords["group"]})
+    if groups is None:
+        title += _shown(min(max_groups, len(names)), len(names), "groups")
+        names = names[:max_groups]
     unknown = [g for g in names if g not in set(keywords["group"].astype(str))]
     if unknown:
         raise InputError(f"groups {unknown} are not in the keywords table's 'group' column "
@@ -619,9 +830,13 @@ def keyness_bars(keyness: pd.DataFrame, *, top: int = 15,
               "log_ratio", "direction"]
     _require(keyness, needed, "keyness", "keyness()")
     title = f"Keyness: {labels[0]} vs {labels[1]}"
+    comparable = keyness[keyness["log_ratio"].notna()]
+    n_sides = [int((comparable["direction"] == d).sum()) for d in ("target", "reference")]
+    if max(n_sides) > top:
+        title += f" — the {top} strongest terms of each side ({n_sides[0]:,} and {n_sides[1]:,} in all)"
     traces = []
     for i, (direction, name) in enumerate(zip(("target", "reference"), labels)):
-        rows = keyness[(keyness["direction"] == direction) & keyness["log_ratio"].notna()]
+        rows = comparable[comparable["direction"] == direction]
         # statistics may be signed (negative: typical of the reference): rank by strength
         rows = rows.assign(_strength=rows["log_likelihood"].astype("float64").abs())
         rows = rows.sort_values(["_strength", "keyword"], ascending=[False, True],
@@ -653,17 +868,22 @@ def keyness_bars(keyness: pd.DataFrame, *, top: int = 15,
 # ---------------------------------------------------------------- entities
 
 def entity_heatmap(entities: pd.DataFrame, *, labels: Sequence[str] = ("ORG",), top: int = 20,
+                   documents: pd.DataFrame | None = None, top_documents: int = 30,
                    config: ChartConfig = _DEFAULT) -> go.Figure:
     """Mentions of the most frequent entities (rows) in each document (columns).
 
     Entities are counted by ``canonical`` name (falling back to the text);
     the ``top`` entities by total mentions are kept, ties broken by the
-    number of documents, then by name.
+    number of documents, then by name. The ``top_documents`` documents that
+    mention the kept entities most get a column; the title says what is left out.
 
     Args:
         entities: the entities table (``doc_id``, ``label``, ``text``, ``canonical``).
         labels: entity labels to include (``ORG``, ``PERSON``, ``PLACE``).
         top: entities kept.
+        documents: the documents table; columns are then labelled with the
+            documents' shortened titles instead of file names.
+        top_documents: most documents (columns) drawn.
         config: chart look.
 
     >>> import pandas as pd
@@ -675,6 +895,7 @@ def entity_heatmap(entities: pd.DataFrame, *, labels: Sequence[str] = ("ORG",), 
     import plotly.graph_objects as go
 
     _positive("top", top)
+    _positive("top_documents", top_documents)
     _require(entities, ["doc_id", "label", "text", "canonical"], "entities", "entities_table()")
     title = f"Entities by document ({', '.join(labels)})"
     rows = entities[entities["label"].isin(list(labels))]
@@ -685,14 +906,23 @@ def entity_heatmap(entities: pd.DataFrame, *, labels: Sequence[str] = ("ORG",), 
     counts = rows.groupby(["_name", "_doc"], sort=True).size()
     totals = counts.groupby(level=0).sum()
     spread = counts.groupby(level=0).size()
-    ranking = sorted(totals.index, key=lambda n: (-int(totals[n]), -int(spread[n]), n))[:top]
-    docs = sorted(rows["_doc"].unique())
+    ranking = sorted(totals.index, key=lambda n: (-int(totals[n]), -int(spread[n]), n))
+    title += _shown(min(top, len(ranking)), len(ranking), "entities")
+    ranking = ranking[:top]
+    ranked = rows[rows["_name"].isin(set(ranking))]
+    per_doc = ranked["_doc"].value_counts()
+    all_docs = sorted(rows["_doc"].unique())
+    docs = sorted(sorted(per_doc.index), key=lambda d: -int(per_doc[d]))[:top_documents]
+    docs = sorted(docs)
+    title += _shown(len(docs), len(all_docs), "documents (most mentions)")
+    names = document_labels(documents)
     z = [[int(counts.get((n, d), 0)) for d in docs] for n in ranking]
     forms = rows.groupby("_name")["text"].agg(lambda s: " / ".join(sorted({str(t) for t in s})))
     hover = [[f"<b>{_escape(n)}</b><br>{_escape(d)}<br>mentions: {z[i][j]}"
               f"<br>written as: {_escape(_wrap(forms[n], config.hover_width))}"
               for j, d in enumerate(docs)] for i, n in enumerate(ranking)]
-    fig = go.Figure(go.Heatmap(z=z, x=docs, y=ranking, customdata=hover, colorscale="Blues",
+    fig = go.Figure(go.Heatmap(z=z, x=[_label_of(names, d) for d in docs], y=ranking,
+                               customdata=hover, colorscale="Blues",
                                hovertemplate="%{customdata}<extra></extra>", xgap=1, ygap=1,
                                colorbar={"title": {"text": "mentions"}}))
     fig.update_yaxes(autorange="reversed", type="category")
@@ -797,6 +1027,7 @@ def cooccurrence_network(cooccurrence: pd.DataFrame, *, top: int = 40, random_st
     _require(cooccurrence, ["source", "target", "weight"], "cooccurrence", "cooccurrence()")
     title = "Co-occurrence network (same sentence)"
     pairs = cooccurrence[cooccurrence["weight"].notna() & (cooccurrence["source"] != cooccurrence["target"])]
+    title += _shown(min(top, len(pairs)), len(pairs), "pairs (the most frequent)")
     pairs = pairs.assign(_s=pairs["source"].astype(str), _t=pairs["target"].astype(str),
                          _w=pairs["weight"].astype("float64"))
     pairs = pairs.sort_values(["_w", "_s", "_t"], ascending=[False, True, True], kind="stable").head(top)

@@ -918,7 +918,7 @@ def entities_table(documents: pd.DataFrame, *, config: EntityConfig = DEFAULT_CO
     >>> entities_table(docs, tokens=toks).equals(entities_table(docs))
     True
     """
-    _tokens._check_documents(documents, text_column)
+    documents = _tokens._check_documents(documents, text_column, what="entities_table")
     by_doc = _tokens_by_doc(tokens) if tokens is not None else None
     rows = []
     for doc_id, text in zip(documents["doc_id"], documents[text_column]):

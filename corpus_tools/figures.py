@@ -318,10 +318,7 @@ def figures_table(documents: pd.DataFrame, *, text_column: str = "text", date_co
     >>> figures_table(news, dedupe=True)["text"].tolist()
     ['5亿元', '5万元—50万元', '5万元—50万元']
     """
-    for column in ("doc_id", text_column):
-        if column not in documents.columns:
-            raise InputError(f"figures_table: documents has no column {column!r} "
-                             f"(columns: {list(documents.columns)}); pass text_column=... to choose another")
+    documents = schema.as_documents(documents, text_column=text_column, what="figures_table")
     n = len(documents)
     dates = documents[date_column] if date_column in documents.columns else pd.Series([None] * n)
     currencies = _currency_column(documents, currency_column, "figures_table")

@@ -125,10 +125,7 @@ def investments_table(documents: pd.DataFrame, *, text_column: str = "text", dat
     >>> investments_table(docs)[["recipient", "round", "amount", "currency", "investors", "date"]].values.tolist()
     [['Next Gen Foods', 'A', 100000000.0, 'USD', ['GGV纪源资本'], '2022-02-18']]
     """
-    for column in ("doc_id", text_column):
-        if column not in documents.columns:
-            raise InputError(f"investments_table: documents has no column {column!r} "
-                             f"(columns: {list(documents.columns)}); pass text_column=... to choose another")
+    documents = schema.as_documents(documents, text_column=text_column, what="investments_table")
     from .figures import _currency_column, _date_string, _plain_string
 
     n = len(documents)

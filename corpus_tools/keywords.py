@@ -113,7 +113,7 @@ class Keyword(NamedTuple):
 def _as_tokens(frame: pd.DataFrame, config: KeywordConfig, *, what: str) -> pd.DataFrame:
     """A tokens table: ``frame`` itself if it is one, else the tokens of its documents."""
     if not isinstance(frame, pd.DataFrame):
-        raise InputError(f"{what}: expected a documents or tokens DataFrame (got {type(frame).__name__})")
+        frame = schema.as_documents(frame, what=what)
     if {"doc_id", "norm", "pos"} <= set(frame.columns):
         return frame
     if {"doc_id", "text"} <= set(frame.columns):
@@ -306,7 +306,7 @@ def top_keywords(documents: pd.DataFrame, *, by: str | None = "doc_id", top: int
     if top < 1:
         raise ConfigError(f"top must be >= 1 (got {top})")
     if tokens is None:
-        _tokens._check_documents(documents, "text")
+        documents = _tokens._check_documents(documents, "text", what="top_keywords")
     elif "doc_id" not in documents.columns:
         raise InputError(f"keywords: documents table lacks 'doc_id' (has {list(documents.columns)})")
     groups = _group_values(documents, by, what="keywords")
@@ -438,6 +438,8 @@ def keyness(frame: pd.DataFrame, target: Any, *, by: str | None = None, referenc
     """
     _choice("measure", measure, ("lr", "chi2"))
     _choice("correction", correction, ("default", "yates", "williams", "none"))
+    if not isinstance(frame, pd.DataFrame):
+        frame = schema.as_documents(frame, what="keyness")
     target_mask = _mask(frame, target, by, "target")
     reference_mask = ~target_mask if reference is None else _mask(frame, reference, by, "reference")
     if (target_mask & reference_mask).any():
@@ -505,7 +507,7 @@ def term_frequency(documents: pd.DataFrame, *, by: str = "date", terms: Sequence
     [['2022', '细胞治疗', 1], ['2023', '细胞治疗', 2]]
     """
     if tokens is None:
-        _tokens._check_documents(documents, "text")
+        documents = _tokens._check_documents(documents, "text", what="term_frequency")
     groups = _group_values(documents, by, what="term_frequency")
     toks = _as_tokens(documents if tokens is None else tokens, config, what="term_frequency")
     content = _content_mask(toks, config)
@@ -551,7 +553,7 @@ def kwic(documents: pd.DataFrame, pattern: str, *, window: int = 20, regex: bool
     >>> kwic(docs, "细胞治疗", window=4)[["start", "end", "left", "match", "right"]].values.tolist()
     [[6, 10, '積極布局', '細胞治療', '新賽道。']]
     """
-    _tokens._check_documents(documents, text_column)
+    documents = _tokens._check_documents(documents, text_column, what="kwic")
     if not isinstance(pattern, str) or not pattern:
         raise InputError(f"kwic: pattern must be a non-empty string (got {pattern!r})")
     if window < 0:
@@ -658,7 +660,7 @@ def cooccurrence(frame: pd.DataFrame, *, terms: Sequence[str] | None = None, top
     [['上海', '香港', 2]]
     """
     if not isinstance(frame, pd.DataFrame):
-        raise InputError(f"cooccurrence: expected a DataFrame (got {type(frame).__name__})")
+        frame = schema.as_documents(frame, what="cooccurrence")
     if {"doc_id", "sentence_id", "canonical"} <= set(frame.columns):
         units = list(zip(frame["doc_id"].tolist(), frame["sentence_id"].tolist()))
         nodes = frame["canonical"].astype("string").fillna("").tolist()

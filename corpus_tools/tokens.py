@@ -680,13 +680,9 @@ def agreement(reference: Sequence[str], candidate: Sequence[str]) -> dict[str, f
             "token_f1": f1(ref, cand)}
 
 
-def _check_documents(documents: pd.DataFrame, text_column: str) -> None:
-    if not isinstance(documents, pd.DataFrame):
-        raise InputError(f"expected a documents DataFrame (got {type(documents).__name__})")
-    missing = [c for c in ("doc_id", text_column) if c not in documents.columns]
-    if missing:
-        raise InputError(f"documents table lacks column(s) {missing} "
-                         f"(has {list(documents.columns)}; expected 'doc_id' and {text_column!r})")
+def _check_documents(documents: pd.DataFrame, text_column: str, *, what: str = "documents") -> pd.DataFrame:
+    """The documents as a table (a Series or list of texts gets generated ids); see ``schema.as_documents``."""
+    return schema.as_documents(documents, text_column=text_column, what=what)
 
 
 def tokens_table(documents: pd.DataFrame, *, config: TokenConfig = DEFAULT_CONFIG,
@@ -709,7 +705,7 @@ def tokens_table(documents: pd.DataFrame, *, config: TokenConfig = DEFAULT_CONFI
     """
     import pyarrow as pa
 
-    _check_documents(documents, text_column)
+    documents = _check_documents(documents, text_column, what="tokens_table")
     doc_ids, counts = [], []
     chunks: dict[str, list] = {name: [] for name in schema.TOKENS if name != "doc_id"}
     for doc_id, text in zip(documents["doc_id"], documents[text_column]):

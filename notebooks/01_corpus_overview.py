@@ -17,12 +17,13 @@
 # # 01 · What is in the corpus?
 #
 # Which documents the corpus holds — their formats, encodings, scripts, kinds, dates, publishers
-# and sizes — what loading and cleaning did to each of them, and which articles were split from
-# newspaper pages. Every later notebook works on the clean text shown here; the raw text is kept
+# and sizes, and how they fall into groups by the column the report compares (`BY`) — what
+# loading and cleaning did to each of them, and which articles were split from newspaper pages. Every later notebook works on the clean text shown here; the raw text is kept
 # beside it, so nothing the cleaner removed is lost.
 
 # %% tags=["parameters"]
 CORPUS = "../data"  # the corpus folder; a relative path is read from this notebook's folder
+BY = "publisher"  # documents column that groups the documents: publisher, doc_type, year, source ...
 
 # %%
 import pandas as pd
@@ -62,10 +63,21 @@ documents[["doc_id", "title", "date", "source", "publisher", "doc_type", "script
 documents.groupby(["doc_type", "script"]).size().to_frame("documents")
 
 # %% [markdown]
+# ## Groups
+#
+# The documents grouped by the column the report compares (`BY`), largest group first; the
+# largest group is compared with all other documents in the keywords section unless another
+# target is chosen.
+
+# %%
+ct.report.grouping(documents, by=BY)
+
+# %% [markdown]
 # ## Sizes, and what cleaning removed
 #
 # Grey is the part of the raw text the cleaner dropped (press-release furniture, navigation,
-# repeated lines, footnote marks...). Hover over a bar for the document's title, publisher and date.
+# repeated lines, footnote marks...). Hover over a bar for the document's file, title, publisher
+# and date. A large corpus is shown as the distribution of sizes instead.
 
 # %%
 charts.document_sizes(documents)
@@ -74,11 +86,13 @@ charts.document_sizes(documents)
 # ## What the cleaner did, step by step
 #
 # `clean.cleaning_log` lists every change: the step, what it did (`removed`, `replaced`,
-# `joined` broken lines, `marked` captions), and the text before and after.
+# `joined` broken lines, `marked` captions), and the text before and after. Per step: how many
+# changes, in how many documents.
 
 # %%
 log = clean.cleaning_log(documents)
-log.groupby(["doc_id", "step"]).size().unstack(fill_value=0)
+(log.groupby("step").agg(changes=("doc_id", "size"), documents=("doc_id", "nunique"))
+    .sort_values(["changes", "documents"], ascending=False, kind="stable"))
 
 # %% [markdown]
 # Two examples of each step:

@@ -23,6 +23,7 @@
 
 # %% tags=["parameters"]
 CORPUS = "../data"  # the corpus folder; a relative path is read from this notebook's folder
+TABLES = None  # folder for the downloadable tables (CSV, XLSX); the report sets it, None writes none
 
 # %%
 import pandas as pd
@@ -66,14 +67,17 @@ money = figures[figures["kind"] == "money"]
       .groupby("unit").head(5)[["doc_id", "text", "value", "unit", "qualifier", "sentence"]])
 
 # %% [markdown]
-# By document: one panel and value axis per currency, on a log scale where the amounts span
-# more than two orders of magnitude.
+# By document (labelled with its title): one panel and value axis per currency, on a log scale
+# where the amounts span more than two orders of magnitude. The six currencies with the most
+# amounts get a panel; each panel draws the 30 largest amounts and its title says how many it
+# leaves out (all are listed in the Data quality section).
 
 # %%
-charts.money_by_document(figures)
+charts.money_by_document(figures, documents=documents)
 
 # %% [markdown]
-# Over time, placed at the date of the document that states them (undated documents are left out):
+# Over time, placed at the date of the document that states them (amounts in undated documents
+# are left out, and the title counts them):
 
 # %%
 charts.money_over_time(figures, documents)
@@ -105,7 +109,14 @@ figures[figures["kind"].isin(["percent", "quantity"])][
 # %% [markdown]
 # ## Dates on a time line
 #
-# Every date a document states (a year is placed at its first day), and each document's own date.
+# Every date a document states (a year is placed at its first day), and each document's own date;
+# in a large corpus, the 40 documents stating the most dates.
 
 # %%
 charts.timeline(figures, documents=documents)
+
+# %% [markdown]
+# ## Download the figures table
+
+# %%
+ct.export_tables({"figures": figures}, TABLES)

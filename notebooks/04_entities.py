@@ -22,6 +22,7 @@
 
 # %% tags=["parameters"]
 CORPUS = "../data"  # the corpus folder; a relative path is read from this notebook's folder
+TABLES = None  # folder for the downloadable tables (CSV, XLSX); the report sets it, None writes none
 
 # %%
 import pandas as pd
@@ -54,7 +55,7 @@ organisations = entities[entities["label"] == "ORG"]
               .head(15))
 
 # %%
-charts.entity_heatmap(entities, labels=("ORG",), top=20)
+charts.entity_heatmap(entities, labels=("ORG",), top=20, documents=documents)
 
 # %% [markdown]
 # ## People
@@ -67,7 +68,7 @@ people = entities[entities["label"] == "PERSON"]
        .head(15))
 
 # %%
-charts.entity_heatmap(entities, labels=("PERSON",), top=20)
+charts.entity_heatmap(entities, labels=("PERSON",), top=20, documents=documents)
 
 # %% [markdown]
 # ## Organisations named together
@@ -86,3 +87,9 @@ network
 # %% tags=["report-hide"]
 # the layout's coordinates depend on floating point; the graph itself must not
 (len(network.data[-1].text), list(network.data[-1].text[:5])) if network.data else (0, [])
+
+# %% [markdown]
+# ## Download the entities table
+
+# %%
+ct.export_tables({"entities": entities, "organisation_pairs": pairs}, TABLES)
