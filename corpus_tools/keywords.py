@@ -34,7 +34,7 @@ from .script import to_simplified
 
 __all__ = [
     "KeywordConfig", "Keyword", "extract_keywords", "top_keywords", "keyness", "term_frequency",
-    "kwic", "collocations", "cooccurrence", "TERM_FREQUENCY",
+    "kwic", "collocations", "cooccurrence", "TERM_FREQUENCY", "content_counts",
 ]
 
 Method = Literal["tfidf", "textrank"]
@@ -503,6 +503,64 @@ def top_keywords(documents: pd.DataFrame, *, by: str | None = "doc_id", top: int
     else:
         found = _textrank_groups(vocab, token_group, len(group_names), config)
     return _ranked_rows(*found, top, group_names, vocab.words, method)
+
+
+def _tfidf_from_counts(counts: pd.DataFrame, *, df: pd.Series, n_docs: int, top: int = 20,
+                       config: KeywordConfig = DEFAULT_CONFIG) -> pd.DataFrame:
+    """TF-IDF keywords (``schema.KEYWORDS``) from content-term counts instead of tokens.
+
+    ``counts`` has columns ``group``, ``norm``, ``count`` (content terms only, as
+    :func:`content_counts` gives them per document); ``df`` maps each norm to
+    its document frequency in the corpus of ``n_docs`` documents. The result is
+    :func:`top_keywords`'s (method ``"tfidf"``) for the same groups: what a
+    build (:mod:`corpus_tools.build`) computes from counts reduced over chunks.
+    """
+    if counts.empty:
+        return schema.empty_frame(schema.KEYWORDS)
+    group_codes, group_names = _factorize(counts["group"].astype(object))
+    group_order = np.argsort(group_names, kind="stable")
+    group_rank = np.empty(len(group_names), dtype=np.int64)
+    group_rank[group_order] = np.arange(len(group_names))
+    word_codes, words = _factorize(counts["norm"].astype(object))
+    word_order = np.argsort(words, kind="stable")
+    word_rank = np.empty(len(words), dtype=np.int64)
+    word_rank[word_order] = np.arange(len(words))
+    g, w = group_rank[group_codes], word_rank[word_codes]
+    words, group_names = words[word_order], group_names[group_order]
+    keys, inverse = np.unique(g * len(words) + w, return_inverse=True)
+    weights = counts["count"].to_numpy(dtype=np.int64)
+    count = np.bincount(inverse.ravel(), weights=weights).astype(np.int64)
+    total = np.bincount(g, weights=weights, minlength=len(group_names)).astype(np.int64)
+    group, word = keys // len(words), keys % len(words)
+    source = config.idf
+    if source == "auto":
+        source = "corpus" if n_docs >= config.min_corpus_docs else "jieba"
+    if source == "jieba":
+        table, median = jieba_idf()
+        idf = np.array([table.get(x, median) for x in words.tolist()], dtype=float)
+    else:
+        frequency = df.reindex(words).fillna(0).astype(np.int64).tolist()
+        by_count = {c: math.log((1 + n_docs) / (1 + c)) + 1 for c in set(frequency)}
+        idf = np.array([by_count[c] for c in frequency], dtype=float)
+    score = count / total[group] * idf[word]
+    return _ranked_rows(group, word, score, count, top, group_names.tolist(), words, "tfidf")
+
+
+def content_counts(tokens: pd.DataFrame, *, config: KeywordConfig = DEFAULT_CONFIG) -> pd.DataFrame:
+    """Count the content terms of each document: ``doc_id``, ``norm``, ``count`` (``schema.DOC_TERMS``).
+
+    A table much smaller than the tokens, from which TF-IDF keywords of any
+    grouping, keyness and term frequencies can be summed (a build stores it).
+
+    >>> toks = _tokens.tokens_table(pd.DataFrame({"doc_id": ["a"], "text": ["细胞治疗与细胞治疗产业。"]}))
+    >>> content_counts(toks).values.tolist()
+    [['a', '产业', 1], ['a', '细胞治疗', 2]]
+    """
+    vocab = _vocabulary(tokens, config)
+    sel = vocab.content & (vocab.docs >= 0)
+    doc, word, count = _pair_counts(vocab.docs[sel], vocab.codes[sel], len(vocab.words))
+    table = pd.DataFrame({"doc_id": vocab.doc_ids[doc], "norm": vocab.words[word], "count": count})
+    return schema.conform(table, schema.DOC_TERMS)
 
 
 # ---------------------------------------------------------------- keyness

@@ -13,7 +13,7 @@ import pandas as pd
 
 __all__ = [
     "DOCUMENTS", "DOCUMENTS_DERIVED", "LOAD_REPORT", "CLEANING_LOG", "SENTENCES", "ARTICLES",
-    "FIGURES", "TOKENS", "KEYWORDS", "KEYNESS", "KWIC", "COLLOCATIONS",
+    "FIGURES", "TOKENS", "KEYWORDS", "DOC_TERMS", "KEYNESS", "KWIC", "COLLOCATIONS",
     "COOCCURRENCE", "TERM_FREQUENCY", "ENTITIES", "empty_frame", "conform",
 ]
 
@@ -121,6 +121,13 @@ KEYWORDS: Mapping[str, str] = {
     "score": "Float64",
     "count": "Int64",
     "method": "string",          # tfidf | textrank
+}
+
+#: One row per content term of a document (``keywords.content_counts``; a build's ``doc_terms``).
+DOC_TERMS: Mapping[str, str] = {
+    "doc_id": "string",
+    "norm": "string",            # simplified form of a content token (see keywords.KeywordConfig)
+    "count": "Int64",            # its occurrences in the document
 }
 
 #: One row per term compared between two groups (``keywords.keyness``).
