@@ -62,6 +62,10 @@ _EXPORTS: dict[str, str] = {
     "term_frequency": "keywords",
     "extract_entities": "entities",
     "entities_table": "entities",
+    # streaming build (Parquet) and its reader
+    "build": "streaming",
+    "open_build": "streaming",
+    "Build": "streaming",
     # report
     "build_report": "report",
     # errors
@@ -75,7 +79,7 @@ __all__ = [*sorted(_EXPORTS), "__version__"]
 # submodules reachable as attributes (``ct.keywords.kwic``) without importing them first
 _MODULES = frozenset({
     "load", "clean", "metadata", "segment", "script", "figures", "numerals", "tokens",
-    "keywords", "entities", "charts", "report", "schema", "errors", "cli",
+    "keywords", "entities", "charts", "report", "schema", "errors", "cli", "streaming", "dask",
 })
 
 

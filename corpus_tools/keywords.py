@@ -513,7 +513,7 @@ def _tfidf_from_counts(counts: pd.DataFrame, *, df: pd.Series, n_docs: int, top:
     :func:`content_counts` gives them per document); ``df`` maps each norm to
     its document frequency in the corpus of ``n_docs`` documents. The result is
     :func:`top_keywords`'s (method ``"tfidf"``) for the same groups: what a
-    build (:mod:`corpus_tools.build`) computes from counts reduced over chunks.
+    build (:mod:`corpus_tools.streaming`) computes from counts reduced over chunks.
     """
     if counts.empty:
         return schema.empty_frame(schema.KEYWORDS)
