@@ -185,13 +185,14 @@ def measure_in_fresh_process(variant: str, folder: Path) -> dict:
 # ---------------------------------------------------------------- the run
 
 def summarise(runs: dict[str, list[dict]], mb: float, n_docs: int) -> dict:
-    naive = [r["seconds"] for r in runs["naive"]]
-    out: dict = {"documents": n_docs, "mb": round(mb, 2), "rounds": len(naive)}
+    naive = [r["seconds"] for r in runs.get("naive", [])]
+    out: dict = {"documents": n_docs, "mb": round(mb, 2), "rounds": len(next(iter(runs.values())))}
     for variant, results in runs.items():
         secs = [r["seconds"] for r in results]
         row = {"seconds": round(statistics.median(secs), 2), "mb_s": round(mb / statistics.median(secs), 3),
-               "ratio_to_naive": round(statistics.median(n / s for n, s in zip(naive, secs)), 2),
                "peak_rss_mb": round(max(r["peak_rss_mb"] for r in results), 1)}
+        if naive:
+            row["ratio_to_naive"] = round(statistics.median(n / s for n, s in zip(naive, secs)), 2)
         if "stages" in results[0]:
             row["stages_seconds"] = {k: round(statistics.median(r["stages"][k] for r in results), 2)
                                      for k in results[0]["stages"]}

@@ -14,7 +14,7 @@ files that have gone. :func:`open_build` gives back the tables of the in-memory
 API (``documents()``, ``load_report()``, ``figures()``, ``tokens()``,
 ``entities()``, ``keywords(...)``).
 
-Layout of ``OUT_DIR`` (columns and dtypes as in :mod:`corpus_tools.schema`)::
+Layout of ``OUT_DIR`` (columns and dtypes in :mod:`corpus_tools.schema`)::
 
     build.json                 format version, corpus root, options, counts
     manifest.parquet           doc_id, path, size, mtime_ns, sha256, part (one row per file read)
@@ -58,7 +58,7 @@ FORMAT_VERSION = 1
 #: The datasets of a build, one directory each.
 BUILD_TABLES = ("documents", "load_report", "figures", "tokens", "entities", "doc_terms", "term_df", "keywords")
 _REPORT_COLUMNS = {**schema.LOAD_REPORT, "doc_id": "string"}
-_TERM_DF = {"norm": "string", "df": "Int64"}
+_TERM_DF = schema.TERM_DF
 MANIFEST = "manifest.parquet"
 SKIPPED_PART = "part-skipped.parquet"
 
@@ -74,9 +74,7 @@ class _File:
     sha256: str
 
 
-#: One row per file read (loaded or failed) by a build.
-_MANIFEST = {"doc_id": "string", "path": "string", "size": "Int64", "mtime_ns": "Int64",
-             "sha256": "string", "part": "string"}
+_MANIFEST = schema.BUILD_MANIFEST
 
 
 def _sha256(path: str) -> str:
