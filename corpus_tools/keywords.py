@@ -694,6 +694,13 @@ def keyness(frame: pd.DataFrame, target: Any, *, by: str | None = None, referenc
     n_words = len(vocab.words)
     count_t = np.bincount(vocab.codes[vocab.content & target_tokens], minlength=n_words)
     count_r = np.bincount(vocab.codes[vocab.content & reference_tokens], minlength=n_words)
+    return _keyness_from_counts(vocab.words, count_t, count_r, measure=measure, correction=correction,
+                                min_count=min_count)
+
+
+def _keyness_from_counts(words: np.ndarray, count_t: np.ndarray, count_r: np.ndarray, *, measure: Measure,
+                         correction: Correction, min_count: int) -> pd.DataFrame:
+    """The keyness table of content-term counts in target and reference (``words`` sorted, counts aligned)."""
     total_t, total_r = int(count_t.sum()), int(count_r.sum())
     if total_t == 0 or total_r == 0:
         raise InputError(f"keyness: the {'target' if total_t == 0 else 'reference'} group has no content "
@@ -701,7 +708,7 @@ def keyness(frame: pd.DataFrame, target: Any, *, by: str | None = None, referenc
     kept = np.nonzero((count_t + count_r >= min_count) & (count_t + count_r > 0))[0]  # codes in word order
     if not len(kept):
         return schema.empty_frame(schema.KEYNESS)
-    terms = vocab.words[kept]
+    terms = words[kept]
     a, b = count_t[kept].astype(float), count_r[kept].astype(float)
     stats = keyness_statistics(a, b, total_t, total_r, correction=correction)
     table = pd.DataFrame({

@@ -544,6 +544,38 @@ class Build:
                                      top=top, method=method, tokens=self.tokens(),
                                      config=keywords.DEFAULT_CONFIG if config is None else config)
 
+    def keyness(self, target: Any, *, by: str, reference: Any = None, measure: str = "lr",
+                correction: str = "default", min_count: int = 2) -> pd.DataFrame:
+        """Terms typical of the documents whose ``by`` is ``target``, as :func:`keywords.keyness` (``schema.KEYNESS``).
+
+        Summed from the per-document term counts: the tokens are not read.
+        """
+        import numpy as np
+
+        from . import keywords
+
+        keywords._choice("measure", measure, ("lr", "chi2"))
+        keywords._choice("correction", correction, ("default", "yates", "williams", "none"))
+        docs = self.documents(columns=self._metadata_columns())
+        groups = keywords._group_values(docs, by, what="keyness")
+        for name, value in (("target", target), ("reference", reference)):
+            if value is not None and str(value) not in set(groups.tolist()):
+                raise InputError(f"keyness: {name}={value!r} is not a value of column {by!r} "
+                                 f"(values: {sorted(set(groups.tolist()))[:10]})")
+        in_target = groups == str(target)
+        in_reference = ~in_target if reference is None else groups == str(reference)
+        side = pd.Series(np.where(in_target, 0, np.where(in_reference, 1, -1)),
+                         index=docs["doc_id"].to_numpy(dtype=object))
+        terms = self.doc_terms()
+        terms = terms.assign(side=terms["doc_id"].map(side).to_numpy())
+        counts = (terms[terms["side"] >= 0].groupby(["norm", "side"])["count"].sum()
+                  .unstack(fill_value=0).reindex(columns=[0, 1], fill_value=0))
+        words = counts.index.to_numpy(dtype=object)
+        order = np.argsort(words, kind="stable")
+        return keywords._keyness_from_counts(words[order], counts[0].to_numpy(dtype="int64")[order],
+                                             counts[1].to_numpy(dtype="int64")[order], measure=measure,
+                                             correction=correction, min_count=min_count)
+
     def _metadata_columns(self) -> list[str]:
         """The documents' columns but the texts (what grouping needs)."""
         import pyarrow.parquet as pq

@@ -41,6 +41,11 @@ def test_build_of_data_equals_the_in_memory_tables(data_dir, tmp_path):
     b = ct.build(data_dir, tmp_path / "out", workers=1, chunk_size=2, progress=False)
     assert b.summary == {"files": 5, "processed": 5, "reused": 0, "dropped": 0, "documents": 5, "parts": 3}
     _assert_same(_in_memory(data_dir), _from_build(b))
+    docs = ct.load_corpus(data_dir)
+    target = docs["publisher"].dropna().iloc[0]
+    for options in ({}, {"measure": "chi2", "correction": "williams", "min_count": 1}):
+        pd.testing.assert_frame_equal(b.keyness(target, by="publisher", **options),
+                                      ct.keyness(docs, target, by="publisher", **options), check_exact=True)
     assert b.documents().attrs["load_report"] == ct.load_corpus(data_dir).attrs["load_report"]
 
 
