@@ -50,7 +50,7 @@ from typing import Any, Callable, Iterable, Sequence
 import pandas as pd
 
 from . import schema
-from .errors import InputError
+from .errors import CorpusToolsError, InputError
 
 __all__ = ["build", "open_build", "Build", "BUILD_TABLES"]
 
@@ -451,7 +451,12 @@ def build(path: str | Path, out_dir: str | Path, *, workers: int | None = None, 
 
 
 def _chunk_task(root: str, out_dir: str, part: str, options: dict, chunk: list[_File]) -> dict:
-    return _process_chunk(root, [f.doc_id for f in chunk], out_dir, part, options)
+    doc_ids = [f.doc_id for f in chunk]
+    try:
+        return _process_chunk(root, doc_ids, out_dir, part, options)
+    except Exception as exc:  # the parent re-raises it: say which files
+        raise CorpusToolsError(f"build: chunk {part} of {root} ({doc_ids[0]} ... {doc_ids[-1]}, "
+                               f"{len(doc_ids)} files) failed: {type(exc).__name__}: {exc}") from exc
 
 
 # ---------------------------------------------------------------- reading a build

@@ -101,3 +101,14 @@ def test_load_corpus_can_leave_the_raw_text_out(data_dir):
     full = ct.load_corpus(data_dir)
     assert slim["text_raw"].isna().all() and slim["text"].equals(full["text"])
     assert slim.memory_usage(deep=True).sum() < 0.7 * full.memory_usage(deep=True).sum()
+
+
+def test_a_failing_chunk_names_its_files(data_dir, tmp_path, monkeypatch):
+    from corpus_tools import figures
+
+    def broken(documents, **kwargs):
+        raise ValueError("no figures today")
+
+    monkeypatch.setattr(figures, "figures_table", broken)
+    with pytest.raises(ct.CorpusToolsError, match=r"chunk part-00000 .*000_3615f49ca4e62b93.txt.*no figures today"):
+        ct.build(data_dir, tmp_path / "out", workers=1, progress=False)
