@@ -402,11 +402,10 @@ def _pagerank(src: np.ndarray, dst: np.ndarray, w: np.ndarray, node_group: np.nd
     final = np.empty(n)
     ids = np.arange(n)                     # global id of each current node
     d = config.damping
+    starts = np.r_[0, np.nonzero(node_group[1:] != node_group[:-1])[0] + 1]
     for _ in range(config.max_iter):
         new = (1 - d) + d * np.bincount(dst, weights=share * score[src], minlength=len(ids))
-        change = np.abs(new - score)
-        starts = np.r_[0, np.nonzero(node_group[1:] != node_group[:-1])[0] + 1]
-        settled = np.maximum.reduceat(change, starts) < config.tol
+        settled = np.maximum.reduceat(np.abs(new - score), starts) < config.tol
         score = new
         if settled.any():
             done = np.repeat(settled, np.diff(np.r_[starts, len(ids)]))
@@ -418,15 +417,30 @@ def _pagerank(src: np.ndarray, dst: np.ndarray, w: np.ndarray, node_group: np.nd
             edge_keep = keep[src]
             src, dst, share = remap[src[edge_keep]], remap[dst[edge_keep]], share[edge_keep]
             ids, score, node_group = ids[keep], score[keep], node_group[keep]
+            starts = np.r_[0, np.nonzero(node_group[1:] != node_group[:-1])[0] + 1]
     final[ids] = score
     return final
 
 
 def _ranked_rows(group: np.ndarray, word: np.ndarray, score: np.ndarray, count: np.ndarray, top: int,
                  group_names: Sequence[str], words: np.ndarray, method: str) -> pd.DataFrame:
-    """The top rows of every group: by score (rounded to 12 digits) descending, then word."""
-    order = np.lexsort((word, -_round12(score), group))
-    group, word, score, count = group[order], word[order], score[order], count[order]
+    """The top rows of every group: by score (rounded to 12 digits) descending, then word.
+
+    numpy's rounding differs from Python's ``round`` by at most one unit of the
+    12th decimal; the rows within 1e-11 of each group's ``top``-th numpy-rounded
+    score are ranked again with ``round``, so the order is ``round``'s exactly.
+    """
+    approx = np.round(score, 12)
+    order = np.lexsort((word, -approx, group))
+    group, word, score, count, approx = group[order], word[order], score[order], count[order], approx[order]
+    if len(group):
+        starts = np.r_[0, np.nonzero(group[1:] != group[:-1])[0] + 1]
+        ends = np.r_[starts[1:], len(group)]
+        kth = approx[np.minimum(starts + top, ends) - 1]
+        candidate = approx >= np.repeat(kth, ends - starts) - 1e-11
+        group, word, score, count = group[candidate], word[candidate], score[candidate], count[candidate]
+        order = np.lexsort((word, -_round12(score), group))
+        group, word, score, count = group[order], word[order], score[order], count[order]
     keep = _first_per_group(group, top)
     group, word, score, count = group[keep], word[keep], score[keep], count[keep]
     if not len(group):
