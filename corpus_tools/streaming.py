@@ -158,15 +158,28 @@ def _keywords_part(out_dir: str, part: str, df_path: str, n_docs: int, options: 
 
 # ---------------------------------------------------------------- progress
 
+def _in_notebook() -> bool:
+    """Whether this runs in a Jupyter kernel (where tqdm.auto draws a widget)."""
+    shell = sys.modules.get("IPython")
+    ipython = getattr(shell, "get_ipython", lambda: None)() if shell else None
+    return ipython is not None and "IPKernelApp" in getattr(ipython, "config", {})
+
+
 def _progress_bar(enabled: bool | None, total_bytes: int, n_files: int, desc: str):
     if enabled is None:
-        enabled = sys.stderr.isatty()
+        enabled = sys.stderr.isatty() or _in_notebook()
     if not enabled:
         return None
     from tqdm.auto import tqdm
 
-    return tqdm(total=total_bytes, unit="B", unit_scale=True, unit_divisor=1000, desc=desc,
-                postfix={"files": f"0/{n_files}"}, smoothing=0.1, dynamic_ncols=True)
+    options = dict(total=total_bytes, unit="B", unit_scale=True, unit_divisor=1000, desc=desc,
+                   postfix={"files": f"0/{n_files}"}, smoothing=0.1, dynamic_ncols=True)
+    try:
+        return tqdm(**options)
+    except ImportError:  # Jupyter without ipywidgets: the text bar, which the notebook shows too
+        from tqdm.std import tqdm as text_tqdm
+
+        return text_tqdm(**options)
 
 
 # ---------------------------------------------------------------- the build
@@ -351,8 +364,8 @@ def build(path: str | Path, out_dir: str | Path, *, workers: int | None = None, 
         workers: worker processes (default: all cores); 1 runs in this process.
         chunk_size: files per chunk at most (one part file per chunk and table).
         chunk_mb: bytes per chunk at most, in MB (a bigger file is a chunk of its own).
-        progress: a tqdm progress bar (files, MB/s, ETA; in Jupyter too); default:
-            on when stderr is a terminal.
+        progress: a tqdm progress bar (MB/s, files done, ETA; a widget in Jupyter);
+            default: on in a terminal and in a Jupyter kernel, off otherwise.
         metadata: a metadata CSV, as :func:`load.read_corpus` (default: the corpus's
             ``metadata.csv``, if any); when it changes every document is rebuilt.
         keep_raw: store ``text_raw`` in ``documents`` (False leaves it ``<NA>``).

@@ -112,3 +112,15 @@ def test_a_failing_chunk_names_its_files(data_dir, tmp_path, monkeypatch):
     monkeypatch.setattr(figures, "figures_table", broken)
     with pytest.raises(ct.CorpusToolsError, match=r"chunk part-00000 .*000_3615f49ca4e62b93.txt.*no figures today"):
         ct.build(data_dir, tmp_path / "out", workers=1, progress=False)
+
+
+def test_progress_bar_shows_files_and_falls_back_to_text_without_widgets(data_dir, tmp_path, monkeypatch, capsys):
+    import tqdm.auto
+
+    def no_widgets(*args, **kwargs):
+        raise ImportError("IProgress not found")
+
+    monkeypatch.setattr(tqdm.auto, "tqdm", no_widgets)
+    ct.build(data_dir, tmp_path / "out", workers=1, progress=True)
+    err = capsys.readouterr().err
+    assert "build: 100%" in err and "files=5/5" in err
