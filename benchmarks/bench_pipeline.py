@@ -15,7 +15,11 @@ differ between documents), each measurement runs in a fresh process:
   1 and 2 worker processes (all the tables above, written as Parquet).
 
 Times include loading the engines (jieba's dictionary, rjieba, OpenCC) but not
-the interpreter's start. Variants are interleaved over ``--rounds`` rounds
+the interpreter's start. ``cpu_seconds`` (the process and its workers, user +
+system, the interpreter's start included) tells work from waiting: on a machine
+shared with other sessions Linux's autogroup scheduling gives a session one
+share of the CPUs however many processes it runs, so ``build_2`` can only
+beat ``build_1`` on wall time when the machine is otherwise idle. Variants are interleaved over ``--rounds`` rounds
 (default 3); ratios are medians of the per-round ratios to ``naive``. Peak RSS
 is the measuring process's ``VmHWM``; for ``build`` the largest worker's too.
 
@@ -171,6 +175,8 @@ def measure(variant: str, folder: Path) -> dict:
     else:
         result = run_build(folder, int(variant.split("_")[1]))
     result["peak_rss_mb"] = _vm_hwm_mb()
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    result["cpu_seconds"] = own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
     return result
 
 
@@ -193,6 +199,8 @@ def summarise(runs: dict[str, list[dict]], mb: float, n_docs: int) -> dict:
                "peak_rss_mb": round(max(r["peak_rss_mb"] for r in results), 1)}
         if naive:
             row["ratio_to_naive"] = round(statistics.median(n / s for n, s in zip(naive, secs)), 2)
+        if all("cpu_seconds" in r for r in results):
+            row["cpu_seconds"] = round(statistics.median(r["cpu_seconds"] for r in results), 2)
         if "stages" in results[0]:
             row["stages_seconds"] = {k: round(statistics.median(r["stages"][k] for r in results), 2)
                                      for k in results[0]["stages"]}
