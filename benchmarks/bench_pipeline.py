@@ -47,7 +47,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import ROOT, report  # noqa: E402
+from benchmarks.common import ROOT, report
 
 CORPORA_DIR = Path(__file__).resolve().parent / "_corpus_pipeline"
 VARIANTS = ("naive", "pipeline", "build_1", "build_2")

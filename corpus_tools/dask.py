@@ -28,7 +28,7 @@ import pandas as pd
 
 from . import schema
 
-__all__ = ["file_chunks", "documents", "load_report", "tables", "keywords"]
+__all__ = ["documents", "file_chunks", "keywords", "load_report", "tables"]
 
 _REPORT_COLUMNS = {**schema.LOAD_REPORT, "doc_id": "string"}
 

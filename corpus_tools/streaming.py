@@ -42,17 +42,18 @@ import json
 import os
 import shutil
 import sys
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any
 
 import pandas as pd
 
 from . import schema
 from .errors import CorpusToolsError, InputError
 
-__all__ = ["build", "open_build", "Build", "BUILD_TABLES"]
+__all__ = ["BUILD_TABLES", "Build", "build", "open_build"]
 
 FORMAT_VERSION = 1
 #: The datasets of a build, one directory each.
@@ -172,8 +173,8 @@ def _progress_bar(enabled: bool | None, total_bytes: int, n_files: int, desc: st
         return None
     from tqdm.auto import tqdm
 
-    options = dict(total=total_bytes, unit="B", unit_scale=True, unit_divisor=1000, desc=desc,
-                   postfix={"files": f"0/{n_files}"}, smoothing=0.1, dynamic_ncols=True)
+    options = {"total": total_bytes, "unit": "B", "unit_scale": True, "unit_divisor": 1000, "desc": desc,
+               "postfix": {"files": f"0/{n_files}"}, "smoothing": 0.1, "dynamic_ncols": True}
     try:
         return tqdm(**options)
     except ImportError:  # Jupyter without ipywidgets: the text bar, which the notebook shows too
@@ -215,7 +216,7 @@ class _Inline:
         future: Future = Future()
         try:
             future.set_result(func(*args))
-        except BaseException as exc:  # handed to the caller like a pool would
+        except Exception as exc:  # noqa: BLE001 - handed to the caller, as a pool would
             future.set_exception(exc)
         return future
 
@@ -368,7 +369,7 @@ def _options_key(options: dict) -> str:
 def build(path: str | Path, out_dir: str | Path, *, workers: int | None = None, chunk_size: int = 64,
           chunk_mb: float = 8.0, progress: bool | None = None, metadata: str | Path | None = None,
           keep_raw: bool = True, top: int = 20, keyword_config: Any = None, clean_config: Any = None,
-          rebuild: bool = False) -> "Build":
+          rebuild: bool = False) -> Build:
     """Build the tables of the corpus at ``path`` into Parquet datasets under ``out_dir``.
 
     Args:

@@ -32,8 +32,8 @@ def _from_build(b) -> dict[str, pd.DataFrame]:
 
 
 def _assert_same(want: dict, got: dict) -> None:
-    for name in want:
-        pd.testing.assert_frame_equal(got[name].reset_index(drop=True), want[name].reset_index(drop=True),
+    for name, table in want.items():
+        pd.testing.assert_frame_equal(got[name].reset_index(drop=True), table.reset_index(drop=True),
                                       check_exact=True, obj=name)
 
 
