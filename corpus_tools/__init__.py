@@ -66,6 +66,10 @@ _EXPORTS: dict[str, str] = {
     "term_frequency": "keywords",
     "extract_entities": "entities",
     "entities_table": "entities",
+    # streaming build (Parquet) and its reader
+    "build": "streaming",
+    "open_build": "streaming",
+    "Build": "streaming",
     # report, data quality, export
     "build_report": "report",
     "as_documents": "schema",
@@ -84,6 +88,7 @@ __all__ = [*sorted(_EXPORTS), "__version__"]
 _MODULES = frozenset({
     "load", "clean", "metadata", "segment", "script", "figures", "investments", "numerals", "tokens",
     "keywords", "entities", "charts", "report", "schema", "errors", "cli", "quality", "export",
+    "streaming", "dask",
 })
 
 

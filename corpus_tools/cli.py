@@ -196,6 +196,17 @@ def _cmd_keyness(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_build(args: argparse.Namespace) -> int:
+    from .streaming import build
+
+    result = build(args.path, args.output, workers=args.workers, chunk_size=args.chunk_size,
+                   progress=False if args.no_progress else None, keep_raw=not args.no_raw, rebuild=args.rebuild)
+    s = result.summary
+    print(f"build {args.output}: {s['documents']} documents in {s['parts']} part(s); files: "
+          f"{s['processed']} processed, {s['reused']} unchanged, {s['dropped']} dropped", file=sys.stderr)
+    return 0
+
+
 def _cmd_report(args: argparse.Namespace) -> int:
     from . import report
 
@@ -256,6 +267,16 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--min-count", type=int, default=2, help="drop rarer terms (default: 2)")
     p.add_argument("--top", type=int, default=0, help="print only the first N rows (default: all)")
     _add_vocabulary_options(p)
+
+    p = sub.add_parser("build", help="build the corpus's tables into Parquet datasets, in parallel and incrementally")
+    p.add_argument("path", help="a file, a folder (recursive) or a glob")
+    p.add_argument("-o", "--output", required=True, metavar="OUT_DIR", help="the build's folder (updated if it exists)")
+    p.add_argument("--workers", type=int, default=None, help="worker processes (default: all cores)")
+    p.add_argument("--chunk-size", type=int, default=64, help="files per chunk and part file (default: 64)")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar (default: shown on a terminal)")
+    p.add_argument("--no-raw", action="store_true", help="do not store text_raw")
+    p.add_argument("--rebuild", action="store_true", help="ignore an earlier build in OUT_DIR")
+    p.set_defaults(func=_cmd_build)
 
     p = sub.add_parser("report", help="run the notebooks on a corpus and write one offline HTML report")
     p.add_argument("path", nargs="?", default="data")

@@ -14,8 +14,8 @@ import pandas as pd
 
 __all__ = [
     "DOCUMENTS", "DOCUMENTS_DERIVED", "DOC_TYPE_MEANINGS", "LOAD_REPORT", "CLEANING_LOG", "SENTENCES", "ARTICLES",
-    "FIGURES", "FIGURE_LINKS", "INVESTMENTS", "TOKENS", "KEYWORDS", "KEYNESS", "KWIC", "COLLOCATIONS",
-    "COOCCURRENCE", "TERM_FREQUENCY", "ENTITIES", "empty_frame", "conform",
+    "FIGURES", "FIGURE_LINKS", "INVESTMENTS", "TOKENS", "KEYWORDS", "DOC_TERMS", "KEYNESS", "KWIC", "COLLOCATIONS",
+    "COOCCURRENCE", "TERM_FREQUENCY", "ENTITIES", "BUILD_MANIFEST", "TERM_DF", "empty_frame", "conform",
     "LEFT_OUT", "MISSING_METADATA", "DOCUMENT_SUMMARY", "as_documents", "doc_ids",
 ]
 
@@ -156,6 +156,13 @@ KEYWORDS: Mapping[str, str] = {
     "method": "string",          # tfidf | textrank
 }
 
+#: One row per content term of a document (``keywords.content_counts``; a build's ``doc_terms``).
+DOC_TERMS: Mapping[str, str] = {
+    "doc_id": "string",
+    "norm": "string",            # simplified form of a content token (see keywords.KeywordConfig)
+    "count": "Int64",            # its occurrences in the document
+}
+
 #: One row per term compared between two groups (``keywords.keyness``).
 KEYNESS: Mapping[str, str] = {
     "keyword": "string",
@@ -232,6 +239,33 @@ INVESTMENTS: Mapping[str, str] = {
     "lead": "object",            # list of the lead investors (领投) among them
     "date": "string",            # ISO date of the event when the sentence states one, else the document's
     "sentence": "string",
+}
+
+
+# ---------------------------------------------------------------- a build's Parquet datasets
+# corpus_tools.build(PATH, OUT_DIR) writes one folder per table under OUT_DIR, one part file per
+# chunk of input files (part-NNNNN.parquet; the files skipped by name are load_report/part-skipped):
+#   documents/    DOCUMENTS + DOCUMENTS_DERIVED (+ a metadata.csv's columns)
+#   load_report/  LOAD_REPORT + doc_id
+#   figures/      FIGURES          tokens/   TOKENS          entities/  ENTITIES
+#   doc_terms/    DOC_TERMS        term_df/  TERM_DF (the chunk's)   keywords/  KEYWORDS (per document)
+# and beside them build.json (format, options, counts), manifest.parquet (BUILD_MANIFEST) and
+# _term_df.parquet (TERM_DF summed over the chunks: the corpus's document frequencies).
+
+#: One row per file a build has read (``streaming.build``'s ``manifest.parquet``).
+BUILD_MANIFEST: Mapping[str, str] = {
+    "doc_id": "string",
+    "path": "string",            # absolute path of the file read
+    "size": "Int64",             # bytes
+    "mtime_ns": "Int64",         # modification time; with size, tells when to hash again
+    "sha256": "string",          # content hash: an unchanged file is not processed again
+    "part": "string",            # the part files holding its rows (part-NNNNN)
+}
+
+#: Document frequency of each content term (a build's ``term_df`` parts and their sum).
+TERM_DF: Mapping[str, str] = {
+    "norm": "string",
+    "df": "Int64",               # documents the term occurs in
 }
 
 
