@@ -128,8 +128,9 @@ def _process_chunk(root: str, doc_ids: list[str], out_dir: str, part: str, optio
     _write(figures.figures_table(documents), out / "figures" / name)
     toks = tokens.tokens_table(documents, config=options["keywords"].tokens)
     _write(toks, out / "tokens" / name)
-    # TODO(entities helper): entities_table(documents, tokens=toks) once it takes the tokens
-    _write(entities.entities_table(documents), out / "entities" / name)
+    # one tagging pass serves tokens and entities when both tag with the same options
+    shared = toks if options["keywords"].tokens == entities.DEFAULT_CONFIG.tokens else None
+    _write(entities.entities_table(documents, tokens=shared), out / "entities" / name)
     terms = keywords.content_counts(toks, config=options["keywords"])
     _write(terms, out / "doc_terms" / name)
     _write(_term_df(terms), out / "term_df" / name)
