@@ -211,7 +211,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
     from . import report
 
     out = report.build_report(args.path, output=args.output, by=args.by, target=args.target,
-                              terms=args.terms, title=args.title, tables=not args.no_tables)
+                              terms=args.terms, title=args.title, tables=not args.no_tables,
+                              build_dir=args.build_dir, workers=args.workers)
     print(f"report written to {out}", file=sys.stderr)
     if not args.no_tables:
         print(f"its tables (CSV, XLSX) in {report.tables_folder(out)}", file=sys.stderr)
@@ -289,6 +290,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--terms", default=None, metavar="T1,T2",
                    help="words shown in context (KWIC), comma-separated (default: the top keywords)")
     p.add_argument("--title", default=None, help="heading of the report (default: 'Corpus report')")
+    p.add_argument("--build-dir", default=None, metavar="DIR",
+                   help="where the corpus is built for the notebooks (default: REPORT_build beside the report; "
+                        "an earlier build there is updated)")
+    p.add_argument("--workers", type=int, default=None, metavar="N",
+                   help="worker processes of the build (default: all cores)")
     p.add_argument("--no-tables", action="store_true",
                    help="do not write the report's tables (CSV, XLSX) beside the HTML file")
     p.set_defaults(func=_cmd_report)

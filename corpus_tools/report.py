@@ -340,16 +340,29 @@ def tables_folder(output: str | Path) -> Path:
     return out.with_name(f"{out.stem}_tables")
 
 
+def build_folder(output: str | Path) -> Path:
+    """The folder beside a report's HTML file that holds the corpus's build (Parquet tables).
+
+    >>> build_folder("out/report.html").as_posix()
+    'out/report_build'
+    """
+    out = Path(output)
+    return out.with_name(f"{out.stem}_build")
+
+
 def build_report(path: str | Path, *, output: str | Path = "report.html", by: str = "publisher",
                  target: str | None = None, terms: Sequence[str] | str | None = None,
-                 title: str | None = None, tables: bool = True,
-                 notebooks: Sequence[str | Path] | None = None, timeout: int = 600,
-                 config: ReportConfig = _DEFAULT) -> Path:
+                 title: str | None = None, tables: bool = True, build_dir: str | Path | None = None,
+                 workers: int | None = None, notebooks: Sequence[str | Path] | None = None,
+                 timeout: int = 600, config: ReportConfig = _DEFAULT) -> Path:
     """Run the notebooks on a corpus and write one self-contained HTML report.
 
     The question is the user's: ``by``, ``target`` and ``terms`` reach the
     notebooks as their ``BY``, ``TARGET`` and ``TERMS`` parameters, as
     ``corpus-tools report PATH --by ... --target ... --terms T1,T2`` passes them.
+    The corpus is built once (:func:`corpus_tools.build`: worker processes, Parquet
+    tables, incremental on a re-run) and every notebook reads that build (``BUILD``),
+    so no notebook loads and analyses the corpus again.
 
     Args:
         path: the corpus folder (or file, or anything the notebooks' loader accepts).
@@ -364,6 +377,9 @@ def build_report(path: str | Path, *, output: str | Path = "report.html", by: st
         title: heading of the page (default: ``config.title``).
         tables: write the tables as CSV and XLSX into :func:`tables_folder` and link
             them from the page.
+        build_dir: where to build the corpus (default: :func:`build_folder` beside
+            the report); a build there from an earlier run is updated, not redone.
+        workers: worker processes of the build (default: all cores).
         notebooks: notebooks to run, in order (default: :func:`default_notebooks`).
         timeout: seconds allowed per notebook cell.
         config: report options.
@@ -389,6 +405,10 @@ def build_report(path: str | Path, *, output: str | Path = "report.html", by: st
         config = replace(config, title=str(title))
     parameters = {"BY": _text_option("by", by), "TARGET": _text_option("target", target, optional=True),
                   "TERMS": _terms(terms), "TABLES": str(tables_folder(out).resolve()) if tables else None}
+    from .streaming import build
+
+    store = Path(build_dir).expanduser() if build_dir is not None else build_folder(out)
+    parameters["BUILD"] = str(build(corpus, store, workers=workers, progress=False).path.resolve())
     sections = []
     with tempfile.TemporaryDirectory(prefix="corpus-report-") as tmp:
         for notebook in chosen:

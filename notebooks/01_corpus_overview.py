@@ -23,6 +23,7 @@
 
 # %% tags=["parameters"]
 CORPUS = "../data"  # the corpus folder; a relative path is read from this notebook's folder
+BUILD = None  # a folder written by corpus_tools.build (the report sets it); None: analyse CORPUS in memory
 BY = "publisher"  # documents column that groups the documents: publisher, doc_type, year, source ...
 
 # %%
@@ -35,8 +36,12 @@ from corpus_tools import charts, clean
 pio.renderers.default = "plotly_mimetype"  # figures are stored as JSON: offline and reproducible
 pd.set_option("display.max_colwidth", 40)
 
-corpus = ct.read_corpus(CORPUS)
-documents = corpus.documents
+if BUILD:  # the report built the corpus once: read its tables
+    built = ct.open_build(BUILD)
+    documents, load_report = built.documents(), built.load_report()
+else:
+    corpus = ct.read_corpus(CORPUS)
+    documents, load_report = corpus.documents, corpus.report
 
 # %% [markdown]
 # ## Files read
@@ -45,7 +50,7 @@ documents = corpus.documents
 # encoding its bytes were decoded with.
 
 # %%
-corpus.report[["doc_id", "status", "reason", "format", "encoding", "n_chars"]]
+load_report[["doc_id", "status", "reason", "format", "encoding", "n_chars"]]
 
 # %% [markdown]
 # ## The documents table

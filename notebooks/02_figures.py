@@ -23,6 +23,7 @@
 
 # %% tags=["parameters"]
 CORPUS = "../data"  # the corpus folder; a relative path is read from this notebook's folder
+BUILD = None  # a folder written by corpus_tools.build (the report sets it); None: analyse CORPUS in memory
 TABLES = None  # folder for the downloadable tables (CSV, XLSX); the report sets it, None writes none
 
 # %%
@@ -36,8 +37,12 @@ pio.renderers.default = "plotly_mimetype"  # figures are stored as JSON: offline
 pd.set_option("display.max_colwidth", 60)
 pd.set_option("display.float_format", "{:,.2f}".format)  # 240,000,000,000.00, not 2.4e+11
 
-documents = ct.read_corpus(CORPUS).documents
-figures = ct.figures_table(documents)
+if BUILD:  # the report built the corpus once: read its tables
+    built = ct.open_build(BUILD)
+    documents, figures = built.documents(), built.figures()
+else:
+    documents = ct.read_corpus(CORPUS).documents
+    figures = ct.figures_table(documents)
 
 # %% [markdown]
 # ## The figures table

@@ -27,6 +27,7 @@
 
 # %% tags=["parameters"]
 CORPUS = "../data"  # the corpus folder; a relative path is read from this notebook's folder
+BUILD = None  # a folder written by corpus_tools.build (the report sets it); None: analyse CORPUS in memory
 BY = "publisher"  # documents column that groups the documents: publisher, doc_type, year, source ...
 TARGET = None  # the group compared with all other documents; None: the largest group
 TERMS = None  # words to read in context, e.g. ["细胞治疗", "沪港"]; None: the corpus's top keywords
@@ -42,8 +43,12 @@ from corpus_tools import charts, schema
 pio.renderers.default = "plotly_mimetype"  # figures are stored as JSON: offline and reproducible
 pd.set_option("display.max_colwidth", 80)
 
-documents = ct.read_corpus(CORPUS).documents
-tokens = ct.tokens_table(documents)
+if BUILD:  # the report built the corpus once: read its tables
+    built = ct.open_build(BUILD)
+    documents, tokens = built.documents(), built.tokens()
+else:
+    documents = ct.read_corpus(CORPUS).documents
+    tokens = ct.tokens_table(documents)
 print(f"{len(documents)} documents, {len(tokens):,} tokens")
 
 # %% [markdown]

@@ -22,6 +22,7 @@
 
 # %% tags=["parameters"]
 CORPUS = "../data"  # the corpus folder; a relative path is read from this notebook's folder
+BUILD = None  # a folder written by corpus_tools.build (the report sets it); None: analyse CORPUS in memory
 TABLES = None  # folder for the downloadable tables (CSV, XLSX); the report sets it, None writes none
 
 # %%
@@ -34,8 +35,12 @@ from corpus_tools import charts
 pio.renderers.default = "plotly_mimetype"  # figures are stored as JSON: offline and reproducible
 pd.set_option("display.max_colwidth", 50)
 
-documents = ct.read_corpus(CORPUS).documents
-entities = ct.entities_table(documents)
+if BUILD:  # the report built the corpus once: read its tables
+    built = ct.open_build(BUILD)
+    documents, entities = built.documents(), built.entities()
+else:
+    documents = ct.read_corpus(CORPUS).documents
+    entities = ct.entities_table(documents)
 
 # %% [markdown]
 # ## Mentions by kind and document

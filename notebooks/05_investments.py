@@ -23,6 +23,7 @@
 
 # %% tags=["parameters"]
 CORPUS = "../data"  # the corpus folder; a relative path is read from this notebook's folder
+BUILD = None  # a folder written by corpus_tools.build (the report sets it); None: analyse CORPUS in memory
 TABLES = None  # folder for the downloadable tables (CSV, XLSX); the report sets it, None writes none
 
 # %%
@@ -36,7 +37,11 @@ pio.renderers.default = "plotly_mimetype"  # figures are stored as JSON: offline
 pd.set_option("display.max_colwidth", 60)
 pd.set_option("display.float_format", "{:,.0f}".format)
 
-documents = ct.read_corpus(CORPUS).documents
+if BUILD:  # the report built the corpus once: read its tables
+    built = ct.open_build(BUILD)
+    documents = built.documents()
+else:
+    documents = ct.read_corpus(CORPUS).documents
 investments = ct.investments_table(documents)
 
 # %% [markdown]
