@@ -25,6 +25,7 @@
 
 # %% tags=["parameters"]
 CORPUS = "../data"  # the corpus folder; a relative path is read from this notebook's folder
+BUILD = None  # a folder written by corpus_tools.build (the report sets it); None: analyse CORPUS in memory
 TABLES = None  # folder for the downloadable tables (CSV, XLSX); the report sets it, None writes none
 
 # %%
@@ -35,10 +36,15 @@ from corpus_tools import charts, quality
 
 pd.set_option("display.max_colwidth", 70)
 
-corpus = ct.read_corpus(CORPUS)
-documents = corpus.documents
-figures = ct.figures_table(documents)
-entities = ct.entities_table(documents)
+if BUILD:  # the report built the corpus once: read its tables
+    built = ct.open_build(BUILD)
+    documents, load_report = built.documents(), built.load_report()
+    figures, entities = built.figures(), built.entities()
+else:
+    corpus = ct.read_corpus(CORPUS)
+    documents, load_report = corpus.documents, corpus.report
+    figures = ct.figures_table(documents)
+    entities = ct.entities_table(documents)
 
 # %% [markdown]
 # ## Files
@@ -47,8 +53,8 @@ entities = ct.entities_table(documents)
 # with the reason. Files that were not loaded:
 
 # %%
-problems = quality.load_problems(corpus.report)
-print(corpus.report.groupby("status").size().to_string())
+problems = quality.load_problems(load_report)
+print(load_report.groupby("status").size().to_string())
 problems[["doc_id", "status", "reason", "format"]] if len(problems) else print("Every file was loaded.")
 
 # %% [markdown]
@@ -87,5 +93,5 @@ summary
 # ## Download the tables
 
 # %%
-ct.export_tables({"documents": summary, "missing_metadata": missing, "load_report": corpus.report,
+ct.export_tables({"documents": summary, "missing_metadata": missing, "load_report": load_report,
                   "figures_left_out": left_out}, TABLES)
