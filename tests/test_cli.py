@@ -102,10 +102,13 @@ def test_report_options_reach_build_report(monkeypatch, tmp_path, capsys):
 
     monkeypatch.setattr(report, "build_report", fake)
     assert cli.main(["report", "data", "-o", str(tmp_path / "r.html"), "--by", "doc_type", "--target",
-                     "press_release", "--terms", "细胞治疗,沪港", "--title", "我的报告"]) == 0
+                     "press_release", "--terms", "细胞治疗,沪港", "--title", "我的报告",
+                     "--build-dir", str(tmp_path / "b"), "--workers", "1"]) == 0
     assert seen == {"path": "data", "output": str(tmp_path / "r.html"), "by": "doc_type",
-                    "target": "press_release", "terms": "细胞治疗,沪港", "title": "我的报告", "tables": True}
+                    "target": "press_release", "terms": "细胞治疗,沪港", "title": "我的报告", "tables": True,
+                    "build_dir": str(tmp_path / "b"), "workers": 1}
     assert "r_tables" in capsys.readouterr().err
     assert cli.main(["report", "data", "--no-tables"]) == 0
     assert seen["by"] == "publisher" and seen["target"] is None and seen["terms"] is None
+    assert seen["build_dir"] is None and seen["workers"] is None
     assert seen["tables"] is False

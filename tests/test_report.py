@@ -9,6 +9,7 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
+import corpus_tools as ct
 from corpus_tools import report
 from corpus_tools.errors import CorpusToolsError, InputError
 
@@ -233,10 +234,14 @@ def test_question_reaches_notebooks_and_tables_are_linked(tmp_path, corpus, ques
     assert "2 files: " in page
 
 
-def test_without_tables_nothing_is_written_beside_the_page(tmp_path, corpus, question_notebook):
+def test_without_tables_only_the_page_and_its_build_are_written(tmp_path, corpus, question_notebook):
     report.build_report(corpus, output=tmp_path / "r.html", notebooks=[question_notebook], tables=False,
-                        timeout=120)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.html"]
+                        timeout=120, workers=1)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.html", "r_build"]
+    built = ct.open_build(tmp_path / "r_build")  # what the notebooks read: the corpus, built once
+    assert sorted(built.documents()["doc_id"]) == sorted(ct.load_corpus(corpus)["doc_id"])
+    again = ct.build(corpus, tmp_path / "r_build", workers=1, progress=False)
+    assert again.summary["processed"] == 0  # a second report reuses the build
 
 
 @pytest.mark.parametrize("kwargs, message", [
