@@ -28,7 +28,7 @@ from typing import Any, Iterable, Literal, NamedTuple, Sequence
 import numpy as np
 import pandas as pd
 
-from . import resources, schema, tokens as _tokens
+from . import schema, tokens as _tokens
 from .errors import ConfigError, InputError
 from .script import to_simplified
 
@@ -149,12 +149,10 @@ def _vocabulary(toks: pd.DataFrame, config: KeywordConfig) -> _Vocabulary:
     words = words[order]
     codes = np.where(codes >= 0, rank[np.maximum(codes, 0)], -1)
     stop = _tokens.stopwords(config.tokens)
-    min_len = config.min_length
-    numeric, no_word = resources.NUMERIC_TOKEN.match, resources.NO_WORD_CHAR.match
     # a word's content test runs once per distinct word, the POS test once per distinct tag;
     # the trailing False is the answer for code -1 (missing)
-    word_ok = np.fromiter((len(w) >= min_len and w not in stop and numeric(w) is None and no_word(w) is None
-                           for w in words), dtype=bool, count=len(words))
+    word_ok = np.fromiter((_tokens.is_content_word(w, stop=stop, min_length=config.min_length) for w in words),
+                          dtype=bool, count=len(words))
     pos_codes, tags = _factorize(toks["pos"])
     pos_ok = np.fromiter((p in config.pos and p in _tokens.CONTENT_POS for p in tags), dtype=bool, count=len(tags))
     content = np.append(word_ok, False)[codes] & np.append(pos_ok, False)[pos_codes]

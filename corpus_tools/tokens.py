@@ -274,7 +274,16 @@ def is_content(norm: str, pos: str, *, stop: frozenset[str] = frozenset(),
     >>> is_content("news.rthk.hk", "eng"), is_content("https", "eng"), is_content("iPhone", "eng")
     (False, False, True)
     """
-    return (pos in CONTENT_POS and len(norm) >= min_length and norm not in stop
+    return pos in CONTENT_POS and is_content_word(norm, stop=stop, min_length=min_length)
+
+
+def is_content_word(norm: str, *, stop: frozenset[str] = frozenset(), min_length: int = 2) -> bool:
+    """The part of :func:`is_content` that looks at the word alone, whatever its POS tag.
+
+    >>> is_content_word("生物医药"), is_content_word("https"), is_content_word("的")
+    (True, False, False)
+    """
+    return (len(norm) >= min_length and norm not in stop
             and resources.NUMERIC_TOKEN.match(norm) is None
             and resources.NO_WORD_CHAR.match(norm) is None
             and _LOWER_LATIN.match(norm) is None)
