@@ -53,6 +53,10 @@ class FigureConfig:
             raise ConfigError(f"FigureConfig.max_subject_chars must be >= 0 (got {self.max_subject_chars})")
 
 
+#: The defaults, shared by :func:`extract_figures` and :func:`figures_table`.
+DEFAULT_CONFIG = FigureConfig()
+
+
 @dataclass(frozen=True)
 class Figure:
     """One figure, with the fields of ``schema.FIGURES``; ``text == doc_text[start:end]``."""

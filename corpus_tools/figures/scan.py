@@ -34,12 +34,12 @@ from .dates import (
     _with_day_words,
     _year_date,
 )
-from .records import Figure, FigureConfig, _Cand, _figure, _replace
+from .records import DEFAULT_CONFIG, Figure, FigureConfig, _Cand, _figure, _replace
 from .subjects import _fill_money_subjects, _fill_subjects
 
 
 def extract_figures(text: str, *, doc_date: str | None = None, doc_id: str | None = None,
-                    currency: str | None = None, config: FigureConfig = FigureConfig()) -> list[Figure]:
+                    currency: str | None = None, config: FigureConfig = DEFAULT_CONFIG) -> list[Figure]:
     """Return the figures of one text, in text order.
 
     Args:

@@ -9,13 +9,13 @@ import pandas as pd
 
 from .. import schema
 from ..errors import InputError
-from .records import Figure, FigureConfig
+from .records import DEFAULT_CONFIG, Figure, FigureConfig
 from .scan import _extract
 
 
 def figures_table(documents: pd.DataFrame, *, text_column: str = "text", date_column: str = "date",
                   currency_column: str = "currency", dedupe: bool = False,
-                  config: FigureConfig = FigureConfig()) -> pd.DataFrame:
+                  config: FigureConfig = DEFAULT_CONFIG) -> pd.DataFrame:
     """Return the figures table (``schema.FIGURES`` then ``schema.FIGURE_LINKS``), one row per figure.
 
     Rows are ordered by ``doc_id`` then ``start`` (stable). The date column may be
