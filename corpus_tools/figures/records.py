@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from typing import Literal
 
 from ..errors import ConfigError, InputError
@@ -110,18 +110,3 @@ def _valid_day(y: int | None, m: int | None, d: int) -> bool:
     if m is None:
         return 1 <= d <= 31
     return 1 <= d <= calendar.monthrange(y if y is not None else 2000, m)[1]
-
-
-def _replace(figure: Figure, **changes) -> Figure:
-    return _figure(tuple(changes.get(name, getattr(figure, name)) for name in _FIGURE_FIELDS))
-
-
-_FIGURE_FIELDS = tuple(f.name for f in fields(Figure))
-
-
-def _figure(values: tuple) -> Figure:
-    """``Figure(*values)`` in half the time: a frozen dataclass's ``__init__`` sets each of its
-    twelve fields with a call of ``object.__setattr__``."""
-    figure = object.__new__(Figure)
-    figure.__dict__.update(zip(_FIGURE_FIELDS, values))
-    return figure

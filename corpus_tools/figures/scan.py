@@ -4,6 +4,7 @@ range and mention group."""
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import re
 
@@ -34,7 +35,7 @@ from .dates import (
     _with_day_words,
     _year_date,
 )
-from .records import DEFAULT_CONFIG, Figure, FigureConfig, _Cand, _figure, _replace
+from .records import DEFAULT_CONFIG, Figure, FigureConfig, _Cand
 from .subjects import _fill_money_subjects, _fill_subjects
 
 
@@ -236,8 +237,8 @@ def _finish(doc: _Doc, cands: list[_Cand], doc_id: str | None) -> list[Figure]:
         key = (c.kind, date if c.kind == "date" else c.value, c.unit, c.subject, bound)
         group = groups.setdefault(key, len(groups))
         sentence = sentences.string if sentences.start <= c.start < sentences.end else sentences.around(c.start)
-        out.append(_figure((doc_id, c.kind, text[c.start:c.end], c.value, c.unit, c.qualifier, date,
-                            c.scope, c.subject, c.start, c.end, sentence, bound, range_id, group)))
+        out.append(Figure(doc_id, c.kind, text[c.start:c.end], c.value, c.unit, c.qualifier, date,
+                          c.scope, c.subject, c.start, c.end, sentence, bound, range_id, group))
         previous, previous_bound = c, bound
     if n_ranges:
         out = _close_open_ranges(out)
@@ -247,5 +248,5 @@ def _finish(doc: _Doc, cands: list[_Cand], doc_id: str | None) -> list[Figure]:
 def _close_open_ranges(figures: list[Figure]) -> list[Figure]:
     """A range whose second figure was left out (a date that did not resolve) is no range."""
     highs = {f.range_id for f in figures if f.bound == "high"}
-    return [f if f.bound != "low" or f.range_id in highs else _replace(f, bound=None, range_id=None)
+    return [f if f.bound != "low" or f.range_id in highs else dataclasses.replace(f, bound=None, range_id=None)
             for f in figures]
