@@ -39,22 +39,22 @@ def _date_cand(doc: _Doc, start: int, end: int, y: int | None, m: int | None, d:
     return cand
 
 
-def _month(text: str | None) -> int | None:
+def _whole_number_to(text: str | None, highest: int) -> int | None:
+    """The whole number 1..``highest`` that ``text`` writes (3, 03, 三, 十二), else None."""
     if not text:
         return None
     if text.isascii() and text.isdigit():
-        return int(text) if 1 <= int(text) <= 12 else None
+        return int(text) if 1 <= int(text) <= highest else None
     value = numerals.parse_number(text)
-    return int(value) if value is not None and value.is_integer() and 1 <= value <= 12 else None
+    return int(value) if value is not None and value.is_integer() and 1 <= value <= highest else None
+
+
+def _month(text: str | None) -> int | None:
+    return _whole_number_to(text, 12)
 
 
 def _day(text: str | None) -> int | None:
-    if not text:
-        return None
-    if text.isascii() and text.isdigit():
-        return int(text) if 1 <= int(text) <= 31 else None
-    value = numerals.parse_number(text)
-    return int(value) if value is not None and value.is_integer() and 1 <= value <= 31 else None
+    return _whole_number_to(text, 31)
 
 
 def _numeric_date(doc: _Doc, m: re.Match) -> list[_Cand]:

@@ -149,10 +149,23 @@ def _numeric_matches(numeric: re.Pattern, text: str) -> list[re.Match]:
 @functools.cache
 def _handlers() -> tuple[tuple, tuple]:
     """For each master regex, map every capture-group index to its alternative's handler."""
-    markers = {"nd_y": _numeric_date, "fy": _fiscal_year, "ya": _year_date, "md": _month_date, "off": _offset_date,
-               "bd": _bare_day, "pp": _percent_prefix, "n": _number_unit, "ey": _event_year,
-               "rel": _relative_year, "relm": _relative_month, "cp": _currency_prefix, "roc": _roc_date,
-               "pday": _paren_day}
+    # the group that opens each alternative (named in resources.figure_patterns) -> its handler
+    markers = {
+        "nd_y": _numeric_date,     # numeric date: 2023-03-31, 2023/3/31, 2023.3.31
+        "fy": _fiscal_year,        # fiscal year: 2022-23年度
+        "ya": _year_date,          # year with its month, day or scope: 2023年3月, 2021年底
+        "md": _month_date,         # month and day without a year: 3月31日
+        "off": _offset_date,       # offset from the document date: 二十年前, 3天后
+        "bd": _bare_day,           # bare day: 29日
+        "pp": _percent_prefix,     # written fraction: 百分之三十
+        "n": _number_unit,         # number and unit or measure word: 5亿元, 300人, 24%
+        "ey": _event_year,         # year of an event or plan: 中国制造2025
+        "rel": _relative_year,     # relative year: 去年12月, 今年底
+        "relm": _relative_month,   # relative month and day: 上个月5日
+        "cp": _currency_prefix,    # currency before the amount: 人民币5亿, HK$300
+        "roc": _roc_date,          # Republic-of-China era year: 民國112年
+        "pday": _paren_day,        # day in brackets: 今（5）日
+    }
     tables = []
     for pattern in resources.figure_patterns()[:2]:
         starts = sorted((index, markers[name]) for name, index in pattern.groupindex.items() if name in markers)
