@@ -28,8 +28,6 @@ if TYPE_CHECKING:
     import plotly.graph_objects as go
 
 
-# ---------------------------------------------------------------- documents
-
 def _shorten(text: str, width: int) -> str:
     return text if len(text) <= width else text[:width - 1] + "…"
 

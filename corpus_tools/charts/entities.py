@@ -23,8 +23,6 @@ if TYPE_CHECKING:
     import plotly.graph_objects as go
 
 
-# ---------------------------------------------------------------- entities
-
 def entity_heatmap(entities: pd.DataFrame, *, labels: Sequence[str] = ("ORG",), top: int = 20,
                    documents: pd.DataFrame | None = None, top_documents: int = 30,
                    config: ChartConfig = _DEFAULT) -> go.Figure:

@@ -49,8 +49,6 @@ def _unique_labels(groups: Sequence[str], labels: Sequence[str]) -> list[str]:
     return out
 
 
-# ---------------------------------------------------------------- figures
-
 def _figure_hover(rows: pd.DataFrame, config: ChartConfig) -> list[str]:
     hover = []
     for _, row in rows.iterrows():

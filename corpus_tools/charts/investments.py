@@ -27,8 +27,6 @@ if TYPE_CHECKING:
     import plotly.graph_objects as go
 
 
-# ---------------------------------------------------------------- investment events
-
 def _investment_hover(rows: pd.DataFrame, config: ChartConfig) -> list[str]:
     hover = []
     for row in rows.itertuples(index=False):

@@ -31,8 +31,6 @@ def _values(series: pd.Series) -> list:
     return [None if pd.isna(v) else (v.item() if hasattr(v, "item") else v) for v in series]
 
 
-# ---------------------------------------------------------------- keywords
-
 def top_keywords(keywords: pd.DataFrame, *, top: int = 10, groups: Sequence[str] | None = None,
                  columns: int = 2, max_groups: int = 12, config: ChartConfig = _DEFAULT) -> go.Figure:
     """Horizontal bars of the top keywords, one panel per group.

@@ -20,8 +20,6 @@ if TYPE_CHECKING:
 _WORD_CHAR = re.compile(r"[\w\u3400-\u9fff]")
 
 
-# ---------------------------------------------------------------- word clouds
-
 def cjk_font_path() -> Path:
     """Path of the Noto Sans CJK SC font shipped by the ``mplfonts`` package.
 

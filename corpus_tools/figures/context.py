@@ -96,8 +96,6 @@ def _match_end(match: re.Match) -> int:
     return match.end(match.lastindex)
 
 
-# ---- contexts
-
 def _prev_index(text: str, pos: int) -> int:
     """Index just after the last non-space character before ``pos`` (at most 3 spaces back)."""
     if not pos or text[pos - 1] not in _SPACES:  # the common case

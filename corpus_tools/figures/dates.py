@@ -24,8 +24,6 @@ _CN_MONTH_ONLY_NEXT = frozenset("，。；：！？,.;:!?、）)」』”’ \t\
 _SCOPES = {"底": "end", "末": "end", "初": "start"}
 
 
-# ---- dates
-
 def _date_cand(doc: _Doc, start: int, end: int, y: int | None, m: int | None, d: int | None, *,
                y_explicit: bool, scope: str | None = None) -> _Cand:
     cand = _Cand("date", start, end)

@@ -11,8 +11,6 @@ from .. import numerals, resources
 from .context import _HAN, _SPACES, _Doc
 from .records import _Cand
 
-# ---- subjects (the noun counted or measured), from part-of-speech tags of short windows
-
 #: jieba/ICTCLAS tags that can head the noun counted: nouns, names, abbreviations, verbal nouns,
 #: foreign words (13 家 JLABS) and single-character noun morphemes (创新/v 园/zg).
 _HEAD_POS = frozenset(("n", "nr", "nr1", "nr2", "nrt", "nrfg", "ns", "nt", "nz", "ng", "nl", "j", "vn", "an",
