@@ -807,8 +807,7 @@ def _furniture_phrases() -> tuple[tuple[re.Pattern[str], tuple[str, ...] | None]
     out = []
     for pattern in _data.read_lines("boilerplate_contains.txt"):
         lead = _LITERAL_ALTERNATION.match(pattern)
-        # their first two characters: fewer substring tests, the regex decides
-        out.append((re.compile(pattern), tuple(dict.fromkeys(w[:2] for w in lead.group(1).split("|"))) if lead else None))
+        out.append((re.compile(pattern), tuple(dict.fromkeys(lead.group(1).split("|"))) if lead else None))
     return tuple(out)
 
 
@@ -819,7 +818,8 @@ def _lines_containing_furniture(text: str) -> list[tuple[int, int]]:
 
 @functools.lru_cache(maxsize=1)
 def _furniture_triggers() -> re.Pattern[str]:
-    """The first two characters of every phrase, as one regex: one scan tells which phrases may occur."""
+    """The leading words of every phrase, as one regex: one scan tells which phrases may occur (a phrase's
+    own words, not its first characters: "支持" or "用户" alone are common in prose)."""
     words = {word for _pattern, firsts in _furniture_phrases() for word in firsts or ()}
     return re.compile(resources.trie_regex(sorted(words), guard=False))
 
@@ -879,8 +879,21 @@ def _related_lists(text: str) -> list[tuple[int, int]]:
 
 _FURNITURE_MAX = 40  # characters of a toolbar, breadcrumb or label line
 
-#: Lines of at most 80 characters without a full stop: the only candidates for furniture lines.
-_SHORT_LINE = re.compile(r"(?m)^[^\n。]{1,80}+$")
+#: Lines of at most 80 characters without a full stop: the only candidates for furniture lines
+#: (anchored on the line break before them: a pattern starting with ``(?m)^`` is tried at every character).
+_SHORT_LINE_AFTER_BREAK = re.compile(r"\n([^\n。]{1,80}+)(?=\n|\Z)")
+_SHORT_FIRST_LINE = re.compile(r"[^\n。]{1,80}+(?=\n|\Z)")
+
+
+def _short_lines(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Spans of the short lines in ``text[lo:hi]`` (``lo`` at a line start)."""
+    spans = []
+    if lo == 0 or text[lo - 1] == "\n":
+        first = _SHORT_FIRST_LINE.match(text, lo, hi)
+        if first is not None:
+            spans.append(first.span())
+    spans.extend(m.span(1) for m in _SHORT_LINE_AFTER_BREAK.finditer(text, lo, hi))
+    return spans
 _FIELD_VALUE_MAX = 40  # characters of the value line under a label-only line
 _CRUMB_RUN = 8  # short lines after a breadcrumb label ("您的位置:" / "首页" / ">" / "云南要闻")
 _CRUMB_PART_MAX = 16
@@ -940,45 +953,45 @@ def _furniture_lines(text: str) -> list[tuple[int, int]]:
     short lines of its path, header fields (a label-only line and its value; "label：value" near either
     end), the pieces of a font toolbar split over lines ("【字体：" / "大" / "中" / "小" / "】")."""
     only_label, label_value = _header_label_line()
-    lines = [m for lo, hi in _furniture_zones(text) for m in _SHORT_LINE.finditer(text, lo, hi)]
+    lines = [span for lo, hi in _furniture_zones(text) for span in _short_lines(text, lo, hi)]
     n_text = len(text)
     spans: list[tuple[int, int]] = []
     skip_until = -1
-    for i, m in enumerate(lines):
+    for i, (m_start, m_end) in enumerate(lines):
         if i <= skip_until:
             continue
-        line = m.group().strip()
+        line = text[m_start:m_end].strip()
         length = len(line)
         colon = "：" in line or ":" in line
         if not colon and "，" in line:
             continue  # a phrase of prose: no label, toolbar nor breadcrumb
-        near_end = m.start() < _NAV_HEAD or m.end() > n_text - _NAV_TAIL
+        near_end = m_start < _NAV_HEAD or m_end > n_text - _NAV_TAIL
         if colon and only_label.fullmatch(line):
-            spans.append(m.span())
+            spans.append((m_start, m_end))
             j = i + 1
             if j < len(lines):  # its value, or the path of a breadcrumb, or the sizes of a font toolbar
                 run = _CRUMB_RUN if ("位置" in line or "字" in line) else 1
                 while j < len(lines) and j <= i + run:
-                    if text[lines[j - 1].end():lines[j].start()].strip():
+                    if text[lines[j - 1][1]:lines[j][0]].strip():
                         break  # a long line between: not the next line
-                    value = lines[j].group().strip()
+                    value = text[lines[j][0]:lines[j][1]].strip()
                     if len(value) > _FIELD_VALUE_MAX or resources.SENTENCE_FINAL.search(value) or (
                             run > 1 and len(value) > 8 and not _is_breadcrumb(value)):
                         break
                     if run == 1 and (only_label.fullmatch(value) or resources.PROSE_PUNCT.search(
                             value.replace(":", "").replace("：", "")) and len(value) > 20):
                         break
-                    spans.append(lines[j].span())
+                    spans.append(lines[j])
                     skip_until = j
                     j += 1
             continue
         if length > _FURNITURE_MAX:
             if colon and near_end and "，" not in line and label_value.match(line):
-                spans.append(m.span())
+                spans.append((m_start, m_end))
             continue
         if (colon and near_end and "，" not in line and label_value.match(line) or _is_toolbar(line)
                 or _CRUMB_SIGNS.search(line) and _is_breadcrumb(line)):
-            spans.append(m.span())
+            spans.append((m_start, m_end))
     return spans
 
 

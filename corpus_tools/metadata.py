@@ -156,11 +156,16 @@ def _first_lines(text: str, n: int) -> list[str]:
     out: list[str] = []
     if n <= 0:
         return out
-    for line in text.split("\n"):
-        if stripped := line.strip():
+    pos, end = 0, len(text)
+    while pos <= end:  # line by line: the first lines are usually found in the first few hundred characters
+        brk = text.find("\n", pos)
+        if brk < 0:
+            brk = end
+        if stripped := text[pos:brk].strip():
             out.append(stripped)
             if len(out) == n:
                 break
+        pos = brk + 1
     return out
 
 
@@ -384,7 +389,7 @@ def _source(doc: _Doc) -> str | None:
     m = doc.source_field
     if m:
         return m.group("source")
-    if "关" in doc.text or "關" in doc.text or "有" in doc.text:  # what ABOUT_HEADING needs (one-character tests are fast)
+    if _has_any(doc.text, _ABOUT_CUES):  # what ABOUT_HEADING needs (literal tests are fast)
         for m in resources.ABOUT_HEADING.finditer("\n" + doc.text):
             if _is_org_line(m.group("org")):
                 return m.group("org")
@@ -410,8 +415,30 @@ def _source(doc: _Doc) -> str | None:
 
 def _lead_near_top(doc: _Doc) -> bool:
     """A news lead (本报讯, 新华社北京6月1日电, 【大公報訊】) near the top of the text."""
-    return bool(resources.WORD_LEAD.search(doc.text, 0, _HEAD_CHARS)
-                or resources.BRACKET_NEWS_CUE.search(doc.text, 0, _HEAD_CHARS))
+    head = doc.text[:_HEAD_CHARS]
+    return bool(_has_any(head, _WORD_LEAD_CUES) and resources.WORD_LEAD.search(head)
+                or _has_any(head, _BRACKET_LEAD_CUES) and resources.BRACKET_NEWS_CUE.search(head))
+
+
+#: Literals that every match of a slow pattern holds: a text without any of them is not scanned
+#: (``str.__contains__`` is many times faster than a regex that may start at any character).
+_ABOUT_CUES = ("关于", "關於", "有关", "有關")
+_WORD_LEAD_CUES = ("本报", "本報", "新华社", "新華社", "中新")
+_BRACKET_LEAD_CUES = ("讯", "訊")
+_SIGN_OFF_CUES = ("完", "END", "End", "香港時間", "香港时间", "Issued at HKT")
+_DIGEST_END_CUES = ("原文", "原始")
+_SUBSCRIBE_CUES = ("订户", "訂戶", "会员", "會員")
+_APP_CUES = ("APP", "App", "app", "客户端", "客戶端")
+_COPYRIGHT_CUES = ("©", "(c)", "（c）", "Copyright")
+_STRONG_CREDIT_HEADS = ("本文", "本稿", "文章", "稿件")
+#: resources.LATE_FIELD anchored on a line break instead of ``(?m)^``: a pattern that starts with a
+#: literal is scanned for it in C, one that starts with ``^`` is tried at every character.
+_LATE_FIELD_AFTER_BREAK = re.compile("\n" + resources.LATE_FIELD.pattern.removeprefix("(?m)^").removesuffix("$")
+                                     + r"(?=\n|\Z)")
+
+
+def _has_any(text: str, words: tuple[str, ...]) -> bool:
+    return any(map(text.__contains__, words))
 
 
 
@@ -546,7 +573,7 @@ def _header(raw: str) -> _Header:
                 elif stamp.group() == line and i + 1 < len(lines) and resources.OUTLET_LINE.fullmatch(lines[i + 1]):
                     source = lines[i + 1]  # an info bar split over lines: the time, then the outlet
     if source is None or date is None:  # fields below a lead or summary paragraph
-        for m in resources.LATE_FIELD.finditer(raw, 0, _ZONE_CHARS):
+        for m in _LATE_FIELD_AFTER_BREAK.finditer("\n" + raw[:_ZONE_CHARS]):
             value = m.group("value").strip(" \t\u3000|｜【】[]")
             if m.group("source") and source is None and value:
                 source = _field_source(value)
@@ -580,14 +607,16 @@ def _credit_source(doc: _Doc, header: _Header) -> str | None:
     if header.source:
         return header.source
     ends = doc.raw_ends
-    for pattern, cues in _CREDIT_PATTERNS:
-        for cue in cues:  # a literal first: the patterns start with a name of any characters
-            at = ends.find(cue)
-            while at >= 0:
-                m = pattern.search(ends, max(0, at - _CREDIT_LOOKBACK), at + _CREDIT_LOOKAHEAD)
-                if m:
-                    return m.group("org")
-                at = ends.find(cue, at + len(cue))
+    where: dict[str, list[int]] = {}  # one scan for every cue (the patterns start with a name of any characters)
+    for cue in _CREDIT_CUE_SCAN.finditer(ends):
+        where.setdefault(cue.group(), []).append(cue.start())
+    if where:
+        for pattern, cues in _CREDIT_PATTERNS:
+            for cue in cues:
+                for at in where.get(cue, ()):
+                    m = pattern.search(ends, max(0, at - _CREDIT_LOOKBACK), at + _CREDIT_LOOKAHEAD)
+                    if m:
+                        return m.group("org")
     for previous, line in zip(header.lines, header.lines[1:]):
         if resources.WECHAT_ID_LINE.match(line) and len(previous) <= 20:
             return previous
@@ -599,6 +628,8 @@ def _credit_source(doc: _Doc, header: _Header) -> str | None:
         m = resources.PRINT_CREDIT.search(doc.raw_tail)
         if m:
             return m.group("org")
+    if not _has_any(doc.raw, _STRONG_CREDIT_HEADS):
+        return None
     for cue in _STRONG_CREDIT_CUES.finditer(doc.raw):  # one literal scan; the pattern only where a cue is
         m = resources.CREDIT_STRONG.match(doc.raw, cue.start())
         if m:
@@ -618,6 +649,8 @@ _CREDIT_PATTERNS = (
     (resources.CREDIT_SOURCE, ("来源", "來源", "转载自", "轉載自", "来自", "來自")),
     (resources.CREDIT_AUTHORISED, ("经授权", "經授權")),
 )
+_CREDIT_CUE_SCAN = re.compile(resources.trie_regex([cue for _pattern, cues in _CREDIT_PATTERNS for cue in cues],
+                                                   guard=False))
 
 
 def _weak_source(doc: _Doc) -> str | None:
@@ -629,10 +662,12 @@ def _weak_source(doc: _Doc) -> str | None:
     best = max(counts.items(), key=lambda kv: (kv[1], kv[0]), default=None)
     if best is not None and best[1] >= 2:
         return best[0]
-    for pattern in (resources.SUBSCRIBE_OUTLET, resources.APP_OUTLET):
-        m = pattern.search(doc.raw_tail)
+    for pattern, cues in ((resources.SUBSCRIBE_OUTLET, _SUBSCRIBE_CUES), (resources.APP_OUTLET, _APP_CUES)):
+        m = pattern.search(doc.raw_tail) if _has_any(doc.raw_tail, cues) else None
         if m:
             return m.group("org")
+    if not _has_any(doc.raw_tail, _COPYRIGHT_CUES):
+        return None
     for line in reversed(_tail_lines(doc.raw_tail)):
         m = resources.COPYRIGHT_OWNER.search(line)
         if m:
@@ -673,7 +708,7 @@ def _kind(doc: _Doc, header: _Header, title: str | None, source: str | None) -> 
     wire = bool(doc.dateline and doc.dateline[0].group("end") in ("电", "電", "讯", "訊"))
     if _contains_any(edges, resources.PRESS_RELEASE_WORDS, lower=edges.lower):
         return "press_release"
-    if resources.RELEASE_SIGN_OFF.search(doc.raw_ends) and not wire and not _lead_near_top(doc):
+    if (_has_any(doc.raw_ends, _SIGN_OFF_CUES) and resources.RELEASE_SIGN_OFF.search(doc.raw_ends)) and not wire and not _lead_near_top(doc):
         return "press_release"
     if doc.dateline and not wire and not resources.PAGE_TIMESTAMP.match(doc.text, doc.dateline[1]):
         return "press_release"  # (a web page's time line "2019年09月07日 04:04" is no release dateline)
@@ -683,8 +718,10 @@ def _kind(doc: _Doc, header: _Header, title: str | None, source: str | None) -> 
     if (source and title and resources.COMPANY_NAME.search(source) and source in title
             and not resources.NEWS_OUTLET_END.search(source)):
         return "press_release"  # a company's own news: the page's owner names itself in the headline
-    news_cues = len(resources.NEWSPAPER_CUE.findall(doc.text)) + len(resources.BRACKET_NEWS_CUE.findall(doc.text))
-    if news_cues >= 2 or len(resources.DIGEST_ITEM_END.findall(doc.raw_ends)) >= 3:
+    news_cues = ((len(resources.NEWSPAPER_CUE.findall(doc.text)) if "本报" in doc.text or "本報" in doc.text else 0)
+                 + (len(resources.BRACKET_NEWS_CUE.findall(doc.text)) if _has_any(doc.text, _BRACKET_LEAD_CUES) else 0))
+    if news_cues >= 2 or _has_any(doc.raw_ends, _DIGEST_END_CUES) and len(
+            resources.DIGEST_ITEM_END.findall(doc.raw_ends)) >= 3:
         return "newspaper_page"
     if any(len(line) <= _DIGEST_HEADING_MAX and _contains_any(line, resources.DIGEST_CUES)
            for line in _first_lines(doc.text[:_HEAD_CHARS], 3)):
