@@ -853,14 +853,17 @@ def _related_head() -> re.Pattern[str]:
 
 @functools.lru_cache(maxsize=1)
 def _related_trigger() -> re.Pattern[str]:
-    return re.compile(resources.trie_regex(_data.read_lines("boilerplate_related_heads.txt"), guard=False))
+    """A heading word at a line's start, anchored on the line break (searched in "\\n" + text): a scan
+    for a literal is much faster than one for any of the heads' first characters."""
+    heads = resources.trie_regex(_data.read_lines("boilerplate_related_heads.txt"), guard=False)
+    return re.compile(rf"\n[ \t【\[]*(?:{heads})")
 
 
 def _related_lists(text: str) -> list[tuple[int, int]]:
     """A related-article list: its heading and the link lines after it (short, no full stop; a line that
     reads like a paragraph ends the list)."""
     spans: list[tuple[int, int]] = []
-    if _related_trigger().search(text) is None:
+    if _related_trigger().search("\n" + text) is None:
         return spans  # (one literal scan instead of a try at every line start)
     for m in _related_head().finditer(text):
         spans.append(m.span())

@@ -389,7 +389,7 @@ def _source(doc: _Doc) -> str | None:
     m = doc.source_field
     if m:
         return m.group("source")
-    if _has_any(doc.text, _ABOUT_CUES):  # what ABOUT_HEADING needs (literal tests are fast)
+    if _has_any(doc.text, _ABOUT_CUES):  # what ABOUT_HEADING needs
         for m in resources.ABOUT_HEADING.finditer("\n" + doc.text):
             if _is_org_line(m.group("org")):
                 return m.group("org")
@@ -416,21 +416,23 @@ def _source(doc: _Doc) -> str | None:
 def _lead_near_top(doc: _Doc) -> bool:
     """A news lead (本报讯, 新华社北京6月1日电, 【大公報訊】) near the top of the text."""
     head = doc.text[:_HEAD_CHARS]
-    return bool(_has_any(head, _WORD_LEAD_CUES) and resources.WORD_LEAD.search(head)
+    return bool(any(resources.WORD_LEAD.match(head, m.start()) for m in _WORD_LEAD_START.finditer(head))
                 or _has_any(head, _BRACKET_LEAD_CUES) and resources.BRACKET_NEWS_CUE.search(head))
 
 
-#: Literals that every match of a slow pattern holds: a text without any of them is not scanned
-#: (``str.__contains__`` is many times faster than a regex that may start at any character).
-_ABOUT_CUES = ("关于", "關於", "有关", "有關")
-_WORD_LEAD_CUES = ("本报", "本報", "新华社", "新華社", "中新")
+#: Characters of which every match of a slow pattern holds one: a text without any of them is not
+#: scanned. Single characters: ``ch in text`` is a fast scan, a two-character word is not (in a
+#: Chinese text it costs about as much as a regex).
+_ABOUT_CUES = ("关", "關", "有")
 _BRACKET_LEAD_CUES = ("讯", "訊")
-_SIGN_OFF_CUES = ("完", "END", "End", "香港時間", "香港时间", "Issued at HKT")
-_DIGEST_END_CUES = ("原文", "原始")
-_SUBSCRIBE_CUES = ("订户", "訂戶", "会员", "會員")
-_APP_CUES = ("APP", "App", "app", "客户端", "客戶端")
-_COPYRIGHT_CUES = ("©", "(c)", "（c）", "Copyright")
-_STRONG_CREDIT_HEADS = ("本文", "本稿", "文章", "稿件")
+_DIGEST_END_CUES = ("原",)
+_SUBSCRIBE_CUES = ("户", "戶", "员", "員")
+_APP_CUES = ("P", "p", "端")
+_COPYRIGHT_CUES = ("©", "c", "C")
+_STRONG_CREDIT_HEADS = ("文", "稿")
+#: Where a WORD_LEAD match may start (its literal openings), found in one scan: the lead pattern
+#: itself has no literal prefix and is tried at every character.
+_WORD_LEAD_START = re.compile(r"本(?:报|報)|新(?:华|華)社|中新")
 #: resources.LATE_FIELD anchored on a line break instead of ``(?m)^``: a pattern that starts with a
 #: literal is scanned for it in C, one that starts with ``^`` is tried at every character.
 _LATE_FIELD_AFTER_BREAK = re.compile("\n" + resources.LATE_FIELD.pattern.removeprefix("(?m)^").removesuffix("$")
@@ -708,7 +710,7 @@ def _kind(doc: _Doc, header: _Header, title: str | None, source: str | None) -> 
     wire = bool(doc.dateline and doc.dateline[0].group("end") in ("电", "電", "讯", "訊"))
     if _contains_any(edges, resources.PRESS_RELEASE_WORDS, lower=edges.lower):
         return "press_release"
-    if (_has_any(doc.raw_ends, _SIGN_OFF_CUES) and resources.RELEASE_SIGN_OFF.search(doc.raw_ends)) and not wire and not _lead_near_top(doc):
+    if resources.RELEASE_SIGN_OFF.search(doc.raw_ends) and not wire and not _lead_near_top(doc):
         return "press_release"
     if doc.dateline and not wire and not resources.PAGE_TIMESTAMP.match(doc.text, doc.dateline[1]):
         return "press_release"  # (a web page's time line "2019年09月07日 04:04" is no release dateline)
@@ -718,7 +720,7 @@ def _kind(doc: _Doc, header: _Header, title: str | None, source: str | None) -> 
     if (source and title and resources.COMPANY_NAME.search(source) and source in title
             and not resources.NEWS_OUTLET_END.search(source)):
         return "press_release"  # a company's own news: the page's owner names itself in the headline
-    news_cues = ((len(resources.NEWSPAPER_CUE.findall(doc.text)) if "本报" in doc.text or "本報" in doc.text else 0)
+    news_cues = (len(resources.NEWSPAPER_CUE.findall(doc.text))
                  + (len(resources.BRACKET_NEWS_CUE.findall(doc.text)) if _has_any(doc.text, _BRACKET_LEAD_CUES) else 0))
     if news_cues >= 2 or _has_any(doc.raw_ends, _DIGEST_END_CUES) and len(
             resources.DIGEST_ITEM_END.findall(doc.raw_ends)) >= 3:
