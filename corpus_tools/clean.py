@@ -790,11 +790,31 @@ def _remove_boilerplate(text: str, config: CleanConfig, log: list[Change] | None
     spans.extend(_furniture_lines(text))
     spans.extend(_lines_containing_furniture(text))
     spans.extend(_related_lists(text))
+    spans.extend(_inline_furniture(text))
     spans.sort()
     return _remove_spans(text, spans, "remove_boilerplate", log)
 
 
 _CONTAINS_LINE_MAX = 120
+
+
+@functools.lru_cache(maxsize=1)
+def _inline_furniture_pattern() -> re.Pattern[str]:
+    """Furniture flattened into a paragraph (a page whose line breaks became spaces): two or more
+    toolbar words in a row between spaces ("… 分享 facebook …"), or a run of link items that ends the
+    line (" 》自營商進出明細 》漲跌幅即時排行")."""
+    words = resources.trie_regex(resources.toolbar_words(), guard=False)
+    return re.compile(rf"[ \t](?:{words})(?:[ \t]+(?:{words}))+(?=[ \t]|\n|\Z)"
+                      r"|[ \t](?:[ \t]*(?:》|>>|▶|►)[^ \t《》<>\n。！？，]{1,20}){2,}[ \t]*(?=\n|\Z)")
+
+
+def _inline_furniture(text: str) -> list[tuple[int, int]]:
+    """Spans of ``_inline_furniture_pattern`` in the last ``_NAV_TAIL`` characters (page footers), only in a
+    text that has spaces between words (one single-character test)."""
+    if " " not in text:
+        return []
+    start = max(0, len(text) - _NAV_TAIL)
+    return [m.span() for m in _inline_furniture_pattern().finditer(text, start)]
 
 
 _LITERAL_ALTERNATION = re.compile(r"\(\?:([^()\[\]\\?*+{}.^$]+)\)")

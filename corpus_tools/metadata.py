@@ -622,10 +622,10 @@ def _credit_source(doc: _Doc, header: _Header) -> str | None:
     for previous, line in zip(header.lines, header.lines[1:]):
         if resources.WECHAT_ID_LINE.match(line) and len(previous) <= 20:
             return previous
-    for line in _first_lines(doc.text[:_HEAD_CHARS], 3):
-        m = resources.OUTLET_LEAD.match(line)
+    for line in _first_lines(doc.text[:_HEAD_CHARS], _LEAD_LINES):
+        m = resources.OUTLET_LEAD.match(line) or resources.OUTLET_NEWS_LEAD.match(line)
         if m:
-            return m.group("org")
+            return m.group(m.lastgroup or "org")
     if "版" in doc.raw_tail:
         m = resources.PRINT_CREDIT.search(doc.raw_tail)
         if m:
@@ -639,8 +639,9 @@ def _credit_source(doc: _Doc, header: _Header) -> str | None:
     return None
 
 
+_LEAD_LINES = 4  # first lines of the clean text where a news lead names its outlet (below a title and a subtitle)
 _STRONG_CREDIT_CUES = re.compile(resources.trie_regex(
-    ("本文来源", "本文來源", "本文来自", "本文來自", "本文转载自", "本文轉載自", "文章来源", "文章來源",
+    ("本文来源", "本文來源", "本文来自", "本文來自", "本文转载自", "本文轉載自", "本文转自", "本文轉自", "文章来源", "文章來源",
      "稿件来源", "稿件來源", "本稿来源", "本稿來源"), guard=False))
 
 
@@ -648,7 +649,7 @@ _CREDIT_LOOKBACK, _CREDIT_LOOKAHEAD = 20, 60
 #: Repost credits, strongest first, with the literals that each contains.
 _CREDIT_PATTERNS = (
     (resources.CREDIT_WECHAT, ("公众号", "公眾號")),
-    (resources.CREDIT_SOURCE, ("来源", "來源", "转载自", "轉載自", "来自", "來自")),
+    (resources.CREDIT_SOURCE, ("来源", "來源", "转载自", "轉載自", "转自", "轉自", "来自", "來自", "稿源", "出处", "出處")),
     (resources.CREDIT_AUTHORISED, ("经授权", "經授權")),
 )
 _CREDIT_CUE_SCAN = re.compile(resources.trie_regex([cue for _pattern, cues in _CREDIT_PATTERNS for cue in cues],
@@ -669,11 +670,39 @@ def _weak_source(doc: _Doc) -> str | None:
         if m:
             return m.group("org")
     if not _has_any(doc.raw_tail, _COPYRIGHT_CUES):
-        return None
+        return _footer_owner(doc)
     for line in reversed(_tail_lines(doc.raw_tail)):
         m = resources.COPYRIGHT_OWNER.search(line)
         if m:
             return m.group("org")
+    return _footer_owner(doc)
+
+
+def _find_source(doc: _Doc, header: _Header, title: str | None) -> str | None:
+    """The publisher, strongest evidence first: header fields and credits, the issuer and sign-off lines,
+    the issuer leading a notice's title, then weak cues (own reporters, appeals, copyright, footer owner)."""
+    return _credit_source(doc, header) or _source(doc) or _title_issuer(title) or _weak_source(doc)
+
+
+def _title_issuer(title: str | None) -> str | None:
+    """The government issuer that leads a notice's or reply's title ("国务院办公厅关于……的通知")."""
+    if not title or ("关于" not in title and "關於" not in title):
+        return None
+    m = resources.TITLE_ISSUER.match(title)
+    if m is None or not (resources.POLICY_TITLE.search(title) or resources.REPLY_TITLE.search(title)):
+        return None
+    return m.group("org")
+
+
+def _footer_owner(doc: _Doc) -> str | None:
+    """The owner a site's footer names: "主办单位：X", "版权所有：X", "X 版权所有" (the last such line)."""
+    tail = doc.raw_tail
+    if "主" not in tail and "版" not in tail and "出" not in tail:
+        return None
+    for line in reversed(_tail_lines(tail)):
+        m = resources.FOOTER_OWNER.search(line)
+        if m:
+            return (m.group("org") or m.group("before")).strip()
     return None
 
 
@@ -787,10 +816,25 @@ def _pick_date(doc: _Doc, header: _Header) -> tuple[str | None, DatePrecision | 
             return found
     date, precision = _date(doc)
     if date is None:
-        found = _print_date(doc)
+        found = _yearless_dateline(doc, header) or _print_date(doc)
         if found:
             return found
     return date, precision
+
+
+def _yearless_dateline(doc: _Doc, header: _Header) -> tuple[str, DatePrecision] | None:
+    """A lead's dateline without its year ("本报北京6月12日电") dated with the year that the header block
+    (or else a print credit at the end) states; None when neither states one."""
+    for line in _first_lines(doc.text[:_HEAD_CHARS], _LEAD_LINES):
+        m = resources.YEARLESS_DATELINE.match(line)
+        if m is None:
+            continue
+        year = resources.HEADER_YEAR.search("\n".join(header.lines))
+        printed = _print_date(doc) if year is None else None
+        if year is None and printed is None:
+            return None  # a year in the body is no evidence of the article's own year
+        return parse_date(f"{year.group(1) if year else printed[0][:4]}年{m.group('month')}月{m.group('day')}日")
+    return None
 
 # ---------------------------------------------------------------- publisher
 
@@ -906,7 +950,8 @@ def infer_source(text: str, *, raw: str | None = None) -> str | None:
     '網易號'
     """
     doc = _Doc(text, raw)
-    return _credit_source(doc, _header(doc.raw)) or _source(doc) or _weak_source(doc)
+    header = _header(doc.raw)
+    return _find_source(doc, header, header.title or _text_title(doc))
 
 
 def infer_doc_type(text: str, *, raw: str | None = None) -> DocType:
@@ -934,8 +979,8 @@ def infer_doc_type(text: str, *, raw: str | None = None) -> DocType:
     """
     doc = _Doc(text, raw)
     header = _header(doc.raw)
-    source = _credit_source(doc, header) or _source(doc) or _weak_source(doc)
-    return _kind(doc, header, header.title or _text_title(doc), source)
+    title = header.title or _text_title(doc)
+    return _kind(doc, header, title, _find_source(doc, header, title))
 
 
 def infer_metadata(text: str, *, raw: str | None = None) -> DocumentMetadata:
@@ -949,8 +994,8 @@ def infer_metadata(text: str, *, raw: str | None = None) -> DocumentMetadata:
         raise InputError(f"infer_metadata: text must be a str (got {type(text).__name__})")
     doc = _Doc(text, raw)
     header = _header(doc.raw)
-    source = _credit_source(doc, header) or _source(doc) or _weak_source(doc)
     title = header.title or _text_title(doc)
+    source = _find_source(doc, header, title)
     doc_type = _kind(doc, header, title, source)
     date, precision = _pick_date(doc, header)
     if source is None and doc_type == "newspaper_page":
