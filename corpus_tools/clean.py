@@ -26,6 +26,7 @@ Choices worth knowing:
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import operator
@@ -832,8 +833,34 @@ def _furniture_phrases() -> tuple[tuple[re.Pattern[str], tuple[str, ...] | None]
 
 
 def _lines_containing_furniture(text: str) -> list[tuple[int, int]]:
-    """Short lines holding a phrase of ``data/boilerplate_contains.txt`` (credits, prompts, ICP numbers)."""
-    return _furniture_phrase_lines(text, 0, len(text))
+    """Short lines holding a phrase of ``data/boilerplate_contains.txt`` (credits, prompts, ICP numbers).
+
+    Only the short lines are scanned: they are joined (most characters of an article are in its long
+    paragraphs, which no phrase can make furniture) and a match is mapped back to its line.
+    """
+    starts: list[int] = []
+    ends: list[int] = []
+    first = _SHORT_CONTAINS_FIRST.match(text)
+    if first is not None:
+        starts.append(0)
+        ends.append(first.end())
+    for m in _SHORT_CONTAINS_LINE.finditer(text):
+        starts.append(m.start(1))
+        ends.append(m.end(1))
+    if not starts:
+        return []
+    joined = "\n".join([text[s:e] for s, e in zip(starts, ends)])
+    spans = []
+    offsets = list(itertools.accumulate((e - s + 1 for s, e in zip(starts, ends)), initial=0))
+    for j_start, _j_end in _furniture_phrase_lines(joined, 0, len(joined)):
+        i = bisect.bisect_right(offsets, j_start) - 1
+        spans.append((starts[i], ends[i]))
+    return spans
+
+
+#: Lines of at most ``_CONTAINS_LINE_MAX`` characters (anchored on the break before them: fast).
+_SHORT_CONTAINS_LINE = re.compile(rf"\n([^\n]{{1,{_CONTAINS_LINE_MAX}}}+)(?=\n|\Z)")
+_SHORT_CONTAINS_FIRST = re.compile(rf"[^\n]{{1,{_CONTAINS_LINE_MAX}}}+(?=\n|\Z)")
 
 
 @functools.lru_cache(maxsize=1)

@@ -274,10 +274,15 @@ class _Doc:
         return self._raw_ends_lower
 
     @_computed_once
+    def top_lines(self) -> list[str]:
+        """The first ``_HEAD_LINES`` non-blank lines of the text's first ``_HEAD_CHARS`` characters, stripped."""
+        return _first_lines(self.text[:_HEAD_CHARS], _HEAD_LINES)
+
+    @_computed_once
     def head(self) -> list[str]:
         """The heading-like lines at the top of the text, before the first prose line."""
         head = []
-        for line in _first_lines(self.text[:_HEAD_CHARS], _HEAD_LINES):
+        for line in self.top_lines:
             dateline = resources.DATELINE.match(line)
             if not _is_heading(line) or dateline and (dateline.group("end") or dateline.group("close")):
                 break
@@ -622,7 +627,7 @@ def _credit_source(doc: _Doc, header: _Header) -> str | None:
     for previous, line in zip(header.lines, header.lines[1:]):
         if resources.WECHAT_ID_LINE.match(line) and len(previous) <= 20:
             return previous
-    for line in _first_lines(doc.text[:_HEAD_CHARS], _LEAD_LINES):
+    for line in doc.top_lines[:_LEAD_LINES]:
         m = resources.OUTLET_LEAD.match(line) or resources.OUTLET_NEWS_LEAD.match(line)
         if m:
             return m.group(m.lastgroup or "org")
@@ -700,10 +705,20 @@ def _footer_owner(doc: _Doc) -> str | None:
     if "主" not in tail and "版" not in tail and "出" not in tail:
         return None
     for line in reversed(_tail_lines(tail)):
+        if not any(map(line.__contains__, _FOOTER_OWNER_WORDS)):
+            continue
         m = resources.FOOTER_OWNER.search(line)
         if m:
-            return (m.group("org") or m.group("before")).strip()
+            return m.group("org")
+        for rights in ("版权所有", "版權所有"):
+            at = line.find(rights)
+            words = line[:at].replace("©", " ").split() if at > 0 else []
+            if words and resources.OWNER_BEFORE_RIGHTS.fullmatch(words[-1]):
+                return words[-1]
     return None
+
+
+_FOOTER_OWNER_WORDS = ("主办", "主辦", "版权所有", "版權所有", "出品")
 
 
 def _print_date(doc: _Doc) -> tuple[str, DatePrecision] | None:
@@ -755,7 +770,7 @@ def _kind(doc: _Doc, header: _Header, title: str | None, source: str | None) -> 
             resources.DIGEST_ITEM_END.findall(doc.raw_ends)) >= 3:
         return "newspaper_page"
     if any(len(line) <= _DIGEST_HEADING_MAX and _contains_any(line, resources.DIGEST_CUES)
-           for line in _first_lines(doc.text[:_HEAD_CHARS], 3)):
+           for line in doc.top_lines[:3]):
         return "newspaper_page"  # a digest's heading: "一周要闻", "值得关注的……大事件"
     if _contains_any(edges + "\n" + "\n".join(header.lines[:5]), resources.WECHAT_CUES):
         return "wechat_post"
@@ -778,7 +793,7 @@ def _text_title(doc: _Doc) -> str | None:
     A notice's title broken over lines ("国务院办公厅" / "关于……考察工作时" / "所提问题……的函") is
     joined, with its government issuer in front; a company's name above "关于……的公告" is not part of it.
     """
-    lines = _first_lines(doc.text[:_HEAD_CHARS], _TITLE_SCAN_LINES)
+    lines = doc.top_lines[:_TITLE_SCAN_LINES]
     for i, line in enumerate(lines):
         if _is_label_line(line) or _is_toolbar_line(line):
             continue
@@ -825,7 +840,7 @@ def _pick_date(doc: _Doc, header: _Header) -> tuple[str | None, DatePrecision | 
 def _yearless_dateline(doc: _Doc, header: _Header) -> tuple[str, DatePrecision] | None:
     """A lead's dateline without its year ("本报北京6月12日电") dated with the year that the header block
     (or else a print credit at the end) states; None when neither states one."""
-    for line in _first_lines(doc.text[:_HEAD_CHARS], _LEAD_LINES):
+    for line in doc.top_lines[:_LEAD_LINES]:
         m = resources.YEARLESS_DATELINE.match(line)
         if m is None:
             continue

@@ -774,7 +774,7 @@ CREDIT_SOURCE = re.compile(r"(?<![图圖片据據料])(?:本文|本稿|文章|�
                            r"(?P<org>[^\s|｜丨，,。；;（()）“”\"「」]{2,30})")
 #: The strong form of a repost credit, looked for in the whole text when the ends name no source:
 #: "本文来源：新京报", "文章来源：X", "本文转载自X".
-CREDIT_STRONG = re.compile(r"(?:本文|本稿|文章|稿件)(?:来源|來源|转载自|轉載自|转自|轉自|来自|來自)[ \t]*[:：]?[ \t]*"
+CREDIT_STRONG = re.compile(r"(?:本文|本稿|文章|稿件)(?:来源|來源|转载自|轉載自|转自|轉自|来自|來自)(?:于|於)?[ \t]*[:：]?[ \t]*"
                            r"(?:微信公众号|微信公眾號|公众号|公眾號)?[“\"「]?(?P<org>[^\s|｜，,。；;（()）“”\"「」]{2,30})")
 CREDIT_AUTHORISED = re.compile(r"(?P<org>[\u4e00-\u9fffA-Za-z0-9]{2,12}?)(?:经授权发布|經授權發布|经授权转载|經授權轉載)")
 #: A wire or outlet lead with the outlet's name: "中国经济网北京6月12日讯", "央视网消息".
@@ -792,12 +792,13 @@ OUTLET_NEWS_LEAD = re.compile(
 #: A notice's or reply's title led by its government issuer: "国务院办公厅关于……的通知" -> 国务院办公厅.
 TITLE_ISSUER = re.compile(r"^(?P<org>[\u4e00-\u9fff]{2,30}?(?:国务院|國務院|人民政府|政府|办公厅|辦公廳|办公室|辦公室|委员会|委員會|"
                           r"[部局厅廳委署处處]))(?:[、和与與][\u4e00-\u9fff]{2,30}?)?(?:关于|關於)")
-#: A site's footer naming its owner: "主办单位：某市人民政府办公室", "版权所有：某某网", "某某日报社 版权所有".
+#: A site's footer naming its owner after a label: "主办单位：某市人民政府办公室", "版权所有：某某网", "出品丨X".
 FOOTER_OWNER = re.compile(
     r"(?:主办单位|主辦單位|网站主办|網站主辦|主办|主辦|版权所有|版權所有|出品)[ \t]*(?:[:：]|[ \t]*[丨｜|][ \t]*)[ \t]*"
-    r"(?P<org>[\u4e00-\u9fffA-Za-z][^\s|｜丨，,。；;（()）©]{1,29})"
-    r"|(?:^|(?<=[\s©|｜]))(?P<before>[\u4e00-\u9fffA-Za-z]{2,20}?(?:公司|集团|集團|网|網|报社|報社|报|報|社|台|中心|研究院|"
-    r"政府|委员会|委員會|局|厅|廳|部|办公室|辦公室|大学|大學|学院|學院|协会|協會))[ \t]*(?:版权所有|版權所有)")
+    r"(?P<org>[\u4e00-\u9fffA-Za-z][^\s|｜丨，,。；;（()）©]{1,29})")
+#: ... or before "版权所有": "某某日报社 版权所有" (the last word before it, when it reads as an organisation).
+OWNER_BEFORE_RIGHTS = re.compile(r"[\u4e00-\u9fffA-Za-z]{0,18}(?:公司|集团|集團|网|網|报社|報社|报|報|社|台|中心|研究院|"
+                                 r"政府|委员会|委員會|局|厅|廳|部|办公室|辦公室|大学|大學|学院|學院|协会|協會)")
 #: A dateline without a year at the start of a lead: "本报北京6月12日电", "新华社香港3月1日电",
 #: "人民网北京6月1日电", "本报讯"-style leads with a date; the year comes from the header.
 YEARLESS_DATELINE = re.compile(
