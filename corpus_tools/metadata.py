@@ -504,7 +504,8 @@ def _is_title_line(line: str) -> bool:
     if not _TITLE_MIN <= n <= _TITLE_MAX or "。" in line or line.endswith((":", "：", "，", ",", "；", ";", "、")):
         return False
     if (resources.HEADER_LABEL.search(line) or resources.PAGE_TIMESTAMP.search(line) or resources.DATE_LINE.match(line)
-            or resources.BREADCRUMB.fullmatch(line) or resources.BYLINE_OUTLET.fullmatch(line)):
+            or _has_any(line, _CRUMB_CHARS) and resources.BREADCRUMB.fullmatch(line)
+            or ("/" in line or "／" in line) and resources.BYLINE_OUTLET.fullmatch(line)):
         return False
     if resources.HAN_RUN.search(line) is None:
         return False
@@ -519,6 +520,8 @@ def _is_toolbar_line(line: str) -> bool:
     return hits >= 2 or len(resources.HAN_RUN.findall(rest)) <= 1 and len("".join(resources.HAN_RUN.findall(rest))) <= 4
 
 
+#: What a breadcrumb line holds (resources.BREADCRUMB): cheap tests before the pattern.
+_CRUMB_CHARS = (">", "＞", "»", "›", "&gt;")
 _VALUE_END = re.compile(r"[【\[|｜（(<《]|\s")
 
 
