@@ -746,7 +746,8 @@ def _kind(doc: _Doc, header: _Header, title: str | None, source: str | None) -> 
         return "government_reply"
     if resources.DOC_NUMBER.search(head) and _contains_any(doc.text[:3000], resources.REPLY_CONTEXT_WORDS):
         return "government_reply"
-    if resources.SECURITIES_HEADER.search(text_head) or (
+    if resources.SECURITIES_HEADER.search(text_head) or ("董" in text_head or "虚" in text_head or "虛" in text_head) and (
+            resources.ANNOUNCEMENT_STATEMENT.search(text_head)) or (
             title and resources.COMPANY_TITLE.search(title) and resources.COMPANY_NAME.search(title)):
         return "company_announcement"
     if title and resources.GOVERNMENT_REPORT_TITLE.search(title):

@@ -121,7 +121,11 @@ PRESS_RELEASE_WORDS = (
     "新闻稿", "新聞稿", "即时发布", "即時發布", "传媒查询", "傳媒查詢", "媒体查询", "媒體查詢",
     "媒体联络", "媒體聯絡", "新闻联络", "新聞聯絡", "press release", "for immediate release",
     "media enquiries", "media contact",
+    "新闻公报", "新聞公報", "媒体垂询", "媒體垂詢", "传媒垂询", "傳媒垂詢", "新闻联系人", "新聞聯絡人", "媒体联系人", "媒體聯絡人",
 )
+#: The board's statement that opens a listed company's announcement ("本公司董事会及全体董事保证本公告内容不存在
+#: 任何虚假记载……"), read in the first lines.
+ANNOUNCEMENT_STATEMENT = re.compile(r"(?:董事会|董事會)(?:及|暨)全[体體](?:董事|成员|成員)保[证證]|不存在任何虚假记载|不存在任何虛假記載")
 NEWSPAPER_CUE = re.compile(rf"本(?:报|報)(?:讯|訊|记者|記者|通讯员|通訊員)|{_PAPER_DATELINE}")
 #: The same cue in brackets: "【大公報訊】" (a pattern of its own: with it, NEWSPAPER_CUE would lose the fast
 #: scan for its first character 本 and cost three times as much on every document).
