@@ -638,6 +638,14 @@ def _credit_source(doc: _Doc, header: _Header) -> str | None:
         m = resources.PRINT_CREDIT.search(doc.raw_tail)
         if m:
             return m.group("org")
+    tail = doc.raw_tail
+    if "创" in tail or "創" in tail or "独" in tail or "獨" in tail or "首" in tail:
+        m = resources.CREDIT_ORIGINAL.search(tail)
+        if m:
+            return m.group("org")
+    closing = _closing_credit(doc)
+    if closing:
+        return closing
     if not _has_any(doc.raw, _STRONG_CREDIT_HEADS):
         return None
     for cue in _STRONG_CREDIT_CUES.finditer(doc.raw):  # one literal scan; the pattern only where a cue is
@@ -657,7 +665,8 @@ _CREDIT_LOOKBACK, _CREDIT_LOOKAHEAD = 20, 60
 #: Repost credits, strongest first, with the literals that each contains.
 _CREDIT_PATTERNS = (
     (resources.CREDIT_WECHAT, ("公众号", "公眾號")),
-    (resources.CREDIT_SOURCE, ("来源", "來源", "转载自", "轉載自", "转自", "轉自", "来自", "來自", "稿源", "出处", "出處")),
+    (resources.CREDIT_SOURCE, ("来源", "來源", "转载自", "轉載自", "转自", "轉自", "来自", "來自", "稿源", "出处", "出處",
+                               "供稿", "信息提供")),
     (resources.CREDIT_AUTHORISED, ("经授权", "經授權")),
 )
 _CREDIT_CUE_SCAN = re.compile(resources.trie_regex([cue for _pattern, cues in _CREDIT_PATTERNS for cue in cues],
@@ -684,6 +693,23 @@ def _weak_source(doc: _Doc) -> str | None:
         if m:
             return m.group("org")
     return _footer_owner(doc)
+
+
+_CLOSING_CREDIT_WORDS = ("报道", "報道", "報導", "供稿", "供图", "供圖", "社")
+
+
+def _closing_credit(doc: _Doc) -> str | None:
+    """A bracketed credit on the last line of the clean text: "（星島日報報道）", "（某某局供稿）", "（中央社）"."""
+    end = doc.text.rstrip()
+    if not end.endswith((")", "）", "〕", "】", "]")):
+        return None
+    line = end[end.rfind("\n") + 1:].strip()
+    start = max(line.rfind("（"), line.rfind("("), line.rfind("〔"), line.rfind("【"), line.rfind("["))
+    credit = line[start:] if start >= 0 else ""
+    if not credit or len(credit) > 16 or not any(map(credit.__contains__, _CLOSING_CREDIT_WORDS)):
+        return None  # "（完）", "（记者 张三）" and a sentence's own brackets are no credit
+    m = resources.CLOSING_CREDIT.fullmatch(credit)
+    return m.group("org") if m else None
 
 
 def _find_source(doc: _Doc, header: _Header, title: str | None) -> str | None:

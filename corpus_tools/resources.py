@@ -773,7 +773,7 @@ BYLINE_OUTLET = re.compile(r"[\u4e00-\u9fff]{2,4}(?:[ 、][\u4e00-\u9fff]{2,4}){
 BREADCRUMB = re.compile(r"[^\n]{0,40}?\S[ \t]*(?:>|＞|»|›|&gt;)[^\n]*")
 #: Repost credits and footers naming the publisher, strongest first (searched in the raw ends).
 CREDIT_WECHAT = re.compile(r"(?:微信公众号|微信公眾號|公众号|公眾號)[:：]?[ \t]*[“\"「『]?(?P<org>[^“”\"「」『』（()）\n，,。]{2,20}?)[”\"」』]")
-CREDIT_SOURCE = re.compile(r"(?<![图圖片据據料])(?:本文|本稿|文章|稿件|新闻|新聞|信息)?(?:来源|來源|转载自|轉載自|转自|轉自|来自|來自|稿源|出处|出處)"
+CREDIT_SOURCE = re.compile(r"(?<![图圖片据據料])(?:本文|本稿|文章|稿件|新闻|新聞|信息)?(?:来源|來源|转载自|轉載自|转自|轉自|来自|來自|稿源|出处|出處|供稿单位|供稿單位|供稿|信息提供)"
                            r"[ \t]*(?:[:：]|[ \t]*[丨｜|][ \t]*)[ \t]*[“\"「]?"
                            r"(?P<org>[^\s|｜丨，,。；;（()）“”\"「」]{2,30})")
 #: The strong form of a repost credit, looked for in the whole text when the ends name no source:
@@ -796,6 +796,11 @@ OUTLET_NEWS_LEAD = re.compile(
 #: A notice's or reply's title led by its government issuer: "国务院办公厅关于……的通知" -> 国务院办公厅.
 TITLE_ISSUER = re.compile(r"^(?P<org>[\u4e00-\u9fff]{2,30}?(?:国务院|國務院|人民政府|政府|办公厅|辦公廳|办公室|辦公室|委员会|委員會|"
                           r"[部局厅廳委署处處]))(?:[、和与與][\u4e00-\u9fff]{2,30}?)?(?:关于|關於)")
+#: A credit line in brackets at the end of an article: "（星島日報報道）", "(某某局供稿)", "（中央社）".
+CLOSING_CREDIT = re.compile(r"[（(〔【\[](?!本|据|據|记者|記者)(?P<org>[\u4e00-\u9fffA-Za-z]{2,12}?)"
+                            r"(?:报道|報道|報導|供稿|供图|供圖|讯|訊)?[）)〕】\]]")
+#: An outlet claiming the article as its own: "本文为36氪原创", "本文系某某网独家稿件".
+CREDIT_ORIGINAL = re.compile(r"本文(?:为|為|系)(?P<org>[^\s，,。；;“”\"「」]{2,20}?)(?:原创|原創|独家|獨家|首发|首發)")
 #: A site's footer naming its owner after a label: "主办单位：某市人民政府办公室", "版权所有：某某网", "出品丨X".
 FOOTER_OWNER = re.compile(
     r"(?:主办单位|主辦單位|网站主办|網站主辦|主办|主辦|版权所有|版權所有|出品)[ \t]*(?:[:：]|[ \t]*[丨｜|][ \t]*)[ \t]*"
