@@ -407,7 +407,7 @@ def _source(doc: _Doc) -> str | None:
     if doc.dateline:
         found, line_start = doc.dateline
         after = line_start + found.end()
-        rest = doc.text[after:after + 40]
+        rest = doc.text[after:after + 40].split("\n", 1)[0]  # the lead on the dateline's own line only
         org = resources.ORG_NAME.match(rest.lstrip())
         if org:
             return org.group()
@@ -522,6 +522,7 @@ def _is_toolbar_line(line: str) -> bool:
 
 #: What a breadcrumb line holds (resources.BREADCRUMB): cheap tests before the pattern.
 _CRUMB_CHARS = (">", "＞", "»", "›", "&gt;")
+_BAR_MAX = 60  # characters of an info bar whose date has no time
 _VALUE_END = re.compile(r"[【\[|｜（(<《]|\s")
 
 
@@ -571,6 +572,11 @@ def _header(raw: str) -> _Header:
                 source = _field_source(value)
                 bar = i if bar is None else bar
                 policy = policy or "机关" in line or "機關" in line
+        if stamp is None and date is None and len(line) <= _BAR_MAX and (fields or "|" in line or "｜" in line):
+            bare = resources.BAR_DATE.search(line)  # "来源：某市政府网 2023-06-12", "某市政府网 | 2023-06-12"
+            if bare and parse_date(bare.group()):
+                date = bare.group()
+                bar = i if bar is None else bar
         if stamp:
             if date is None:
                 date = stamp.group()
@@ -712,6 +718,14 @@ def _closing_credit(doc: _Doc) -> str | None:
     return m.group("org") if m else None
 
 
+def _dateline_leads(doc: _Doc) -> bool:
+    """Whether the dateline opens a lead on its own line ("(香港·2023年3月31日) — 香港科技园公司今日宣布……"),
+    not a date alone on a line under a title ("（2023年6月12日）" under a speech or a meeting's report)."""
+    found, line_start = doc.dateline  # type: ignore[misc]
+    after = line_start + found.end()
+    return bool(doc.text[after:after + 40].split("\n", 1)[0].strip(" \t—–-－:：,，"))
+
+
 def _find_source(doc: _Doc, header: _Header, title: str | None) -> str | None:
     """The publisher, strongest evidence first: header fields and credits, the issuer and sign-off lines,
     the issuer leading a notice's title, then weak cues (own reporters, appeals, copyright, footer owner)."""
@@ -786,7 +800,8 @@ def _kind(doc: _Doc, header: _Header, title: str | None, source: str | None) -> 
         return "press_release"
     if resources.RELEASE_SIGN_OFF.search(doc.raw_ends) and not wire and not _lead_near_top(doc):
         return "press_release"
-    if doc.dateline and not wire and not resources.PAGE_TIMESTAMP.match(doc.text, doc.dateline[1]):
+    if (doc.dateline and not wire and not resources.PAGE_TIMESTAMP.match(doc.text, doc.dateline[1])
+            and _dateline_leads(doc)):
         return "press_release"  # (a web page's time line "2019年09月07日 04:04" is no release dateline)
     if title and resources.POLICY_TITLE.search(title) and (
             resources.GOVERNMENT_ISSUER.search(title) or title.startswith(("关于", "關於"))):
