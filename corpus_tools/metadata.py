@@ -17,20 +17,25 @@ releases, government replies, newspaper pages, reposted articles, notices):
   notice's index table (``成文日期：``), a header date field anywhere in the header
   block (``发布时间：`` ``发表时间：`` ``发稿时间：`` ``时间：`` ``日期：``, the value on the
   same or the next line) or the info bar's time (``2019-09-24 09:10``,
-  ``2026年02月10日 07时41分``), a press-release dateline (``(香港·2023年3月31日) —``),
+  ``2026年02月10日 07时41分``; a bar's date without a time: ``来源：X 2023-06-12``), a press-release dateline (``(香港·2023年3月31日) —``),
   a date line in the header, a sign-off date line near the end (not the ``...印发``
-  print date line), a newspaper's print credit (``《人民日报》（2026年06月12日 01 版）``).
+  print date line), a lead's dateline without a year (``本报北京6月12日电``) with the year
+  the header block or the print credit states, a newspaper's print credit
+  (``《人民日报》（2026年06月12日 01 版）``).
   Dates without a year (``9月10日``) are not the document's own date: the result is
   then null. ISO 8601 at the precision written (``date_precision``).
 * **source** -- the publisher when the text states it, strongest first: a header
   field (``来源：`` ``发文机关：``), the info bar (``来源CSDN``, ``2019年09月07日 04:04 北京日报``),
   a byline naming the outlet (``石佳/中国青年报``), repost credits
-  (``本文来自微信公众号“X”``, ``本文来源：X``, ``X经授权发布``), a WeChat account
-  header, an outlet's lead (``中国经济网北京6月12日讯``), a print credit; then the
+  (``本文来自微信公众号“X”``, ``本文来源：X``, ``来源丨X``, ``稿源：X``, ``X经授权发布``), a WeChat
+  account header, an outlet's lead (``中国经济网北京6月12日讯``, ``央视网消息``, ``【大公報訊】``,
+  ``（中央社記者…台北3日電）``, ``新华社记者``; never ``据X消息`` nor ``本报讯``), a print credit,
+  ``本文为X原创``, a closing credit (``（星島日報報道）``, ``(X供稿)``); then the
   older cues (``关于香港科技园公司``, the issuer line, the organisation after the
-  dateline, the issuer above the sign-off, a repost platform ``網易號``); last the
+  dateline on its line, the issuer above the sign-off, a repost platform ``網易號``); the
+  government issuer leading a notice's title (``某省人民政府办公厅关于……的通知``); last the
   outlet naming its own reporters twice (``《证券日报》记者``), a subscription or app
-  prompt and the copyright owner. Publishers are read with patterns of
+  prompt, the copyright owner and a footer's owner (``主办单位：X``, ``X 版权所有``). Publishers are read with patterns of
   :mod:`corpus_tools.resources`, never with the entity extractor.
 * **publisher** -- ``source`` made comparable across documents (see
   :func:`canonical_publisher`): in simplified script, spacing and wrapping
@@ -1019,15 +1024,16 @@ def infer_doc_type(text: str, *, raw: str | None = None) -> DocType:
 
     Checked in this order: ``government_reply`` (the title says 答复/回复/复函/批复/……的函,
     or a document number and 提案/答复 near the top); ``company_announcement`` (a
-    securities header, or a company's title ending in 公告/公示/报告); ``government_report``
-    (工作报告, 统计公报 in the title); ``policy_notice`` (a notice's index fields such as
-    发文机关/成文日期, or a document number in the head); ``press_release`` (新闻稿, Press
-    Release, a media-enquiry block in the first or last lines, a release sign-off, a
-    release dateline, or a company's news on its own site); ``policy_notice`` (a title
-    ending in 通知/意见/办法/措施... with a government issuer or 关于); ``newspaper_page``
+    securities header, the board's statement 董事会及全体董事保证…不存在任何虚假记载 at the top,
+    or a company's title ending in 公告/公示/报告); ``government_report``
+    (工作报告, 统计公报, 工作总结, 年度报告 in the title); ``policy_notice`` (a notice's index fields such as
+    发文机关/成文日期, or a document number in the head); ``press_release`` (新闻稿, 新闻公报, Press
+    Release, a media-enquiry block 媒体垂询/新闻联系人 in the first or last lines, a release sign-off, a
+    release dateline opening a lead, or a company's news on its own site); ``policy_notice`` (a title
+    ending in 通知/意见/办法/措施/通报/纲要/计划... with a government issuer or 关于); ``newspaper_page``
     (本报讯 twice, a link line after every item, a digest heading such as 一周要闻);
-    ``wechat_post`` (微信公众号, 微信号 in the first or last lines); ``opinion`` (专栏,
-    评论员, 撰文 there); ``news_article`` otherwise, unless the text has no headline, no
+    ``wechat_post`` (微信公众号, 公众号, 微信号, 点击上方…关注 in the first or last lines); ``opinion`` (专栏,
+    评论员, 社论, 撰文, 作者系 there); ``news_article`` otherwise, unless the text has no headline, no
     news cue and hardly any words (``other``). Words in the body never decide.
 
     >>> infer_doc_type("对市政协第0249号提案的答复\\n\\n张委员：……")
