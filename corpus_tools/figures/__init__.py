@@ -41,10 +41,8 @@ from .region import region_currency
 from .scan import _extract as _extract
 from .scan import extract_figures
 from .subjects import _tagged as _tagged
-from .table import _currency_column as _currency_column
-from .table import _date_string as _date_string
-from .table import _plain_string as _plain_string
-from .table import figures_table, to_guideline_records
+from .table import DocumentInput, document_inputs, figures_table, to_guideline_records
 
-__all__ = ["KINDS", "Figure", "FigureConfig", "Kind", "Qualifier", "extract_figures", "figures_table",
+__all__ = ["KINDS", "DocumentInput", "Figure", "FigureConfig", "Kind", "Qualifier", "document_inputs",
+           "extract_figures", "figures_table",
            "region_currency", "to_guideline_records"]

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Iterator
 from dataclasses import fields
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -35,22 +37,12 @@ def figures_table(documents: pd.DataFrame, *, text_column: str = "text", date_co
     >>> figures_table(news, dedupe=True)["text"].tolist()
     ['5亿元', '5万元—50万元', '5万元—50万元']
     """
-    documents = schema.as_documents(documents, text_column=text_column, what="figures_table")
-    n = len(documents)
-    dates = documents[date_column] if date_column in documents.columns else pd.Series([None] * n)
-    currencies = _currency_column(documents, currency_column, "figures_table")
-    scripts = documents["script"] if "script" in documents.columns else pd.Series([None] * n)
-    publisher_column = next((c for c in ("publisher", "source") if c in documents.columns), None)
-    publishers = documents[publisher_column] if publisher_column else pd.Series([None] * n)
     rows: list[tuple] = []
     names = [f.name for f in fields(Figure)]
-    for doc_id, text, date, currency, script, publisher in zip(documents["doc_id"], documents[text_column], dates,
-                                                              currencies, scripts, publishers):
-        if pd.isna(text):
-            continue
-        for fig in _extract(str(text), doc_date=_date_string(date), doc_id=doc_id, config=config,
-                            currency=_plain_string(currency), script=_plain_string(script),
-                            publisher=_plain_string(publisher)):
+    for doc in document_inputs(documents, text_column=text_column, date_column=date_column,
+                               currency_column=currency_column, what="figures_table"):
+        for fig in _extract(doc.text, doc_date=doc.date, doc_id=doc.doc_id, config=config, currency=doc.currency,
+                            script=doc.script, publisher=doc.publisher):
             rows.append(tuple(getattr(fig, n) for n in names))
     columns = {**schema.FIGURES, **schema.FIGURE_LINKS}
     if not rows:
@@ -60,6 +52,42 @@ def figures_table(documents: pd.DataFrame, *, text_column: str = "text", date_co
     if dedupe:
         frame = frame[~frame.duplicated(["doc_id", "mention_group"])].reset_index(drop=True)
     return schema.conform(frame, columns)
+
+
+class DocumentInput(NamedTuple):
+    """What the extractors read of one document: its text and what tells its dates and currency."""
+
+    doc_id: str
+    text: str
+    date: str | None       # the document's own date (ISO), for year-less and relative dates
+    currency: str | None   # ISO 4217 code a bare 元 stands for, when the table says it
+    script: str | None     # hans / hant, with the publisher the region's currency when not given
+    publisher: str | None
+
+
+def document_inputs(documents: object, *, text_column: str = "text", date_column: str = "date",
+                    currency_column: str = "currency", what: str = "figures_table") -> Iterator[DocumentInput]:
+    """The documents with a text, as the extractors read them (``figures_table``, ``investments_table``).
+
+    ``documents`` is anything :func:`schema.as_documents` takes; the date, currency, script and
+    publisher (or source) columns are optional; a currency column must hold ISO 4217 codes.
+
+    >>> [d.currency for d in document_inputs({"a": "港幣5元", "b": None})]
+    [None]
+    """
+    documents = schema.as_documents(documents, text_column=text_column, what=what)
+    n = len(documents)
+
+    def column(name: str | None) -> pd.Series:
+        return documents[name] if name is not None and name in documents.columns else pd.Series([None] * n)
+
+    publisher_column = next((c for c in ("publisher", "source") if c in documents.columns), None)
+    for doc_id, text, date, currency, script, publisher in zip(
+            documents["doc_id"], documents[text_column], column(date_column),
+            _currency_column(documents, currency_column, what), column("script"), column(publisher_column)):
+        if not pd.isna(text):
+            yield DocumentInput(doc_id, str(text), _date_string(date), _plain_string(currency),
+                                _plain_string(script), _plain_string(publisher))
 
 
 def _currency_column(documents: pd.DataFrame, column: str, caller: str) -> pd.Series:
