@@ -55,12 +55,14 @@ from .errors import CorpusToolsError, InputError
 
 __all__ = ["BUILD_TABLES", "Build", "build", "open_build"]
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: corpus furniture decided over the whole corpus (furniture_candidates/)
 #: The datasets of a build, one directory each.
-BUILD_TABLES = ("documents", "load_report", "figures", "tokens", "entities", "doc_terms", "term_df", "keywords")
+BUILD_TABLES = ("documents", "load_report", "figures", "tokens", "entities", "doc_terms", "term_df", "keywords",
+                "furniture_candidates")
 _REPORT_COLUMNS = {**schema.LOAD_REPORT, "doc_id": "string"}
 _TERM_DF = schema.TERM_DF
 MANIFEST = "manifest.parquet"
+FURNITURE = "furniture.parquet"
 SKIPPED_PART = "part-skipped.parquet"
 
 
@@ -111,13 +113,37 @@ def _write(frame: pd.DataFrame, path: Path) -> None:
     os.replace(tmp, path)
 
 
-def _process_chunk(root: str, doc_ids: list[str], out_dir: str, part: str, options: dict) -> dict:
-    """Load and analyse one chunk of files; write its part of every table; return small counts."""
-    from . import clean, entities, figures, keywords, load, tokens
+def _candidates_chunk(root: str, doc_ids: list[str], out_dir: str, part: str, options: dict) -> dict:
+    """First pass: load one chunk (no corpus furniture yet) and write its documents' furniture candidates."""
+    from . import clean, load
 
     entries = [load._Entry(Path(root, *d.split("/")), d) for d in doc_ids]
-    documents, report = load._load_entries(Path(root), entries, config=options.get("clean", clean.DEFAULT_CONFIG),
-                                           keep_raw=options["keep_raw"])
+    documents, _ = load._load_entries(Path(root), entries, config=options["clean"], keep_raw=False,
+                                      corpus_furniture=False)
+    texts = documents["text"].tolist()
+    frame = pd.DataFrame({
+        "doc_id": documents["doc_id"].astype("string"),
+        "publisher": documents["publisher"].astype("string"),
+        "text_key": pd.array([clean.text_key(t) for t in texts], dtype="string"),
+        "lines": pd.Series([sorted(clean.furniture_candidates(t)) for t in texts], dtype=object),
+    })
+    _write(frame, Path(out_dir) / "furniture_candidates" / f"{part}.parquet")
+    return {"part": part, "n_docs": len(frame)}
+
+
+def _process_chunk(root: str, doc_ids: list[str], out_dir: str, part: str, options: dict,
+                   furniture: dict[str, frozenset[str]] | None = None) -> dict:
+    """Load and analyse one chunk of files; write its part of every table; return small counts.
+
+    ``furniture`` (publisher -> lines, decided over the whole corpus) is removed from the
+    texts; None decides it over this chunk alone (a build without the first pass).
+    """
+    from . import entities, figures, keywords, load, tokens
+
+    entries = [load._Entry(Path(root, *d.split("/")), d) for d in doc_ids]
+    documents, report = load._load_entries(Path(root), entries, config=options["clean"],
+                                           keep_raw=options["keep_raw"],
+                                           corpus_furniture=True if furniture is None else furniture)
     metadata_path = options.get("metadata")
     if metadata_path:
         documents, _ = load._apply_metadata(documents, load._read_metadata_csv(Path(metadata_path)))
@@ -285,7 +311,7 @@ def _plan(files: list[_File], manifest: pd.DataFrame) -> tuple[list[_File], pd.D
 def _drop_rows(out: Path, part: str, doc_ids: set[str]) -> None:
     """Remove the rows of ``doc_ids`` from every table's part file (and recount its term_df)."""
     name = f"{part}.parquet"
-    for table in ("documents", "load_report", "figures", "tokens", "entities", "doc_terms"):
+    for table in ("documents", "load_report", "figures", "tokens", "entities", "doc_terms", "furniture_candidates"):
         path = out / table / name
         if path.is_file():
             frame = pd.read_parquet(path)
@@ -293,6 +319,45 @@ def _drop_rows(out: Path, part: str, doc_ids: set[str]) -> None:
     terms = out / "doc_terms" / name
     if terms.is_file():
         _write(_term_df(pd.read_parquet(terms)), out / "term_df" / name)
+
+
+def _reduce_furniture(out: Path, live: list[str]) -> tuple[dict[str, frozenset[str]], dict[str, set[str]]]:
+    """Count the stored candidates of every live part (``clean.FurnitureCounter``) and decide the furniture.
+
+    Returns the furniture per publisher and per part the publishers of its documents.
+    """
+    import pyarrow.parquet as pq
+
+    from . import clean
+
+    counter = clean.FurnitureCounter()
+    publishers: dict[str, set[str]] = {}
+    for part in live:
+        path = out / "furniture_candidates" / f"{part}.parquet"
+        if not path.is_file():
+            continue
+        columns = pq.read_table(path, columns=["publisher", "text_key", "lines"]).to_pydict()
+        for publisher, key, lines in zip(columns["publisher"], columns["text_key"], columns["lines"]):
+            counter.add(publisher, key, lines)
+        publishers[part] = {p for p in columns["publisher"] if p is not None}
+    return counter.furniture(), publishers
+
+
+def _read_furniture(out: Path) -> dict[str, frozenset[str]]:
+    path = out / FURNITURE
+    if not path.is_file():
+        return {}
+    frame = pd.read_parquet(path)
+    found: dict[str, set[str]] = {}
+    for publisher, line in zip(frame["publisher"].tolist(), frame["line"].tolist()):
+        found.setdefault(publisher, set()).add(line)
+    return {p: frozenset(lines) for p, lines in found.items()}
+
+
+def _write_furniture(out: Path, furniture: dict[str, frozenset[str]]) -> None:
+    rows = [(p, line) for p in sorted(furniture) for line in sorted(furniture[p])]
+    frame = pd.DataFrame(rows, columns=list(schema.CORPUS_FURNITURE))
+    _write(schema.conform(frame, schema.CORPUS_FURNITURE), out / FURNITURE)
 
 
 def _remove_dead_parts(out: Path, live: list[str]) -> None:
@@ -419,6 +484,7 @@ def build(path: str | Path, out_dir: str | Path, *, workers: int | None = None, 
         for table in BUILD_TABLES:
             shutil.rmtree(out / table, ignore_errors=True)
         (out / MANIFEST).unlink(missing_ok=True)
+        (out / FURNITURE).unlink(missing_ok=True)
         previous = None
     manifest = _read_manifest(out)
     files = _stat_files(root, [e for e in entries if e.skip_reason is None], manifest)
@@ -431,37 +497,61 @@ def build(path: str | Path, out_dir: str | Path, *, workers: int | None = None, 
     first = max([int(p.split("-")[1]) for p in manifest["part"].tolist()] + [-1]) + 1
     chunks = _chunks(todo, chunk_size, int(chunk_mb * 1e6))
     parts = [f"part-{first + i:05d}" for i in range(len(chunks))]
-    bar = _progress_bar(progress, sum(f.size for f in todo), len(todo), "build")
+    live = sorted(set(kept["part"].tolist()) | set(parts))
     new_rows: list[dict] = []
     counts = {"files": 0}
-
-    def chunk_done(result: dict, task: tuple) -> None:
-        chunk = task[-1]
-        new_rows.extend({"doc_id": f.doc_id, "path": f.path, "size": f.size, "mtime_ns": f.mtime_ns,
-                         "sha256": f.sha256, "part": result["part"]} for f in chunk)
-        counts["files"] += len(chunk)
-        if bar is not None:
-            bar.set_postfix(files=f"{counts['files']}/{len(todo)}", refresh=False)
-            bar.update(sum(f.size for f in chunk))
-
     root_abs = str(root.resolve())
-    pool = _executor(min(workers, max(len(chunks), 1)), options) or _Inline()
+    # an earlier part is redone when its publishers' furniture changes: possible only when files changed
+    n_tasks = len(chunks) + (len(live) if stale else 0)
+    pool = _executor(min(workers, max(n_tasks, 1)), options) or _Inline()
     try:
-        tasks = ((_chunk_task, root_abs, str(out), part, options, chunk) for chunk, part in zip(chunks, parts))
+        # first pass: the new files' furniture candidates; the furniture is decided over the whole corpus
+        if clean_config.remove_boilerplate:
+            tasks = ((_candidates_task, root_abs, str(out), part, options, chunk) for chunk, part in zip(chunks, parts))
+            _run(pool, tasks, limit=2 * workers, on_done=lambda result, task: None)
+            furniture, publishers = _reduce_furniture(out, live)
+        else:
+            furniture, publishers = {}, {}
+        before = _read_furniture(out)
+        changed = {p for p in set(before) | set(furniture) if before.get(p) != furniture.get(p)}
+        redo = [p for p in live if p not in set(parts) and publishers.get(p, set()) & changed]
+        kept_files: dict[str, list[_File]] = {}
+        for row in kept[kept["part"].isin(redo)].itertuples(index=False):
+            kept_files.setdefault(row.part, []).append(_File(row.doc_id, row.path, row.size, row.mtime_ns,
+                                                             row.sha256))
+        work = list(zip(chunks, parts)) + [(kept_files[p], p) for p in redo]
+        total = sum(f.size for chunk, _ in work for f in chunk)
+        n_files = sum(len(chunk) for chunk, _ in work)
+        bar = _progress_bar(progress, total, n_files, "build")
+        new_parts = set(parts)
+
+        def chunk_done(result: dict, task: tuple) -> None:
+            chunk, part = task[-2], task[3]
+            if part in new_parts:
+                new_rows.extend({"doc_id": f.doc_id, "path": f.path, "size": f.size, "mtime_ns": f.mtime_ns,
+                                 "sha256": f.sha256, "part": result["part"]} for f in chunk)
+            counts["files"] += len(chunk)
+            if bar is not None:
+                bar.set_postfix(files=f"{counts['files']}/{n_files}", refresh=False)
+                bar.update(sum(f.size for f in chunk))
+
+        # second pass: each chunk with its publishers' furniture removed, then every table
+        tasks = ((_chunk_task, root_abs, str(out), part, options, chunk,
+                  {p: furniture[p] for p in publishers.get(part, ()) if p in furniture}) for chunk, part in work)
         _run(pool, tasks, limit=2 * workers, on_done=chunk_done)
         if bar is not None:
             bar.close()
         manifest = pd.concat([kept, pd.DataFrame(new_rows, columns=list(_MANIFEST))], ignore_index=True)
         manifest = schema.conform(manifest.sort_values("doc_id", kind="stable").reset_index(drop=True), _MANIFEST)
         _write(manifest, out / MANIFEST)
-        live = sorted(set(manifest["part"].tolist()))
+        _write_furniture(out, furniture)
         _remove_dead_parts(out, live)
         n_docs = _reduce_term_df(out, live)
         if has_metadata:
             skip_report = _metadata_note(out, skip_report, metadata_path, live)
         _write(skip_report, out / "load_report" / SKIPPED_PART)
         # keywords of every document depend on the corpus IDF: all rewritten when anything changed
-        if todo or stale or sorted(p.stem for p in (out / "keywords").glob("part-*.parquet")) != live:
+        if todo or stale or redo or sorted(p.stem for p in (out / "keywords").glob("part-*.parquet")) != live:
             shutil.rmtree(out / "keywords", ignore_errors=True)
             tasks = ((_keywords_part, str(out), part, str(out / "_term_df.parquet"), n_docs, options)
                      for part in live)
@@ -472,16 +562,30 @@ def build(path: str | Path, out_dir: str | Path, *, workers: int | None = None, 
     summary = {"files": len(files), "processed": len(todo), "reused": len(kept), "dropped": len(gone),
                "documents": n_docs, "parts": len(live)}
     info_path.write_text(json.dumps({"format": FORMAT_VERSION, "key": key, "root": str(root.resolve()),
-                                     "top": top, "summary": summary}, ensure_ascii=False, indent=1), encoding="utf-8")
+                                     "top": top, "summary": summary,
+                                     "furniture": {"publishers": len(furniture),
+                                                   "lines": sum(map(len, furniture.values())),
+                                                   "parts_redone": len(redo)}},
+                                    ensure_ascii=False, indent=1), encoding="utf-8")
     result = open_build(out)
     result.summary = summary
     return result
 
 
-def _chunk_task(root: str, out_dir: str, part: str, options: dict, chunk: list[_File]) -> dict:
+def _chunk_task(root: str, out_dir: str, part: str, options: dict, chunk: list[_File],
+                furniture: dict[str, frozenset[str]]) -> dict:
+    return _named_task(_process_chunk, root, out_dir, part, options, chunk, furniture)
+
+
+def _candidates_task(root: str, out_dir: str, part: str, options: dict, chunk: list[_File]) -> dict:
+    return _named_task(_candidates_chunk, root, out_dir, part, options, chunk)
+
+
+def _named_task(func: Callable, root: str, out_dir: str, part: str, options: dict, chunk: list[_File],
+                *args: Any) -> dict:
     doc_ids = [f.doc_id for f in chunk]
     try:
-        return _process_chunk(root, doc_ids, out_dir, part, options)
+        return func(root, doc_ids, out_dir, part, options, *args)
     except Exception as exc:  # the parent re-raises it: say which files
         raise CorpusToolsError(f"build: chunk {part} of {root} ({doc_ids[0]} ... {doc_ids[-1]}, "
                                f"{len(doc_ids)} files) failed: {type(exc).__name__}: {exc}") from exc
