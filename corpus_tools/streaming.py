@@ -8,6 +8,16 @@ no worker sends back a table, so memory stays flat in corpus size. Corpus-wide
 statistics (document frequencies for TF-IDF) are summed from per-chunk partial
 counts; a second pass writes every document's keywords with them.
 
+Corpus furniture (:func:`clean.corpus_furniture <corpus_tools.clean.corpus_furniture>`:
+short lines recurring across one publisher's documents) is decided over the
+whole corpus, as :func:`load.load_corpus` does: a first pass loads each new chunk
+without that step and stores its documents' candidate lines; the parent counts
+the candidates of every live part (:class:`clean.FurnitureCounter`) into each
+publisher's furniture; the chunks are then processed with it removed. A re-run
+recounts from the stored candidates (unchanged files are not read) and
+re-processes a chunk of unchanged files only when its publishers' furniture
+changed.
+
 A build is incremental: ``manifest.parquet`` records each file's content hash,
 a re-run skips unchanged files, reprocesses changed ones and drops the rows of
 files that have gone. :func:`open_build` gives back the tables of the in-memory
@@ -25,6 +35,8 @@ Layout of ``OUT_DIR`` (columns and dtypes in :mod:`corpus_tools.schema`)::
     entities/part-NNNNN.parquet      schema.ENTITIES
     doc_terms/part-NNNNN.parquet     schema.DOC_TERMS (content-term counts per document)
     term_df/part-NNNNN.parquet       norm, df: the chunk's document frequencies (partial counts)
+    furniture_candidates/part-NNNNN.parquet  schema.FURNITURE_CANDIDATES (what corpus furniture is counted from)
+    furniture.parquet          schema.CORPUS_FURNITURE: each publisher's furniture lines, as removed
     keywords/part-NNNNN.parquet      schema.KEYWORDS, top keywords of each document (TF-IDF, corpus IDF)
 
 Every dataset directory reads as one table with ``pandas.read_parquet(dir)``
