@@ -334,25 +334,59 @@ def _drop_rows(out: Path, part: str, doc_ids: set[str]) -> None:
 
 
 def _reduce_furniture(out: Path, live: list[str]) -> tuple[dict[str, frozenset[str]], dict[str, set[str]]]:
-    """Count the stored candidates of every live part (``clean.FurnitureCounter``) and decide the furniture.
+    """Count the stored candidates of every live part and decide each publisher's furniture.
 
+    As :class:`clean.FurnitureCounter` (identical documents of a publisher count once), in
+    flat memory: a first scan counts 64-bit hashes of (publisher, line) in arrays, a second
+    scan counts exactly only the lines whose hash is in at least three documents (no line
+    in fewer can be furniture, and a hash collision only adds a line to count exactly).
     Returns the furniture per publisher and per part the publishers of its documents.
     """
-    import pyarrow.parquet as pq
+    import numpy as np
 
     from . import clean
 
-    counter = clean.FurnitureCounter()
+    paths = [(part, out / "furniture_candidates" / f"{part}.parquet") for part in live]
+    paths = [(part, path) for part, path in paths if path.is_file()]
+    documents: dict[str, int] = {}
     publishers: dict[str, set[str]] = {}
-    for part in live:
-        path = out / "furniture_candidates" / f"{part}.parquet"
-        if not path.is_file():
-            continue
-        columns = pq.read_table(path, columns=["publisher", "text_key", "lines"]).to_pydict()
-        for publisher, key, lines in zip(columns["publisher"], columns["text_key"], columns["lines"]):
-            counter.add(publisher, key, lines)
-        publishers[part] = {p for p in columns["publisher"] if p is not None}
-    return counter.furniture(), publishers
+    hashes: list = []
+    for part, pairs, hashed in _candidate_lines(paths, documents, publishers):
+        hashes.append(hashed)
+    if not hashes:
+        return {}, publishers
+    values, counts = np.unique(np.concatenate(hashes), return_counts=True)
+    frequent = values[counts >= clean._TEMPLATE_MIN_DOCS]
+    del hashes, values, counts
+    line_counts: dict[tuple[str, str], int] = {}
+    if len(frequent):
+        for _part, pairs, hashed in _candidate_lines(paths, {}, {}):
+            for pair in pairs[np.isin(hashed, frequent)].itertuples(index=False, name=None):
+                line_counts[pair] = line_counts.get(pair, 0) + 1
+    return clean.decide_furniture(line_counts, documents), publishers
+
+
+def _candidate_lines(paths: list[tuple[str, Path]], documents: dict[str, int], publishers: dict[str, set[str]]):
+    """Per part: its (publisher, line) pairs, one per distinct document of a publisher, and their hashes.
+
+    Counts the distinct documents of each publisher into ``documents`` and each part's
+    publishers into ``publishers`` on the way.
+    """
+    seen: set[tuple[str, str]] = set()
+    for part, path in paths:
+        frame = pd.read_parquet(path, columns=["publisher", "text_key", "lines"])
+        frame = frame[frame["publisher"].notna()]
+        publishers[part] = set(frame["publisher"].tolist())
+        keep = []
+        for publisher, key in zip(frame["publisher"].tolist(), frame["text_key"].tolist()):
+            new = (publisher, key) not in seen
+            keep.append(new)
+            if new:
+                seen.add((publisher, key))
+                documents[publisher] = documents.get(publisher, 0) + 1
+        pairs = frame.loc[keep, ["publisher", "lines"]].explode("lines").dropna()
+        pairs = pd.DataFrame({"publisher": pairs["publisher"].astype(object), "line": pairs["lines"].astype(object)})
+        yield part, pairs, pd.util.hash_pandas_object(pairs, index=False).to_numpy()
 
 
 def _read_furniture(out: Path) -> dict[str, frozenset[str]]:
