@@ -553,8 +553,16 @@ def build(path: str | Path, out_dir: str | Path, *, workers: int | None = None, 
     try:
         # first pass: the new files' furniture candidates; the furniture is decided over the whole corpus
         if clean_config.remove_boilerplate:
+            first_bar = _progress_bar(progress, sum(f.size for f in todo), len(todo), "furniture")
+
+            def candidates_done(result: dict, task: tuple) -> None:
+                if first_bar is not None:
+                    first_bar.update(sum(f.size for f in task[-1]))
+
             tasks = ((_candidates_task, root_abs, str(out), part, options, chunk) for chunk, part in zip(chunks, parts))
-            _run(pool, tasks, limit=2 * workers, on_done=lambda result, task: None)
+            _run(pool, tasks, limit=2 * workers, on_done=candidates_done)
+            if first_bar is not None:
+                first_bar.close()
             furniture, publishers = _reduce_furniture(out, live)
         else:
             furniture, publishers = {}, {}

@@ -123,7 +123,7 @@ def test_progress_bar_shows_files_and_falls_back_to_text_without_widgets(data_di
     monkeypatch.setattr(tqdm.auto, "tqdm", no_widgets)
     ct.build(data_dir, tmp_path / "out", workers=1, progress=True)
     err = capsys.readouterr().err
-    assert "build: 100%" in err and "files=5/5" in err
+    assert "build: 100%" in err and "files=5/5" in err and "furniture: 100%" in err
 
 
 def _notice(i: int, *, template: bool) -> str:
