@@ -28,12 +28,13 @@ from __future__ import annotations
 
 import bisect
 import functools
+import hashlib
 import itertools
 import operator
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Literal
 
 import pandas as pd
@@ -47,7 +48,8 @@ __all__ = [
     "normalize_line_endings", "remove_invisible_chars", "normalize_unicode", "fold_width",
     "normalize_whitespace", "strip_markdown", "remove_footnote_marks", "remove_boilerplate",
     "drop_repeated_lines", "rejoin_broken_lines", "find_captions", "remove_running_heads",
-    "corpus_furniture", "remove_lines",
+    "corpus_furniture", "remove_lines", "furniture_candidates", "text_key", "decide_furniture",
+    "FurnitureCounter",
 ]
 
 Action = Literal["removed", "replaced", "joined", "marked"]
@@ -1437,41 +1439,104 @@ _TEMPLATE_MIN_DOCS = 3  # distinct documents of one source a template line must 
 _TEMPLATE_SHARE = 0.5  # ... and this share of the source's distinct documents
 
 
+def furniture_candidates(text: str) -> frozenset[str]:
+    """Return the lines of ``text`` that could be a site template's: short (≤ 60 characters), no full stop.
+
+    The per-document part of :func:`corpus_furniture`: what a worker sends to be counted.
+
+    >>> sorted(furniture_candidates("请关注本站\\n第一篇报道的正文。\\n  返回顶部  "))
+    ['请关注本站', '返回顶部']
+    """
+    return frozenset(line.strip() for line in text.split("\n")
+                     if 0 < len(line.strip()) <= _TEMPLATE_LINE_MAX and "。" not in line)
+
+
+def text_key(text: str) -> str:
+    """A short content hash of a text: identical texts of a group are counted once by it.
+
+    >>> text_key("正文。") == text_key("正文。") != text_key("别的正文。")
+    True
+    """
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+
+
+def decide_furniture(line_counts: Mapping[tuple[Any, str], int],
+                     documents: Mapping[Any, int]) -> dict[Any, frozenset[str]]:
+    """Return per group its template lines from the counts of :class:`FurnitureCounter` (or a reduction).
+
+    Args:
+        line_counts: per ``(group, line)`` the number of distinct documents of the group holding it.
+        documents: per group its number of distinct documents.
+
+    A line is furniture when it is in at least three distinct documents of its group
+    and in at least half of them.
+
+    >>> decide_furniture({("甲", "请关注本站"): 3, ("甲", "正文"): 1}, {"甲": 4})
+    {'甲': frozenset({'请关注本站'})}
+    """
+    found: dict[Any, set[str]] = {}
+    for (group, line), count in line_counts.items():
+        if count >= max(_TEMPLATE_MIN_DOCS, _TEMPLATE_SHARE * documents[group]):
+            found.setdefault(group, set()).add(line)
+    return {group: frozenset(lines) for group, lines in sorted(found.items(), key=lambda kv: str(kv[0]))}
+
+
+class FurnitureCounter:
+    """Counts of candidate lines per group, fed document by document (chunk by chunk), then decided.
+
+    Identical documents of a group (same :func:`text_key`) count once; documents
+    without a group (None/NA) are not counted. Memory: one entry per distinct
+    (group, line) and per distinct document key.
+
+    >>> counter = FurnitureCounter()
+    >>> for i in range(3):
+    ...     counter.add("甲", text_key(f"正文{i}"), furniture_candidates(f"请关注本站\\n正文{i}"))
+    >>> counter.furniture()
+    {'甲': frozenset({'请关注本站'})}
+    """
+
+    def __init__(self) -> None:
+        self.line_counts: dict[tuple[Any, str], int] = {}
+        self.documents: dict[Any, int] = {}
+        self._seen: set[tuple[Any, str]] = set()
+
+    def add(self, group: Any, key: str, candidates: Iterable[str]) -> None:
+        """Count one document of ``group`` (its :func:`text_key` and :func:`furniture_candidates`)."""
+        if group is None or pd.isna(group) or (group, key) in self._seen:
+            return
+        self._seen.add((group, key))
+        self.documents[group] = self.documents.get(group, 0) + 1
+        counts = self.line_counts
+        for line in candidates:
+            counts[(group, line)] = counts.get((group, line), 0) + 1
+
+    def furniture(self) -> dict[Any, frozenset[str]]:
+        """The template lines of each group that has any (:func:`decide_furniture`)."""
+        return decide_furniture(self.line_counts, self.documents)
+
+
 def corpus_furniture(texts: list[str], groups: list[object]) -> list[frozenset[str]]:
     """Return, per text, its lines that are the template of its group (a publisher's site furniture).
 
     A short line (at most 60 characters, without a full stop) that appears in at least three
     distinct texts of the same group, and in at least half of them, is furniture; texts whose
     group is missing (None/NA) are never changed. Identical texts count once (a corpus holding a
-    document twice has no template in it). One pass over the lines: linear in corpus size.
+    document twice has no template in it) and lose the same lines. One pass over the lines: linear
+    in corpus size. Built from :func:`furniture_candidates`, :class:`FurnitureCounter` and
+    :func:`decide_furniture`, which a chunked build (:func:`corpus_tools.build`) runs chunk by chunk.
 
     >>> texts = [f"请关注本站\\n第{i}篇报道的正文。" for i in range(3)] + ["请关注本站\\n别的正文。"]
     >>> [sorted(lines) for lines in corpus_furniture(texts, ["甲", "甲", "甲", "乙"])]
     [['请关注本站'], ['请关注本站'], ['请关注本站'], []]
     """
-    candidates: list[frozenset[str]] = []
-    counts: dict[tuple[object, str], int] = {}
-    distinct: dict[object, int] = {}
-    seen: set[tuple[object, str]] = set()
-    for text, group in zip(texts, groups):
-        if group is None or pd.isna(group) or (group, text) in seen:
-            candidates.append(frozenset())
-            continue
-        seen.add((group, text))
-        distinct[group] = distinct.get(group, 0) + 1
-        lines = frozenset(line.strip() for line in text.split("\n")
-                          if 0 < len(line.strip()) <= _TEMPLATE_LINE_MAX and "。" not in line)
-        candidates.append(lines)
-        for line in lines:
-            counts[(group, line)] = counts.get((group, line), 0) + 1
-    out = []
-    for lines, group in zip(candidates, groups):
-        if not lines:
-            out.append(frozenset())
-            continue
-        need = max(_TEMPLATE_MIN_DOCS, _TEMPLATE_SHARE * distinct[group])
-        out.append(frozenset(line for line in lines if counts[(group, line)] >= need))
-    return out
+    counter = FurnitureCounter()
+    candidates = [furniture_candidates(text) for text in texts]
+    for text, group, lines in zip(texts, groups, candidates):
+        counter.add(group, text_key(text), lines)
+    found = counter.furniture()
+    empty: frozenset[str] = frozenset()
+    return [empty if group is None or pd.isna(group) else lines & found.get(group, empty)
+            for group, lines in zip(groups, candidates)]
 
 
 def remove_lines(text: str, lines: frozenset[str], *, step: str = "remove_corpus_furniture",

@@ -5,7 +5,15 @@ file lists, every other table a ``map_partitions`` of the in-process function
 over the documents with the documented schema as ``meta``, and corpus-wide
 counts (document frequencies for TF-IDF, the number of documents) tree
 reductions. Partitions hold the same rows as the in-process tables, so after
-sorting by ``doc_id`` the results are equal. Every worker needs corpus_tools
+sorting by ``doc_id`` the results are equal.
+
+Corpus furniture (the lines :func:`clean.corpus_furniture <corpus_tools.clean.corpus_furniture>`
+finds repeated across one publisher's documents) is decided over the whole corpus,
+as in-process: :func:`documents` and :func:`load_report` first compute it
+eagerly on the cluster (each chunk loaded, its documents' candidate lines
+deduplicated by publisher and text hash and counted by a tree reduction), then
+hand every partition the small result. That first pass reads every file once
+more. Every worker needs corpus_tools
 and the corpus's files at the same path (a shared file system).
 
     from distributed import Client
@@ -28,7 +36,7 @@ import pandas as pd
 
 from . import schema
 
-__all__ = ["documents", "file_chunks", "keywords", "load_report", "tables"]
+__all__ = ["corpus_furniture", "documents", "file_chunks", "keywords", "load_report", "tables"]
 
 _REPORT_COLUMNS = {**schema.LOAD_REPORT, "doc_id": "string"}
 
@@ -54,16 +62,69 @@ def file_chunks(path: str | Path, *, chunk_size: int = 64) -> tuple[str, list[li
 
 
 def _load_chunk(doc_ids: list[str], *, root: str, keep_raw: bool, metadata: str | None,
-                what: str) -> pd.DataFrame:
+                what: str, furniture: dict[str, frozenset[str]]) -> pd.DataFrame:
     from . import clean, load
 
     entries = [load._Entry(Path(root, *d.split("/")), d) for d in doc_ids]
-    docs, report = load._load_entries(Path(root), entries, config=clean.DEFAULT_CONFIG, keep_raw=keep_raw)
+    docs, report = load._load_entries(Path(root), entries, config=clean.DEFAULT_CONFIG, keep_raw=keep_raw,
+                                      corpus_furniture=furniture)
     if what == "report":
         return report
     if metadata:
         docs, _ = load._apply_metadata(docs, load._read_metadata_csv(Path(metadata)))
     return docs.assign(captions=pd.array(docs["captions"].tolist(), dtype=_CAPTIONS))
+
+
+def _chunk_candidates(doc_ids: list[str], *, root: str) -> list[tuple[str, str, frozenset[str]]]:
+    """(publisher, text key, candidate lines) of a chunk's documents that have a publisher."""
+    from . import clean, load
+
+    entries = [load._Entry(Path(root, *d.split("/")), d) for d in doc_ids]
+    docs, _ = load._load_entries(Path(root), entries, config=clean.DEFAULT_CONFIG, keep_raw=False,
+                                 corpus_furniture=False)
+    return [(publisher, clean.text_key(text), clean.furniture_candidates(text))
+            for publisher, text in zip(docs["publisher"].tolist(), docs["text"].tolist())
+            if publisher is not None and not pd.isna(publisher)]
+
+
+def _document_key(record: tuple) -> tuple[str, str]:
+    return record[0], record[1]
+
+
+def _counted_lines(record: tuple) -> list[tuple[str, str | None]]:
+    """A document's (publisher, line) pairs, and (publisher, None) that counts the document itself."""
+    return [(record[0], None)] + [(record[0], line) for line in record[2]]
+
+
+def _may_count(pair_count: tuple) -> bool:
+    from . import clean
+
+    (_, line), count = pair_count
+    return line is None or count >= clean._TEMPLATE_MIN_DOCS  # fewer: never furniture (clean.decide_furniture)
+
+
+def corpus_furniture(path: str | Path, *, chunk_size: int = 64, split_every: int | None = 8
+                     ) -> dict[str, frozenset[str]]:
+    """The corpus furniture of each publisher, as the in-process load decides it, computed on the cluster.
+
+    Every chunk is loaded without the furniture step; its documents' candidate lines
+    (``clean.furniture_candidates``) are deduplicated by (publisher, ``clean.text_key``)
+    and counted with tree reductions (``split_every`` at a time); the decision is
+    :func:`clean.decide_furniture <corpus_tools.clean.decide_furniture>`.
+    """
+    import dask.bag as db
+
+    from . import clean
+
+    root, chunks, _ = file_chunks(path, chunk_size=chunk_size)
+    if not chunks or not clean.DEFAULT_CONFIG.remove_boilerplate:
+        return {}
+    records = db.from_sequence(chunks, npartitions=len(chunks)).map(_chunk_candidates, root=root).flatten()
+    counts = (records.distinct(key=_document_key).map(_counted_lines).flatten()
+              .frequencies(split_every=split_every).filter(_may_count).compute())
+    documents = {publisher: n for (publisher, line), n in counts if line is None}
+    lines = {pair: n for pair, n in counts if pair[1] is not None}
+    return clean.decide_furniture(lines, documents)
 
 
 def _skipped_report(doc_ids: list[str], *, root: str) -> pd.DataFrame:
@@ -98,6 +159,8 @@ def documents(path: str | Path, *, chunk_size: int = 64, keep_raw: bool = True,
               metadata: str | Path | None = None):
     """The documents table as a dask DataFrame, one partition per chunk of files (``dd.from_map``).
 
+    The corpus furniture is computed first, eagerly (:func:`corpus_furniture`).
+
     ``captions`` is an arrow list column (``list<list<int64>>``) here: dask would turn
     the in-process table's object column of lists into strings.
     """
@@ -105,8 +168,10 @@ def documents(path: str | Path, *, chunk_size: int = 64, keep_raw: bool = True,
 
     root, chunks, _ = file_chunks(path, chunk_size=chunk_size)
     meta_path = _metadata_file(root, metadata)
+    furniture = corpus_furniture(path, chunk_size=chunk_size)
     return dd.from_map(_load_chunk, chunks, root=root, keep_raw=keep_raw, metadata=meta_path, what="documents",
-                       meta=_documents_meta(meta_path), enforce_metadata=False, label="corpus-documents")
+                       furniture=furniture, meta=_documents_meta(meta_path), enforce_metadata=False,
+                       label="corpus-documents")
 
 
 def load_report(path: str | Path, *, chunk_size: int = 64):
@@ -120,7 +185,8 @@ def load_report(path: str | Path, *, chunk_size: int = 64):
     root, chunks, skipped = file_chunks(path, chunk_size=chunk_size)
     meta = schema.empty_frame(_REPORT_COLUMNS)
     loaded = dd.from_map(_load_chunk, chunks, root=root, keep_raw=False, metadata=None, what="report",
-                         meta=meta, enforce_metadata=False, label="corpus-load-report")
+                         furniture=corpus_furniture(path, chunk_size=chunk_size), meta=meta,
+                         enforce_metadata=False, label="corpus-load-report")
     if not skipped:
         return loaded
     rest = dd.from_map(_skipped_report, [skipped], root=root, meta=meta, enforce_metadata=False,

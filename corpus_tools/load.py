@@ -52,7 +52,7 @@ import re
 import stat
 import warnings
 from dataclasses import dataclass
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Literal
 
@@ -956,14 +956,28 @@ def _row_stage(file: _Loading) -> None:
     file.row = _document_row(file.entry, file.read, file.result, file.path)
 
 
-def _remove_corpus_furniture(rows: list[dict], *, config: _clean.CleanConfig) -> None:
-    """Drop from each clean text the template lines of its publisher's site (``clean.corpus_furniture``)."""
-    if not config.remove_boilerplate or len(rows) < 3:
+def _remove_corpus_furniture(rows: list[dict], *, config: _clean.CleanConfig,
+                             furniture: Mapping[object, frozenset[str]] | None = None) -> None:
+    """Drop from each clean text the template lines of its publisher's site (``clean.corpus_furniture``).
+
+    ``furniture`` (publisher -> its template lines) gives the lines decided over a whole
+    corpus by a chunked build; without it they are decided over ``rows``.
+    """
+    if not config.remove_boilerplate:
         return
-    found = _clean.corpus_furniture([row["text"] for row in rows], [row["publisher"] for row in rows])
+    if furniture is None:
+        if len(rows) < 3:
+            return
+        found = _clean.corpus_furniture([row["text"] for row in rows], [row["publisher"] for row in rows])
+    else:
+        empty: frozenset[str] = frozenset()
+        found = [empty if row["publisher"] is None or pd.isna(row["publisher"])
+                 else furniture.get(row["publisher"], empty) for row in rows]
     for row, lines in zip(rows, found):
         if lines:
             text = _clean.remove_lines(row["text"], lines)
+            if text == row["text"]:
+                continue
             row["text"], row["n_chars"] = text, len(text)
             row["captions"] = [list(span) for span in _clean.find_captions(text)] if config.mark_captions else []
 
@@ -1024,12 +1038,17 @@ def read_corpus(path: str | Path, *, metadata: str | Path | None = None,
 
 
 def _load_entries(root: Path, entries: list[_Entry], *, config: _clean.CleanConfig,
-                  max_bytes: int | None = MAX_BYTES, keep_raw: bool = True) -> tuple[pd.DataFrame, pd.DataFrame]:
+                  max_bytes: int | None = MAX_BYTES, keep_raw: bool = True,
+                  corpus_furniture: bool | Mapping[object, frozenset[str]] = True,
+                  ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The documents and load report of ``entries`` (files under ``root``), before any metadata.csv.
 
     Each document is read, cleaned and described on its own, then the lines that recur
-    across documents of one publisher (site templates) are removed over the entries given:
-    a build loads its chunks through here, so that step sees one chunk at a time.
+    across documents of one publisher (site templates) are removed. ``corpus_furniture``:
+    True decides those lines over the entries given (the in-memory load); False skips the
+    step (a chunked build's first pass, which counts furniture candidates over the whole
+    corpus); a mapping publisher -> lines removes the lines decided over the whole corpus
+    (the build's second pass, chunk by chunk).
     """
     root_abs = safe_name(str(root.resolve()))
     report: list[dict | None] = []  # one row per entry, in order
@@ -1048,7 +1067,9 @@ def _load_entries(root: Path, entries: list[_Entry], *, config: _clean.CleanConf
     files = _each(files, functools.partial(_read_stage, max_bytes=max_bytes), report)
     files = _each(files, functools.partial(_clean_stage, config=config), report)
     files = _each(files, _row_stage, report)
-    _remove_corpus_furniture([file.row for file in files], config=config)
+    if corpus_furniture is not False:
+        _remove_corpus_furniture([file.row for file in files], config=config,
+                                 furniture=None if corpus_furniture is True else corpus_furniture)
     docs: list[dict] = []
     for file in files:
         row, read = file.row, file.read

@@ -16,6 +16,7 @@ __all__ = [
     "DOCUMENTS", "DOCUMENTS_DERIVED", "DOC_TYPE_MEANINGS", "LOAD_REPORT", "CLEANING_LOG", "SENTENCES", "ARTICLES",
     "FIGURES", "FIGURE_LINKS", "INVESTMENTS", "TOKENS", "KEYWORDS", "DOC_TERMS", "KEYNESS", "KWIC", "COLLOCATIONS",
     "COOCCURRENCE", "TERM_FREQUENCY", "ENTITIES", "BUILD_MANIFEST", "TERM_DF", "empty_frame", "conform",
+    "FURNITURE_CANDIDATES", "CORPUS_FURNITURE",
     "LEFT_OUT", "MISSING_METADATA", "DOCUMENT_SUMMARY", "as_documents", "doc_ids",
 ]
 
@@ -250,7 +251,8 @@ INVESTMENTS: Mapping[str, str] = {
 #   figures/      FIGURES          tokens/   TOKENS          entities/  ENTITIES
 #   doc_terms/    DOC_TERMS        term_df/  TERM_DF (the chunk's)   keywords/  KEYWORDS (per document)
 # and beside them build.json (format, options, counts), manifest.parquet (BUILD_MANIFEST) and
-# _term_df.parquet (TERM_DF summed over the chunks: the corpus's document frequencies).
+# _term_df.parquet (TERM_DF summed over the chunks: the corpus's document frequencies),
+# furniture_candidates/ (FURNITURE_CANDIDATES) and furniture.parquet (CORPUS_FURNITURE).
 
 #: One row per file a build has read (``streaming.build``'s ``manifest.parquet``).
 BUILD_MANIFEST: Mapping[str, str] = {
@@ -266,6 +268,21 @@ BUILD_MANIFEST: Mapping[str, str] = {
 TERM_DF: Mapping[str, str] = {
     "norm": "string",
     "df": "Int64",               # documents the term occurs in
+}
+
+#: One row per document a build has loaded (``furniture_candidates/``): what corpus furniture is
+#: counted from (``clean.FurnitureCounter``), kept so that a re-run recounts without reloading.
+FURNITURE_CANDIDATES: Mapping[str, str] = {
+    "doc_id": "string",
+    "publisher": "string",       # as inferred from the text (before any metadata.csv), <NA> if none
+    "text_key": "string",        # clean.text_key of the clean text before corpus furniture
+    "lines": "object",           # clean.furniture_candidates, sorted (a Parquet list<string>)
+}
+
+#: The corpus furniture a build removed (``furniture.parquet``): one row per publisher and line.
+CORPUS_FURNITURE: Mapping[str, str] = {
+    "publisher": "string",
+    "line": "string",
 }
 
 

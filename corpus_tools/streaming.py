@@ -8,6 +8,16 @@ no worker sends back a table, so memory stays flat in corpus size. Corpus-wide
 statistics (document frequencies for TF-IDF) are summed from per-chunk partial
 counts; a second pass writes every document's keywords with them.
 
+Corpus furniture (:func:`clean.corpus_furniture <corpus_tools.clean.corpus_furniture>`:
+short lines recurring across one publisher's documents) is decided over the
+whole corpus, as :func:`load.load_corpus` does: a first pass loads each new chunk
+without that step and stores its documents' candidate lines; the parent counts
+the candidates of every live part (:class:`clean.FurnitureCounter`) into each
+publisher's furniture; the chunks are then processed with it removed. A re-run
+recounts from the stored candidates (unchanged files are not read) and
+re-processes a chunk of unchanged files only when its publishers' furniture
+changed.
+
 A build is incremental: ``manifest.parquet`` records each file's content hash,
 a re-run skips unchanged files, reprocesses changed ones and drops the rows of
 files that have gone. :func:`open_build` gives back the tables of the in-memory
@@ -25,6 +35,8 @@ Layout of ``OUT_DIR`` (columns and dtypes in :mod:`corpus_tools.schema`)::
     entities/part-NNNNN.parquet      schema.ENTITIES
     doc_terms/part-NNNNN.parquet     schema.DOC_TERMS (content-term counts per document)
     term_df/part-NNNNN.parquet       norm, df: the chunk's document frequencies (partial counts)
+    furniture_candidates/part-NNNNN.parquet  schema.FURNITURE_CANDIDATES (what corpus furniture is counted from)
+    furniture.parquet          schema.CORPUS_FURNITURE: each publisher's furniture lines, as removed
     keywords/part-NNNNN.parquet      schema.KEYWORDS, top keywords of each document (TF-IDF, corpus IDF)
 
 Every dataset directory reads as one table with ``pandas.read_parquet(dir)``
@@ -55,12 +67,14 @@ from .errors import CorpusToolsError, InputError
 
 __all__ = ["BUILD_TABLES", "Build", "build", "open_build"]
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: corpus furniture decided over the whole corpus (furniture_candidates/)
 #: The datasets of a build, one directory each.
-BUILD_TABLES = ("documents", "load_report", "figures", "tokens", "entities", "doc_terms", "term_df", "keywords")
+BUILD_TABLES = ("documents", "load_report", "figures", "tokens", "entities", "doc_terms", "term_df", "keywords",
+                "furniture_candidates")
 _REPORT_COLUMNS = {**schema.LOAD_REPORT, "doc_id": "string"}
 _TERM_DF = schema.TERM_DF
 MANIFEST = "manifest.parquet"
+FURNITURE = "furniture.parquet"
 SKIPPED_PART = "part-skipped.parquet"
 
 
@@ -111,13 +125,37 @@ def _write(frame: pd.DataFrame, path: Path) -> None:
     os.replace(tmp, path)
 
 
-def _process_chunk(root: str, doc_ids: list[str], out_dir: str, part: str, options: dict) -> dict:
-    """Load and analyse one chunk of files; write its part of every table; return small counts."""
-    from . import clean, entities, figures, keywords, load, tokens
+def _candidates_chunk(root: str, doc_ids: list[str], out_dir: str, part: str, options: dict) -> dict:
+    """First pass: load one chunk (no corpus furniture yet) and write its documents' furniture candidates."""
+    from . import clean, load
 
     entries = [load._Entry(Path(root, *d.split("/")), d) for d in doc_ids]
-    documents, report = load._load_entries(Path(root), entries, config=options.get("clean", clean.DEFAULT_CONFIG),
-                                           keep_raw=options["keep_raw"])
+    documents, _ = load._load_entries(Path(root), entries, config=options["clean"], keep_raw=False,
+                                      corpus_furniture=False)
+    texts = documents["text"].tolist()
+    frame = pd.DataFrame({
+        "doc_id": documents["doc_id"].astype("string"),
+        "publisher": documents["publisher"].astype("string"),
+        "text_key": pd.array([clean.text_key(t) for t in texts], dtype="string"),
+        "lines": pd.Series([sorted(clean.furniture_candidates(t)) for t in texts], dtype=object),
+    })
+    _write(frame, Path(out_dir) / "furniture_candidates" / f"{part}.parquet")
+    return {"part": part, "n_docs": len(frame)}
+
+
+def _process_chunk(root: str, doc_ids: list[str], out_dir: str, part: str, options: dict,
+                   furniture: dict[str, frozenset[str]] | None = None) -> dict:
+    """Load and analyse one chunk of files; write its part of every table; return small counts.
+
+    ``furniture`` (publisher -> lines, decided over the whole corpus) is removed from the
+    texts; None decides it over this chunk alone (a build without the first pass).
+    """
+    from . import entities, figures, keywords, load, tokens
+
+    entries = [load._Entry(Path(root, *d.split("/")), d) for d in doc_ids]
+    documents, report = load._load_entries(Path(root), entries, config=options["clean"],
+                                           keep_raw=options["keep_raw"],
+                                           corpus_furniture=True if furniture is None else furniture)
     metadata_path = options.get("metadata")
     if metadata_path:
         documents, _ = load._apply_metadata(documents, load._read_metadata_csv(Path(metadata_path)))
@@ -285,7 +323,7 @@ def _plan(files: list[_File], manifest: pd.DataFrame) -> tuple[list[_File], pd.D
 def _drop_rows(out: Path, part: str, doc_ids: set[str]) -> None:
     """Remove the rows of ``doc_ids`` from every table's part file (and recount its term_df)."""
     name = f"{part}.parquet"
-    for table in ("documents", "load_report", "figures", "tokens", "entities", "doc_terms"):
+    for table in ("documents", "load_report", "figures", "tokens", "entities", "doc_terms", "furniture_candidates"):
         path = out / table / name
         if path.is_file():
             frame = pd.read_parquet(path)
@@ -293,6 +331,79 @@ def _drop_rows(out: Path, part: str, doc_ids: set[str]) -> None:
     terms = out / "doc_terms" / name
     if terms.is_file():
         _write(_term_df(pd.read_parquet(terms)), out / "term_df" / name)
+
+
+def _reduce_furniture(out: Path, live: list[str]) -> tuple[dict[str, frozenset[str]], dict[str, set[str]]]:
+    """Count the stored candidates of every live part and decide each publisher's furniture.
+
+    As :class:`clean.FurnitureCounter` (identical documents of a publisher count once), in
+    flat memory: a first scan counts 64-bit hashes of (publisher, line) in arrays, a second
+    scan counts exactly only the lines whose hash is in at least three documents (no line
+    in fewer can be furniture, and a hash collision only adds a line to count exactly).
+    Returns the furniture per publisher and per part the publishers of its documents.
+    """
+    import numpy as np
+
+    from . import clean
+
+    paths = [(part, out / "furniture_candidates" / f"{part}.parquet") for part in live]
+    paths = [(part, path) for part, path in paths if path.is_file()]
+    documents: dict[str, int] = {}
+    publishers: dict[str, set[str]] = {}
+    hashes: list = []
+    for part, pairs, hashed in _candidate_lines(paths, documents, publishers):
+        hashes.append(hashed)
+    if not hashes:
+        return {}, publishers
+    values, counts = np.unique(np.concatenate(hashes), return_counts=True)
+    frequent = values[counts >= clean._TEMPLATE_MIN_DOCS]
+    del hashes, values, counts
+    line_counts: dict[tuple[str, str], int] = {}
+    if len(frequent):
+        for _part, pairs, hashed in _candidate_lines(paths, {}, {}):
+            for pair in pairs[np.isin(hashed, frequent)].itertuples(index=False, name=None):
+                line_counts[pair] = line_counts.get(pair, 0) + 1
+    return clean.decide_furniture(line_counts, documents), publishers
+
+
+def _candidate_lines(paths: list[tuple[str, Path]], documents: dict[str, int], publishers: dict[str, set[str]]):
+    """Per part: its (publisher, line) pairs, one per distinct document of a publisher, and their hashes.
+
+    Counts the distinct documents of each publisher into ``documents`` and each part's
+    publishers into ``publishers`` on the way.
+    """
+    seen: set[tuple[str, str]] = set()
+    for part, path in paths:
+        frame = pd.read_parquet(path, columns=["publisher", "text_key", "lines"])
+        frame = frame[frame["publisher"].notna()]
+        publishers[part] = set(frame["publisher"].tolist())
+        keep = []
+        for publisher, key in zip(frame["publisher"].tolist(), frame["text_key"].tolist()):
+            new = (publisher, key) not in seen
+            keep.append(new)
+            if new:
+                seen.add((publisher, key))
+                documents[publisher] = documents.get(publisher, 0) + 1
+        pairs = frame.loc[keep, ["publisher", "lines"]].explode("lines").dropna()
+        pairs = pd.DataFrame({"publisher": pairs["publisher"].astype(object), "line": pairs["lines"].astype(object)})
+        yield part, pairs, pd.util.hash_pandas_object(pairs, index=False).to_numpy()
+
+
+def _read_furniture(out: Path) -> dict[str, frozenset[str]]:
+    path = out / FURNITURE
+    if not path.is_file():
+        return {}
+    frame = pd.read_parquet(path)
+    found: dict[str, set[str]] = {}
+    for publisher, line in zip(frame["publisher"].tolist(), frame["line"].tolist()):
+        found.setdefault(publisher, set()).add(line)
+    return {p: frozenset(lines) for p, lines in found.items()}
+
+
+def _write_furniture(out: Path, furniture: dict[str, frozenset[str]]) -> None:
+    rows = [(p, line) for p in sorted(furniture) for line in sorted(furniture[p])]
+    frame = pd.DataFrame(rows, columns=list(schema.CORPUS_FURNITURE))
+    _write(schema.conform(frame, schema.CORPUS_FURNITURE), out / FURNITURE)
 
 
 def _remove_dead_parts(out: Path, live: list[str]) -> None:
@@ -419,6 +530,7 @@ def build(path: str | Path, out_dir: str | Path, *, workers: int | None = None, 
         for table in BUILD_TABLES:
             shutil.rmtree(out / table, ignore_errors=True)
         (out / MANIFEST).unlink(missing_ok=True)
+        (out / FURNITURE).unlink(missing_ok=True)
         previous = None
     manifest = _read_manifest(out)
     files = _stat_files(root, [e for e in entries if e.skip_reason is None], manifest)
@@ -431,37 +543,69 @@ def build(path: str | Path, out_dir: str | Path, *, workers: int | None = None, 
     first = max([int(p.split("-")[1]) for p in manifest["part"].tolist()] + [-1]) + 1
     chunks = _chunks(todo, chunk_size, int(chunk_mb * 1e6))
     parts = [f"part-{first + i:05d}" for i in range(len(chunks))]
-    bar = _progress_bar(progress, sum(f.size for f in todo), len(todo), "build")
+    live = sorted(set(kept["part"].tolist()) | set(parts))
     new_rows: list[dict] = []
     counts = {"files": 0}
-
-    def chunk_done(result: dict, task: tuple) -> None:
-        chunk = task[-1]
-        new_rows.extend({"doc_id": f.doc_id, "path": f.path, "size": f.size, "mtime_ns": f.mtime_ns,
-                         "sha256": f.sha256, "part": result["part"]} for f in chunk)
-        counts["files"] += len(chunk)
-        if bar is not None:
-            bar.set_postfix(files=f"{counts['files']}/{len(todo)}", refresh=False)
-            bar.update(sum(f.size for f in chunk))
-
     root_abs = str(root.resolve())
-    pool = _executor(min(workers, max(len(chunks), 1)), options) or _Inline()
+    # an earlier part is redone when its publishers' furniture changes: possible only when files changed
+    n_tasks = len(chunks) + (len(live) if stale else 0)
+    pool = _executor(min(workers, max(n_tasks, 1)), options) or _Inline()
     try:
-        tasks = ((_chunk_task, root_abs, str(out), part, options, chunk) for chunk, part in zip(chunks, parts))
+        # first pass: the new files' furniture candidates; the furniture is decided over the whole corpus
+        if clean_config.remove_boilerplate:
+            first_bar = _progress_bar(progress, sum(f.size for f in todo), len(todo), "furniture")
+
+            def candidates_done(result: dict, task: tuple) -> None:
+                if first_bar is not None:
+                    first_bar.update(sum(f.size for f in task[-1]))
+
+            tasks = ((_candidates_task, root_abs, str(out), part, options, chunk) for chunk, part in zip(chunks, parts))
+            _run(pool, tasks, limit=2 * workers, on_done=candidates_done)
+            if first_bar is not None:
+                first_bar.close()
+            furniture, publishers = _reduce_furniture(out, live)
+        else:
+            furniture, publishers = {}, {}
+        before = _read_furniture(out)
+        changed = {p for p in set(before) | set(furniture) if before.get(p) != furniture.get(p)}
+        redo = [p for p in live if p not in set(parts) and publishers.get(p, set()) & changed]
+        kept_files: dict[str, list[_File]] = {}
+        for row in kept[kept["part"].isin(redo)].itertuples(index=False):
+            kept_files.setdefault(row.part, []).append(_File(row.doc_id, row.path, row.size, row.mtime_ns,
+                                                             row.sha256))
+        work = list(zip(chunks, parts)) + [(kept_files[p], p) for p in redo]
+        total = sum(f.size for chunk, _ in work for f in chunk)
+        n_files = sum(len(chunk) for chunk, _ in work)
+        bar = _progress_bar(progress, total, n_files, "build")
+        new_parts = set(parts)
+
+        def chunk_done(result: dict, task: tuple) -> None:
+            chunk, part = task[-2], task[3]
+            if part in new_parts:
+                new_rows.extend({"doc_id": f.doc_id, "path": f.path, "size": f.size, "mtime_ns": f.mtime_ns,
+                                 "sha256": f.sha256, "part": result["part"]} for f in chunk)
+            counts["files"] += len(chunk)
+            if bar is not None:
+                bar.set_postfix(files=f"{counts['files']}/{n_files}", refresh=False)
+                bar.update(sum(f.size for f in chunk))
+
+        # second pass: each chunk with its publishers' furniture removed, then every table
+        tasks = ((_chunk_task, root_abs, str(out), part, options, chunk,
+                  {p: furniture[p] for p in publishers.get(part, ()) if p in furniture}) for chunk, part in work)
         _run(pool, tasks, limit=2 * workers, on_done=chunk_done)
         if bar is not None:
             bar.close()
         manifest = pd.concat([kept, pd.DataFrame(new_rows, columns=list(_MANIFEST))], ignore_index=True)
         manifest = schema.conform(manifest.sort_values("doc_id", kind="stable").reset_index(drop=True), _MANIFEST)
         _write(manifest, out / MANIFEST)
-        live = sorted(set(manifest["part"].tolist()))
+        _write_furniture(out, furniture)
         _remove_dead_parts(out, live)
         n_docs = _reduce_term_df(out, live)
         if has_metadata:
             skip_report = _metadata_note(out, skip_report, metadata_path, live)
         _write(skip_report, out / "load_report" / SKIPPED_PART)
         # keywords of every document depend on the corpus IDF: all rewritten when anything changed
-        if todo or stale or sorted(p.stem for p in (out / "keywords").glob("part-*.parquet")) != live:
+        if todo or stale or redo or sorted(p.stem for p in (out / "keywords").glob("part-*.parquet")) != live:
             shutil.rmtree(out / "keywords", ignore_errors=True)
             tasks = ((_keywords_part, str(out), part, str(out / "_term_df.parquet"), n_docs, options)
                      for part in live)
@@ -472,16 +616,30 @@ def build(path: str | Path, out_dir: str | Path, *, workers: int | None = None, 
     summary = {"files": len(files), "processed": len(todo), "reused": len(kept), "dropped": len(gone),
                "documents": n_docs, "parts": len(live)}
     info_path.write_text(json.dumps({"format": FORMAT_VERSION, "key": key, "root": str(root.resolve()),
-                                     "top": top, "summary": summary}, ensure_ascii=False, indent=1), encoding="utf-8")
+                                     "top": top, "summary": summary,
+                                     "furniture": {"publishers": len(furniture),
+                                                   "lines": sum(map(len, furniture.values())),
+                                                   "parts_redone": len(redo)}},
+                                    ensure_ascii=False, indent=1), encoding="utf-8")
     result = open_build(out)
     result.summary = summary
     return result
 
 
-def _chunk_task(root: str, out_dir: str, part: str, options: dict, chunk: list[_File]) -> dict:
+def _chunk_task(root: str, out_dir: str, part: str, options: dict, chunk: list[_File],
+                furniture: dict[str, frozenset[str]]) -> dict:
+    return _named_task(_process_chunk, root, out_dir, part, options, chunk, furniture)
+
+
+def _candidates_task(root: str, out_dir: str, part: str, options: dict, chunk: list[_File]) -> dict:
+    return _named_task(_candidates_chunk, root, out_dir, part, options, chunk)
+
+
+def _named_task(func: Callable, root: str, out_dir: str, part: str, options: dict, chunk: list[_File],
+                *args: Any) -> dict:
     doc_ids = [f.doc_id for f in chunk]
     try:
-        return _process_chunk(root, doc_ids, out_dir, part, options)
+        return func(root, doc_ids, out_dir, part, options, *args)
     except Exception as exc:  # the parent re-raises it: say which files
         raise CorpusToolsError(f"build: chunk {part} of {root} ({doc_ids[0]} ... {doc_ids[-1]}, "
                                f"{len(doc_ids)} files) failed: {type(exc).__name__}: {exc}") from exc

@@ -481,3 +481,22 @@ def test_template_lines_of_one_publisher_are_removed_across_the_corpus(tmp_path)
     log = clean.cleaning_log(docs)
     assert (log["step"] == "remove_corpus_furniture").sum() == 4
     assert log.loc[log["step"] == "remove_corpus_furniture", "before"].str.contains("本站精选").all()
+
+
+def test_corpus_furniture_counted_chunk_by_chunk_decides_as_over_the_whole_corpus():
+    texts = [f"请关注本站\n第{i}篇报道的正文。\n{'返回顶部' if i % 2 else '相关阅读'}" for i in range(6)]
+    texts += [texts[0], "请关注本站\n乙的正文。", "请关注本站\n乙的另一篇正文。"]
+    groups = ["甲"] * 7 + ["乙", None]
+    whole = clean.corpus_furniture(texts, groups)
+    # the in-memory rule: 请关注本站 in 6 of 6 distinct, 返回顶部 and 相关阅读 in 3 of 6 (>= 3 and half)
+    assert whole[1] == frozenset({"请关注本站", "返回顶部"}) and whole[2] == frozenset({"请关注本站", "相关阅读"})
+    assert whole[6] == whole[0]  # a duplicate counts once and loses the same lines
+    assert whole[7] == whole[8] == frozenset()  # one document of 乙; no group: never changed
+    counter = clean.FurnitureCounter()
+    for lo in range(0, len(texts), 2):  # fed chunk by chunk, as a build's parent does
+        for text, group in zip(texts[lo:lo + 2], groups[lo:lo + 2]):
+            counter.add(group, clean.text_key(text), clean.furniture_candidates(text))
+    found = counter.furniture()
+    assert found == {"甲": frozenset({"请关注本站", "返回顶部", "相关阅读"})}
+    assert [clean.furniture_candidates(t) & found.get(g, frozenset()) if g else frozenset()
+            for t, g in zip(texts, groups)] == whole

@@ -56,3 +56,19 @@ def test_dask_tables_equal_the_in_process_ones(client, corpus):
     want_report = schema.conform(pd.DataFrame(want_docs.attrs["load_report"]), report_columns)
     pd.testing.assert_frame_equal(_sorted(report, report_columns, ["doc_id"]),
                                   want_report.sort_values("doc_id", kind="stable").reset_index(drop=True))
+
+
+def test_dask_decides_corpus_furniture_over_the_whole_corpus(client, tmp_path):
+    for i in range(1, 7):  # a template line in 4 of 6 documents of one publisher, at most 2 a partition
+        body = [f"关于第{i}批科技项目的通知", "来源：江苏省科学技术厅"] + (["江苏科技惠企专栏"] if i % 3 else [])
+        body += [f"第{i}批项目共有{i}0个，总投资{i}亿元，涉及生物医药和集成电路等领域，各地要认真组织实施。"]
+        (tmp_path / f"doc{i}.txt").write_text("\n".join(body) + "\n", encoding="utf-8")
+    assert ctd.corpus_furniture(tmp_path, chunk_size=2) == {"江苏省科学技术厅": frozenset({"江苏科技惠企专栏"})}
+    docs, report = dask.compute(ctd.documents(tmp_path, chunk_size=2), ctd.load_report(tmp_path, chunk_size=2))
+    want = ct.load_corpus(tmp_path)
+    assert not want["text"].str.contains("江苏科技惠企专栏").any()
+    docs = docs.assign(captions=pd.Series(docs["captions"].tolist(), index=docs.index, dtype=object))
+    layout = {**schema.DOCUMENTS, **schema.DOCUMENTS_DERIVED}
+    pd.testing.assert_frame_equal(_sorted(docs, layout, ["doc_id"]), want.reset_index(drop=True), check_exact=True)
+    assert _sorted(report, {**schema.LOAD_REPORT, "doc_id": "string"}, ["doc_id"])["n_chars"].tolist() == \
+        want["n_chars"].tolist()

@@ -123,4 +123,39 @@ def test_progress_bar_shows_files_and_falls_back_to_text_without_widgets(data_di
     monkeypatch.setattr(tqdm.auto, "tqdm", no_widgets)
     ct.build(data_dir, tmp_path / "out", workers=1, progress=True)
     err = capsys.readouterr().err
-    assert "build: 100%" in err and "files=5/5" in err
+    assert "build: 100%" in err and "files=5/5" in err and "furniture: 100%" in err
+
+
+def _notice(i: int, *, template: bool) -> str:
+    lines = [f"关于第{i}批科技项目的通知", "来源：江苏省科学技术厅"]
+    lines += ["江苏科技惠企专栏"] if template else []
+    lines += [f"第{i}批项目共有{i}0个，总投资{i}亿元，涉及生物医药和集成电路等领域，各地要认真组织实施。"]
+    return "\n".join(lines) + "\n"
+
+
+def test_corpus_furniture_spread_over_chunks_is_removed_as_in_memory(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(1, 7):  # the template line in 4 of 6 documents of one publisher, at most 2 a chunk
+        (corpus / f"doc{i}.txt").write_text(_notice(i, template=i % 3 != 0), encoding="utf-8")
+    docs = ct.load_corpus(corpus)
+    assert set(docs["publisher"]) == {"江苏省科学技术厅"}
+    assert not docs["text"].str.contains("江苏科技惠企专栏").any()
+    out = tmp_path / "out"
+    b = ct.build(corpus, out, workers=2, chunk_size=2, progress=False)
+    assert b.summary["parts"] == 3 and b.info["furniture"] == {"publishers": 1, "lines": 1, "parts_redone": 0}
+    _assert_same(_in_memory(corpus), _from_build(b))
+    # two of the four go: the line is in 2 of 4 documents, no longer furniture; the kept parts are redone
+    (corpus / "doc1.txt").unlink()
+    (corpus / "doc2.txt").unlink()
+    again = ct.build(corpus, out, workers=1, chunk_size=2, progress=False)
+    assert (again.summary["processed"], again.summary["dropped"]) == (0, 2)
+    assert again.info["furniture"] == {"publishers": 0, "lines": 0, "parts_redone": 2}
+    assert again.documents()["text"].str.contains("江苏科技惠企专栏").sum() == 2
+    _assert_same(_in_memory(corpus), _from_build(again))
+    # a new document brings the line back to 3 of 5: furniture again, everywhere
+    (corpus / "doc7.txt").write_text(_notice(7, template=True), encoding="utf-8")
+    third = ct.build(corpus, out, workers=1, chunk_size=2, progress=False)
+    assert third.summary["processed"] == 1 and third.info["furniture"]["lines"] == 1
+    assert not third.documents()["text"].str.contains("江苏科技惠企专栏").any()
+    _assert_same(_in_memory(corpus), _from_build(third))
