@@ -52,7 +52,7 @@ def term_frequency(documents: pd.DataFrame, *, by: str = "date", terms: Sequence
     [['2022', '细胞治疗', 1], ['2023', '细胞治疗', 2]]
     """
     if tokens is None:
-        documents = _tokens._check_documents(documents, "text", what="term_frequency")
+        documents = schema.as_documents(documents, what="term_frequency")
     groups = _group_values(documents, by, what="term_frequency")
     toks = _as_tokens(documents if tokens is None else tokens, config, what="term_frequency")
     vocab = _vocabulary(toks, config)
@@ -109,7 +109,7 @@ def kwic(documents: pd.DataFrame, pattern: str, *, window: int = 20, regex: bool
     >>> kwic(docs, "细胞治疗", window=4)[["start", "end", "left", "match", "right"]].values.tolist()
     [[6, 10, '積極布局', '細胞治療', '新賽道。']]
     """
-    documents = _tokens._check_documents(documents, text_column, what="kwic")
+    documents = schema.as_documents(documents, text_column=text_column, what="kwic")
     if not isinstance(pattern, str) or not pattern:
         raise InputError(f"kwic: pattern must be a non-empty string (got {pattern!r})")
     if window < 0:

@@ -323,7 +323,7 @@ def top_keywords(documents: pd.DataFrame, *, by: str | None = "doc_id", top: int
     if top < 1:
         raise ConfigError(f"top must be >= 1 (got {top})")
     if tokens is None:
-        documents = _tokens._check_documents(documents, "text", what="top_keywords")
+        documents = schema.as_documents(documents, what="top_keywords")
     elif "doc_id" not in documents.columns:
         raise InputError(f"keywords: documents table lacks 'doc_id' (has {list(documents.columns)})")
     groups = _group_values(documents, by, what="keywords")
