@@ -18,12 +18,12 @@ from .vocabulary import (
     TERM_FREQUENCY,
     KeywordConfig,
     _as_tokens,
-    _choice,
     _factorize,
-    _group_values,
     _pair_counts,
     _token_groups,
     _vocabulary,
+    check_choice,
+    group_values,
 )
 
 # ---------------------------------------------------------------- frequency over time
@@ -53,7 +53,7 @@ def term_frequency(documents: pd.DataFrame, *, by: str = "date", terms: Sequence
     """
     if tokens is None:
         documents = schema.as_documents(documents, what="term_frequency")
-    groups = _group_values(documents, by, what="term_frequency")
+    groups = group_values(documents, by, what="term_frequency")
     toks = _as_tokens(documents if tokens is None else tokens, config, what="term_frequency")
     vocab = _vocabulary(toks, config)
     group_names = sorted(set(groups.tolist()))
@@ -163,7 +163,7 @@ def collocations(frame: pd.DataFrame, *, min_count: int = 3, top: int | None = N
     >>> collocations(docs, min_count=2)[["word1", "word2", "count"]].values.tolist()
     [['生物医药', '创新', 3]]
     """
-    _choice("sort_by", sort_by, ("log_likelihood", "pmi", "count"))
+    check_choice("sort_by", sort_by, ("log_likelihood", "pmi", "count"))
     toks = _as_tokens(frame, config, what="collocations")
     vocab = _vocabulary(toks, config)
     codes, content, docs = vocab.codes, vocab.content, vocab.docs

@@ -15,9 +15,9 @@ from .vocabulary import (
     KeywordConfig,
     Measure,
     _as_tokens,
-    _choice,
-    _group_values,
     _vocabulary,
+    check_choice,
+    group_values,
 )
 
 
@@ -40,7 +40,7 @@ def keyness_statistics(a: np.ndarray, b: np.ndarray, total_target: float, total_
     >>> round(float(s["chi2"][0]), 4), round(float(s["log_likelihood"][0]), 4)
     (-4.3372, -4.5349)
     """
-    _choice("correction", correction, ("default", "yates", "williams", "none"))
+    check_choice("correction", correction, ("default", "yates", "williams", "none"))
     a = np.asarray(a, dtype=float)
     b = np.asarray(b, dtype=float)
     with np.errstate(divide="ignore"):
@@ -93,7 +93,7 @@ def _mask(frame: pd.DataFrame, selector: Any, by: str | None, name: str) -> np.n
     if by is None:
         raise InputError(f"keyness: {name}={selector!r} needs by=COLUMN (or pass a boolean mask "
                          f"of length {len(frame)})")
-    groups = _group_values(frame, by, what="keyness")
+    groups = group_values(frame, by, what="keyness")
     if str(selector) not in set(groups.tolist()):
         raise InputError(f"keyness: {name}={selector!r} is not a value of column {by!r} "
                          f"(values: {sorted(set(groups.tolist()))[:10]})")
@@ -130,8 +130,8 @@ def keyness(frame: pd.DataFrame, target: Any, *, by: str | None = None, referenc
     >>> k[["keyword", "count_target", "count_reference", "direction"]].values.tolist()[:2]
     [['科技园公司', 2, 0, 'target'], ['创科', 1, 0, 'target']]
     """
-    _choice("measure", measure, ("lr", "chi2"))
-    _choice("correction", correction, ("default", "yates", "williams", "none"))
+    check_choice("measure", measure, ("lr", "chi2"))
+    check_choice("correction", correction, ("default", "yates", "williams", "none"))
     if not isinstance(frame, pd.DataFrame):
         frame = schema.as_documents(frame, what="keyness")
     target_mask = _mask(frame, target, by, "target")
@@ -152,11 +152,11 @@ def keyness(frame: pd.DataFrame, target: Any, *, by: str | None = None, referenc
     n_words = len(vocab.words)
     count_t = np.bincount(vocab.codes[vocab.content & target_tokens], minlength=n_words)
     count_r = np.bincount(vocab.codes[vocab.content & reference_tokens], minlength=n_words)
-    return _keyness_from_counts(vocab.words, count_t, count_r, measure=measure, correction=correction,
+    return keyness_from_counts(vocab.words, count_t, count_r, measure=measure, correction=correction,
                                 min_count=min_count)
 
 
-def _keyness_from_counts(words: np.ndarray, count_t: np.ndarray, count_r: np.ndarray, *, measure: Measure,
+def keyness_from_counts(words: np.ndarray, count_t: np.ndarray, count_r: np.ndarray, *, measure: Measure,
                          correction: Correction, min_count: int) -> pd.DataFrame:
     """The keyness table of content-term counts in target and reference (``words`` sorted, counts aligned)."""
     total_t, total_r = int(count_t.sum()), int(count_r.sum())

@@ -20,16 +20,16 @@ from .vocabulary import (
     KeywordConfig,
     Method,
     _as_tokens,
-    _choice,
     _content_mask,
     _factorize,
     _first_per_group,
-    _group_values,
     _pair_counts,
     _round12,
     _token_groups,
     _Vocabulary,
     _vocabulary,
+    check_choice,
+    group_values,
 )
 
 # ---------------------------------------------------------------- IDF
@@ -283,7 +283,7 @@ def extract_keywords(text: str, *, top: int = 20, method: Method = "tfidf",
     >>> [k.keyword for k in extract_keywords("科技園公司與羅氏合作推動細胞治療，細胞治療前景廣闊。", top=3)]
     ['细胞治疗', '科技园公司', '罗氏']
     """
-    _choice("method", method, ("tfidf", "textrank"))
+    check_choice("method", method, ("tfidf", "textrank"))
     toks = _tokens.tokens_table(pd.DataFrame({"doc_id": ["text"], "text": [text]}), config=config.tokens)
     if toks.empty:
         return []
@@ -319,14 +319,14 @@ def top_keywords(documents: pd.DataFrame, *, by: str | None = "doc_id", top: int
     [['hk', 1, '科技园公司'], ['sh', 1, '生物医药']]
 
     """
-    _choice("method", method, ("tfidf", "textrank"))
+    check_choice("method", method, ("tfidf", "textrank"))
     if top < 1:
         raise ConfigError(f"top must be >= 1 (got {top})")
     if tokens is None:
         documents = schema.as_documents(documents, what="top_keywords")
     elif "doc_id" not in documents.columns:
         raise InputError(f"keywords: documents table lacks 'doc_id' (has {list(documents.columns)})")
-    groups = _group_values(documents, by, what="keywords")
+    groups = group_values(documents, by, what="keywords")
     toks = _as_tokens(documents if tokens is None else tokens, config, what="keywords")
     vocab = _vocabulary(toks, config)
     group_names = sorted(set(groups.tolist()))
@@ -340,7 +340,7 @@ def top_keywords(documents: pd.DataFrame, *, by: str | None = "doc_id", top: int
     return _ranked_rows(*found, top, group_names, vocab.words, method)
 
 
-def _tfidf_from_counts(counts: pd.DataFrame, *, df: pd.Series, n_docs: int, top: int = 20,
+def tfidf_from_counts(counts: pd.DataFrame, *, df: pd.Series, n_docs: int, top: int = 20,
                        config: KeywordConfig = DEFAULT_CONFIG) -> pd.DataFrame:
     """TF-IDF keywords (``schema.KEYWORDS``) from content-term counts instead of tokens.
 

@@ -22,7 +22,8 @@ ALL_GROUP = "all"
 TERM_FREQUENCY = schema.TERM_FREQUENCY
 
 
-def _choice(name: str, value: Any, choices: Sequence[str]) -> None:
+def check_choice(name: str, value: Any, choices: Sequence[str]) -> None:
+    """Raise ConfigError naming the option when ``value`` is not one of ``choices``."""
     if value not in choices:
         raise ConfigError(f"{name} must be one of {tuple(choices)} (got {value!r})")
 
@@ -62,7 +63,7 @@ class KeywordConfig:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "pos", frozenset(self.pos))
-        _choice("KeywordConfig.idf", self.idf, ("auto", "corpus", "jieba"))
+        check_choice("KeywordConfig.idf", self.idf, ("auto", "corpus", "jieba"))
         if self.window < 2:
             raise ConfigError(f"KeywordConfig.window must be >= 2 (got {self.window})")
         if not 0 < self.damping < 1:
@@ -170,7 +171,7 @@ def _first_per_group(groups: np.ndarray, top: int) -> np.ndarray:
     return position < top
 
 
-def _group_values(documents: pd.DataFrame, by: str | None, *, what: str) -> pd.Series:
+def group_values(documents: pd.DataFrame, by: str | None, *, what: str) -> pd.Series:
     """The group of each document as strings; ``year`` may be derived from ``date``."""
     if by is None:
         return pd.Series(ALL_GROUP, index=documents.index, dtype="string")
