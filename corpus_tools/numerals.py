@@ -25,8 +25,8 @@ import functools
 import re
 from decimal import Decimal
 
-__all__ = ["DIGIT_CHARS", "MULTIPLIER_CHARS", "UNIT_CHARS", "normalize_digits", "parse_number", "parse_percent",
-           "parse_year", "parse_roc_year"]
+__all__ = ["DIGIT_CHARS", "MULTIPLIER_CHARS", "UNIT_CHARS", "normalize_digits", "parse_decimal", "parse_number",
+           "parse_percent", "parse_year", "parse_roc_year"]
 
 _CTX = decimal.Context(prec=60, Emax=999999, Emin=-999999)
 
@@ -88,7 +88,7 @@ def parse_number(text: str) -> float | None:
     >>> parse_number("万") is None
     True
     """
-    value = _parse_decimal(text, allow_bare_unit=False)
+    value = parse_decimal(text, allow_bare_unit=False)
     return None if value is None else float(value)
 
 
@@ -119,7 +119,7 @@ def parse_year(text: str) -> int | None:
     >>> parse_year("20") is None
     True
     """
-    value = _parse_decimal(text, allow_bare_unit=False)
+    value = parse_decimal(text, allow_bare_unit=False)
     if value is None or value != value.to_integral_value() or not 1000 <= value <= 2999:
         return None
     return int(value)
@@ -172,11 +172,22 @@ def _scaled(value: Decimal | None, scale: Decimal) -> float | None:
 
 
 def _parse_signed(text: str) -> Decimal | None:
-    return _parse_decimal(text, allow_bare_unit=False)
+    return parse_decimal(text, allow_bare_unit=False)
 
 
-def _parse_decimal(text: str, *, allow_bare_unit: bool) -> Decimal | None:
-    """Parse a numeral span into an exact Decimal (see :func:`parse_number`)."""
+def parse_decimal(text: str, *, allow_bare_unit: bool = False) -> Decimal | None:
+    """Return the exact value of one numeral span as a Decimal, or None if it is not a numeral.
+
+    Reads what :func:`parse_number` reads, without rounding to a float, so that
+    amounts can be multiplied and compared exactly. ``allow_bare_unit`` accepts
+    a multiplier alone (``万``, ``亿``) as its value: a scale word after a
+    number, or the ``百`` of ``百分之``.
+
+    >>> parse_decimal("3.5万亿"), parse_decimal("一千二百万"), parse_decimal("０.１")
+    (Decimal('3500000000000.0'), Decimal('12000000'), Decimal('0.1'))
+    >>> parse_decimal("万") is None, parse_decimal("万", allow_bare_unit=True)
+    (True, Decimal('10000'))
+    """
     if text.isascii() and text.isdigit():  # the commonest span, without the folding below
         return Decimal(text) if len(text) <= MAX_NUMERAL_CHARS else None
     if len(text) == 1 and text in _DIGITS:  # the next commonest: one Chinese digit (两, 三)
@@ -211,7 +222,7 @@ def _parse_decimal(text: str, *, allow_bare_unit: bool) -> Decimal | None:
         return None
     if "又" in s:
         whole, _, frac = s.partition("又")
-        w, f = _parse_decimal(whole, allow_bare_unit=False), _fraction(frac)
+        w, f = parse_decimal(whole, allow_bare_unit=False), _fraction(frac)
         if w is None or f is None or "又" in frac:
             return None
         return _CTX.multiply(Decimal(sign), _CTX.add(w, f))
@@ -246,8 +257,8 @@ def _fraction(text: str) -> Decimal | None:
     den_text, sep, num_text = text.partition("分之")
     if not sep or "分之" in num_text:
         return None
-    den = _parse_decimal(den_text, allow_bare_unit=True)
-    num = _parse_decimal(num_text, allow_bare_unit=False)
+    den = parse_decimal(den_text, allow_bare_unit=True)
+    num = parse_decimal(num_text, allow_bare_unit=False)
     if den is None or num is None or den == 0:
         return None
     return _CTX.divide(num, den)
@@ -381,3 +392,7 @@ def _abbreviated(pending: Decimal | None, is_cn_digit: bool, last_unit: int, zer
     if is_cn_digit and last_unit >= 100 and not zero_gap and pending != 0:
         return _CTX.multiply(pending, Decimal(last_unit // 10))
     return pending
+
+
+#: The former private name, for code written against it before parse_decimal was public.
+_parse_decimal = parse_decimal

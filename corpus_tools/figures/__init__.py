@@ -37,7 +37,7 @@ from __future__ import annotations
 from .records import KINDS, Figure, FigureConfig, Kind, Qualifier
 from .region import region_currency
 
-# ``_x as _x``: private helpers that investments.py and the tests import from here, re-exported
+# ``_x as _x``: private helpers that investments/events.py and the tests import from here, re-exported
 from .scan import _extract as _extract
 from .scan import extract_figures
 from .subjects import _tagged as _tagged

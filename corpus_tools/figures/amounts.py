@@ -114,7 +114,7 @@ def _unitless_amount(doc: _Doc, hit: re.Match, taken: list[tuple[int, int]]) -> 
     for run in (a_run, b_run) if b_run else (a_run,):
         if _inner_vague(run) or (len(run) > 1 and not run.strip(numerals.DIGIT_CHARS)):
             return []
-        value = numerals._parse_decimal(run, allow_bare_unit=True)
+        value = numerals.parse_decimal(run, allow_bare_unit=True)
         if value is None:
             return []
         values.append(value)
@@ -180,7 +180,7 @@ def _number_unit(doc: _Doc, m: re.Match) -> list[_Cand]:
         return []  # 0.21吨标准煤/万元, 14435.4万人/公里, 334925万吨公里: an intensity or a compound unit
     if n_start and text[n_start - 1] in _OPEN_QUOTES and _quoted_slogan(doc, n_start, u_end):
         return []
-    value = Decimal(run) if run.isascii() and run.isdigit() else numerals._parse_decimal(run, allow_bare_unit=True)
+    value = Decimal(run) if run.isascii() and run.isdigit() else numerals.parse_decimal(run, allow_bare_unit=True)
     if value is None:
         return []
     prefix_q, q_start = None, n_start
@@ -360,7 +360,7 @@ def _with_range_head(doc: _Doc, cand: _Cand, run: str, n_start: int) -> list[_Ca
         return [cand]
     if _blocked_context(doc, a_start) or doc.masked(a_start, head.end("a")):
         return [cand]
-    a_value = numerals._parse_decimal(a_run, allow_bare_unit=False)
+    a_value = numerals.parse_decimal(a_run, allow_bare_unit=False)
     if a_value is None:
         return [cand]
     if cand.kind == "date":
@@ -394,8 +394,8 @@ def _inherited_scale(a_run: str, a_value: Decimal, b_run: str) -> Decimal:
         suffix = suffix[len(suffix.rstrip(_MULTIPLIER_CHARS)):]
     if not suffix:
         return Decimal(1)
-    lead = numerals._parse_decimal(b_run[: len(b_run) - len(suffix)], allow_bare_unit=False)
-    scale = numerals._parse_decimal(suffix, allow_bare_unit=True)
+    lead = numerals.parse_decimal(b_run[: len(b_run) - len(suffix)], allow_bare_unit=False)
+    scale = numerals.parse_decimal(suffix, allow_bare_unit=True)
     if lead is None or scale is None or a_value >= lead:
         return Decimal(1)
     return scale
@@ -457,8 +457,8 @@ def _with_fractions(doc: _Doc, cands: list[_Cand]) -> list[_Cand]:
 
 def _percent_prefix(doc: _Doc, m: re.Match) -> list[_Cand]:
     """百分之十五 is 15 %, 千分之一 0.1 %, 千万分之六 0.00006 %; 百分之百 is 100 %."""
-    value = numerals._parse_decimal(m.group("ppn"), allow_bare_unit=m.group("ppn") in ("百", "佰"))
-    denominator = numerals._parse_decimal(m.group("pp"), allow_bare_unit=True)
+    value = numerals.parse_decimal(m.group("ppn"), allow_bare_unit=m.group("ppn") in ("百", "佰"))
+    denominator = numerals.parse_decimal(m.group("pp"), allow_bare_unit=True)
     if value is None or not denominator or _inner_vague(m.group("ppn")):
         return []
     prefix_q, q_start = _prefix_qualifier(doc, m.start(), bare=False)
@@ -475,7 +475,7 @@ def _currency_prefix(doc: _Doc, m: re.Match) -> list[_Cand]:
     if _inner_vague(run):
         return []
     bare = not run.strip(_BARE_MULTIPLIERS)
-    value = numerals._parse_decimal(run, allow_bare_unit=True)
+    value = numerals.parse_decimal(run, allow_bare_unit=True)
     if value is None:
         return []
     iso = lex.currency_prefix[m.group("cp")]
