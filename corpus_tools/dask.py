@@ -243,7 +243,7 @@ def _keywords_partition(terms: pd.DataFrame, df: pd.Series, n_docs: int, top: in
 
     counts = terms.rename(columns={"doc_id": "group"})
     df = pd.Series(df.to_numpy(dtype="int64"), index=df.index.astype(object))
-    return keywords._tfidf_from_counts(counts, df=df, n_docs=int(n_docs), top=top)
+    return keywords.tfidf_from_counts(counts, df=df, n_docs=int(n_docs), top=top)
 
 
 def keywords(frames: dict[str, Any], *, top: int = 20, split_every: int | None = 8):

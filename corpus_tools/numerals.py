@@ -393,6 +393,3 @@ def _abbreviated(pending: Decimal | None, is_cn_digit: bool, last_unit: int, zer
         return _CTX.multiply(pending, Decimal(last_unit // 10))
     return pending
 
-
-#: The former private name, for code written against it before parse_decimal was public.
-_parse_decimal = parse_decimal

@@ -190,7 +190,7 @@ def _keywords_part(out_dir: str, part: str, df_path: str, n_docs: int, options: 
     df = pd.read_parquet(df_path)
     df = pd.Series(df["df"].to_numpy(dtype="int64"), index=df["norm"].astype(object))
     counts = terms.rename(columns={"doc_id": "group"})
-    table = keywords._tfidf_from_counts(counts, df=df, n_docs=n_docs, top=options["top"],
+    table = keywords.tfidf_from_counts(counts, df=df, n_docs=n_docs, top=options["top"],
                                         config=options["keywords"])
     _write(table, out / "keywords" / f"{part}.parquet")
     return part
@@ -723,14 +723,14 @@ class Build:
                 table = self._table("keywords", schema.KEYWORDS, sort=("group",))
                 return table[table["rank"] <= top].reset_index(drop=True)
             docs = self.documents(columns=self._metadata_columns())
-            groups = keywords._group_values(docs, by, what="keywords")
+            groups = keywords.group_values(docs, by, what="keywords")
             group_of = pd.Series(groups.to_numpy(dtype=object), index=docs["doc_id"].to_numpy(dtype=object))
             terms = self.doc_terms()
             counts = pd.DataFrame({"group": terms["doc_id"].map(group_of).to_numpy(dtype=object),
                                    "norm": terms["norm"], "count": terms["count"]})
             df = pd.read_parquet(self.path / "_term_df.parquet")
             df = pd.Series(df["df"].to_numpy(dtype="int64"), index=df["norm"].astype(object))
-            return keywords._tfidf_from_counts(counts, df=df, n_docs=len(docs), top=top)
+            return keywords.tfidf_from_counts(counts, df=df, n_docs=len(docs), top=top)
         return keywords.top_keywords(self.documents(columns=self._metadata_columns()), by=by,
                                      top=top, method=method, tokens=self.tokens(),
                                      config=keywords.DEFAULT_CONFIG if config is None else config)
@@ -745,10 +745,10 @@ class Build:
 
         from . import keywords
 
-        keywords._choice("measure", measure, ("lr", "chi2"))
-        keywords._choice("correction", correction, ("default", "yates", "williams", "none"))
+        keywords.check_choice("measure", measure, ("lr", "chi2"))
+        keywords.check_choice("correction", correction, ("default", "yates", "williams", "none"))
         docs = self.documents(columns=self._metadata_columns())
-        groups = keywords._group_values(docs, by, what="keyness")
+        groups = keywords.group_values(docs, by, what="keyness")
         for name, value in (("target", target), ("reference", reference)):
             if value is not None and str(value) not in set(groups.tolist()):
                 raise InputError(f"keyness: {name}={value!r} is not a value of column {by!r} "
@@ -763,7 +763,7 @@ class Build:
                   .unstack(fill_value=0).reindex(columns=[0, 1], fill_value=0))
         words = counts.index.to_numpy(dtype=object)
         order = np.argsort(words, kind="stable")
-        return keywords._keyness_from_counts(words[order], counts[0].to_numpy(dtype="int64")[order],
+        return keywords.keyness_from_counts(words[order], counts[0].to_numpy(dtype="int64")[order],
                                              counts[1].to_numpy(dtype="int64")[order], measure=measure,
                                              correction=correction, min_count=min_count)
 

@@ -44,7 +44,7 @@ def _content(toks: pd.DataFrame, config=kw.DEFAULT_CONFIG) -> np.ndarray:
 
 def _reference_top(docs, toks, *, by, top, method, config=kw.DEFAULT_CONFIG) -> pd.DataFrame:
     """top_keywords group by group: a scan of the tokens table per group, as it was."""
-    groups = kw._group_values(docs, by, what="test")
+    groups = kw.group_values(docs, by, what="test")
     content = _content(toks, config)
     doc_group = dict(zip(docs["doc_id"].tolist(), groups.tolist()))
     token_groups = np.array([doc_group.get(d) for d in toks["doc_id"].tolist()], dtype=object)

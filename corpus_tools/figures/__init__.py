@@ -38,7 +38,6 @@ from .records import KINDS, Figure, FigureConfig, Kind, Qualifier
 from .region import region_currency
 
 # ``_x as _x``: private helpers that investments/events.py and the tests import from here, re-exported
-from .scan import _extract as _extract
 from .scan import extract_figures
 from .subjects import _tagged as _tagged
 from .table import DocumentInput, document_inputs, figures_table, to_guideline_records

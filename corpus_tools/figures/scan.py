@@ -40,7 +40,8 @@ from .subjects import _fill_money_subjects, _fill_subjects
 
 
 def extract_figures(text: str, *, doc_date: str | None = None, doc_id: str | None = None,
-                    currency: str | None = None, config: FigureConfig = DEFAULT_CONFIG) -> list[Figure]:
+                    currency: str | None = None, script: str | None = None, publisher: str | None = None,
+                    config: FigureConfig = DEFAULT_CONFIG) -> list[Figure]:
     """Return the figures of one text, in text order.
 
     Args:
@@ -51,6 +52,9 @@ def extract_figures(text: str, *, doc_date: str | None = None, doc_id: str | Non
         doc_id: copied into every figure.
         currency: the ISO code of a bare 元 and of a currency-less amount (投资三百亿) in this
             document; None (default) takes the region's from the text (:func:`region_currency`).
+        script: the document's script (``hans``/``hant``), a hint for the region when ``currency``
+            is None (the documents table's ``script`` column).
+        publisher: the document's publisher, a hint for the region when ``currency`` is None.
         config: options, see :class:`FigureConfig`.
 
     Returns:
@@ -71,7 +75,8 @@ def extract_figures(text: str, *, doc_date: str | None = None, doc_id: str | Non
     """
     if currency is not None and not (isinstance(currency, str) and len(currency) == 3 and currency.isupper()):
         raise InputError(f"extract_figures: currency must be an ISO 4217 code such as 'HKD' (got {currency!r})")
-    return _extract(text, doc_date=doc_date, doc_id=doc_id, config=config, currency=currency)
+    return _extract(text, doc_date=doc_date, doc_id=doc_id, config=config, currency=currency, script=script,
+                    publisher=publisher)
 
 
 def _extract(text: str, *, doc_date: str | None, doc_id: str | None, config: FigureConfig,

@@ -12,7 +12,7 @@ import pandas as pd
 from .. import schema
 from ..errors import InputError
 from .records import DEFAULT_CONFIG, Figure, FigureConfig
-from .scan import _extract
+from .scan import extract_figures
 
 
 def figures_table(documents: pd.DataFrame, *, text_column: str = "text", date_column: str = "date",
@@ -41,7 +41,7 @@ def figures_table(documents: pd.DataFrame, *, text_column: str = "text", date_co
     names = [f.name for f in fields(Figure)]
     for doc in document_inputs(documents, text_column=text_column, date_column=date_column,
                                currency_column=currency_column, what="figures_table"):
-        for fig in _extract(doc.text, doc_date=doc.date, doc_id=doc.doc_id, config=config, currency=doc.currency,
+        for fig in extract_figures(doc.text, doc_date=doc.date, doc_id=doc.doc_id, config=config, currency=doc.currency,
                             script=doc.script, publisher=doc.publisher):
             rows.append(tuple(getattr(fig, n) for n in names))
     columns = {**schema.FIGURES, **schema.FIGURE_LINKS}

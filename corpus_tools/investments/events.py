@@ -33,9 +33,9 @@ def _extract(text: str, *, doc_date: str | None, doc_id: str | None, currency: s
 
     if not text:
         return []
-    figs = _figures._extract(text, doc_date=doc_date, doc_id=doc_id,
-                             config=_figures.FigureConfig(kinds=("money", "date")),
-                             currency=currency, script=script, publisher=publisher)
+    figs = _figures.extract_figures(text, doc_date=doc_date, doc_id=doc_id,
+                                    config=_figures.FigureConfig(kinds=("money", "date")),
+                                    currency=currency, script=script, publisher=publisher)
     view = simplified_view(text)
     if len(view) != len(text):  # pragma: no cover - the view keeps every offset
         view = text

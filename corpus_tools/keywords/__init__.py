@@ -22,27 +22,20 @@ collocations, co-occurrence).
 from __future__ import annotations
 
 from .. import schema as schema  # tests/test_keywords_linear.py reads kw.schema
-
-# The helpers streaming and dask share with this package have public names; their former
-# private names (keywords._tfidf_from_counts ...) stay as aliases until those modules use the new ones.
 from .context import collocations, cooccurrence, kwic, term_frequency
 from .keyness import keyness
-from .keyness import keyness_from_counts as _keyness_from_counts
 from .keyness import keyness_from_counts as keyness_from_counts
 from .keyness import keyness_statistics as keyness_statistics
 from .ranking import _idf as _idf
 from .ranking import _keywords_of as _keywords_of
 from .ranking import content_counts, extract_keywords, top_keywords
 from .ranking import jieba_idf as jieba_idf
-from .ranking import tfidf_from_counts as _tfidf_from_counts
 from .ranking import tfidf_from_counts as tfidf_from_counts
 from .vocabulary import ALL_GROUP as ALL_GROUP
 from .vocabulary import DEFAULT_CONFIG as DEFAULT_CONFIG
 from .vocabulary import TERM_FREQUENCY, Keyword, KeywordConfig
 from .vocabulary import _content_mask as _content_mask
-from .vocabulary import check_choice as _choice
 from .vocabulary import check_choice as check_choice
-from .vocabulary import group_values as _group_values
 from .vocabulary import group_values as group_values
 
 __all__ = [
