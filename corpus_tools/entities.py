@@ -37,7 +37,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
-from itertools import count, repeat
+from itertools import compress, count, repeat
 from operator import attrgetter
 from pathlib import Path
 from typing import Iterable, Literal, NamedTuple
@@ -273,14 +273,14 @@ class _Candidate(NamedTuple):
     method: str
 
 
-def _gazetteer_candidates(view: str, boundaries: tuple[set[int], set[int]],
-                          config: EntityConfig) -> list[_Candidate]:
+def _gazetteer_candidates(view: str, token_starts: list[int], boundaries: tuple[dict[int, int], dict[int, int]],
+                          config: EntityConfig, points: np.ndarray) -> list[_Candidate]:
     table = gazetteer_entries(config)
     han_re, latin_re = _gazetteer_regex(config)
     starts, ends = boundaries
     out = []
     get = han_re.get
-    for s in sorted(starts):
+    for s in _alias_starts(points, token_starts, config):
         regex = get(view[s])
         if regex is None:
             continue
@@ -301,6 +301,49 @@ def _gazetteer_candidates(view: str, boundaries: tuple[set[int], set[int]],
             canonical, label = table[m.group()]
             out.append(_Candidate(m.start(), m.end(), label, canonical, "gazetteer"))
     return out
+
+
+@functools.lru_cache(maxsize=8)
+def _alias_bigrams(config: EntityConfig) -> np.ndarray:
+    """The first two characters of every Han alias as sorted code-point pairs (see _pair_codes)."""
+    han_re, _ = _gazetteer_regex(config)
+    pairs = {alias[:2] for alias in gazetteer_entries(config) if alias[0] in han_re and len(alias) >= 2}
+    return np.unique(np.array([(ord(a) << 21) | ord(b) for a, b in pairs], dtype=np.uint64))
+
+
+def _code_points(view: str) -> np.ndarray:
+    return np.frombuffer(view.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+
+
+class _LastChars(NamedTuple):
+    """The code points of a view and the end offsets of its tokens, to find tokens by their
+    last character in one vectorised test."""
+    points: np.ndarray
+    ends: np.ndarray
+
+    def tokens_ending(self, codes: np.ndarray) -> list[int]:
+        """Indexes, in text order, of the tokens whose last character is one of ``codes``."""
+        if not len(self.ends):
+            return []
+        return np.flatnonzero(np.isin(self.points[self.ends - 1], codes)).tolist()
+
+
+@functools.lru_cache(maxsize=32)
+def _codes(chars: str) -> np.ndarray:
+    return np.array(sorted({ord(ch) for ch in chars}), dtype=np.uint64)
+
+
+def _alias_starts(points: np.ndarray, token_starts: list[int], config: EntityConfig) -> list[int]:
+    """Token starts where a gazetteer alias may begin: their first two characters begin one
+    (one vectorised test instead of a regex match at every token)."""
+    if len(points) < 2 or not token_starts:
+        return []
+    at = np.asarray(token_starts, dtype=np.int64)
+    at = at[at < len(points) - 1]
+    pairs = (points[at] << np.uint64(21)) | points[at + 1]
+    known = _alias_bigrams(config)
+    slot = np.minimum(np.searchsorted(known, pairs), len(known) - 1)
+    return at[known[slot] == pairs].tolist()
 
 
 def _is_org_head(tok: _tokens.Token) -> bool:
@@ -401,11 +444,8 @@ _LEVELS_IN_BRACKETS = re.compile(r"[（(][省市区县自治直辖、]+[）)]")
 _LEGAL_FORMS = ("公司", "集团", "基金")  # 中国铁路总公司, 国家融资担保基金: named by their purpose
 
 
-@functools.lru_cache(maxsize=1)
-def _org_last_regex() -> re.Pattern:
-    """Characters that end an organisation head (matched on the simplified view)."""
-    chars = _ORG_LAST | {"协", "大"}  # and the level bodies 省政协, 自治区人大
-    return re.compile("[" + re.escape("".join(sorted(chars))) + "]")
+#: Characters that end an organisation head, and the level bodies 省政协, 自治区人大.
+_ORG_LAST_CHARS = "".join(sorted(_ORG_LAST | {"协", "大"}))
 
 
 def _is_weak_head(tok: _tokens.Token) -> bool:
@@ -414,15 +454,12 @@ def _is_weak_head(tok: _tokens.Token) -> bool:
 
 
 def _org_candidates(text: str, toks: list[_tokens.Token], config: EntityConfig,
-                    view: str | None = None) -> list[_Candidate]:
+                    view: str, last_chars: _LastChars) -> list[_Candidate]:
     places = gazetteer_entries(config)
     out = []
     last = _ORG_LAST
-    index_at_end = dict(zip(map(attrgetter("end"), toks), count()))
     # only tokens ending with the last character of a head (found by one regex, not a loop)
-    heads = sorted(index_at_end[e] for e in (m.end() for m in _org_last_regex().finditer(
-        view if view is not None else _tokens.simplified_view(text)))
-                   if e in index_at_end)
+    heads = last_chars.tokens_ending(_codes(_ORG_LAST_CHARS))
     for i in heads:
         tok = toks[i]
         if tok.norm[-1] not in last or not _is_org_head(tok):
@@ -459,10 +496,14 @@ def _org_candidates(text: str, toks: list[_tokens.Token], config: EntityConfig,
         if _LEVELS_IN_BRACKETS.search(text, start, tok.end):
             continue  # 省（市）人民政府, 省（区、市）商务部门: every such body, not one
         out.append(_Candidate(start, tok.end, "ORG", None, "pattern"))
-    for tok in toks:
+    for i in last_chars.tokens_ending(_codes("委府协大会")):
+        tok = toks[i]
         if tok.norm[-1] in "委府协大会" and _LEVEL_BODY.fullmatch(tok.norm):
             out.append(_Candidate(tok.start, tok.end, "ORG", None, "pattern"))
     return out
+
+
+_START, _END, _POS = attrgetter("start"), attrgetter("end"), attrgetter("pos")
 
 
 _PLACE_HEAD_ENDINGS = tuple(h for h in resources.PLACE_HEADS if len(h) >= 2)
@@ -473,10 +514,12 @@ def _is_place_word(tok: _tokens.Token, places: dict[str, tuple[str, str]]) -> bo
     return tok.pos == "ns" or places.get(tok.norm, ("", ""))[1] == "PLACE"
 
 
-def _place_candidates(text: str, toks: list[_tokens.Token], config: EntityConfig) -> list[_Candidate]:
+def _place_candidates(text: str, toks: list[_tokens.Token], config: EntityConfig, view: str,
+                      last_chars: _LastChars) -> list[_Candidate]:
     places = gazetteer_entries(config)
     out = []
-    for i, tok in enumerate(toks):
+    for i in last_chars.tokens_ending(_codes("".join(_PLACE_LAST))):
+        tok = toks[i]
         if tok.norm[-1] not in _PLACE_LAST:
             continue
         if tok.norm not in resources.PLACE_HEADS and not (
@@ -552,7 +595,7 @@ def _person_candidates(view: str, toks: list[_tokens.Token], boundaries: tuple[s
     regexes = _person_regexes()
     starts, ends = boundaries
     out: list[_Candidate] = []
-    by_start = dict(zip(map(attrgetter("start"), toks), toks))
+    index_at_start = starts
     # title + name: 行政总裁黄克强先生, 局长孙东教授, 副主任何建喜说
     for m in regexes["title"].finditer(view):
         if m.start() not in starts:
@@ -562,7 +605,7 @@ def _person_candidates(view: str, toks: list[_tokens.Token], boundaries: tuple[s
         if gap:
             at = gap.end()
         end = _name_at(view, at, boundaries)
-        tok = by_start.get(at)
+        tok = toks[index_at_start[at]] if at in index_at_start else None
         if end < 0 and tok is not None and tok.pos in ("nr", "nrfg", "nrt") and 2 <= len(tok.norm) <= 3:
             end = tok.end  # a name the tagger knows: 发起人马化腾共同发起
         if end > 0 and _plausible_name(view[at:end], config):
@@ -588,7 +631,12 @@ def _person_candidates(view: str, toks: list[_tokens.Token], boundaries: tuple[s
         for name in m.group(1).split("、"):
             out.append(_Candidate(pos, pos + len(name), "PERSON", None, "pattern"))
             pos += len(name) + 1
-    for key in ("latin_after_title", "latin_before", "dotted", "reporter"):
+    latin = _LATIN_NAME_START.search(view) is not None
+    dotted = "·" in view or "・" in view or "•" in view
+    for key, needed in (("latin_after_title", latin), ("latin_before", latin), ("dotted", dotted),
+                        ("reporter", True)):
+        if not needed:  # the regex cannot match: skip a scan of the whole text
+            continue
         for m in regexes[key].finditer(view):
             out.append(_Candidate(m.start(1), m.end(1), "PERSON", None, "pattern"))
     for m in regexes["byline"].finditer(view):  # a line of its own: not a column (简讯) nor an office (卫生局)
@@ -600,15 +648,17 @@ def _person_candidates(view: str, toks: list[_tokens.Token], boundaries: tuple[s
 
 
 _POS_KINDS = frozenset(("ns", "nt", "nr", "nrfg"))
+_LATIN_NAME_START = re.compile("[A-Z][a-z]")
 
 
 def _pos_candidates(toks: list[_tokens.Token], config: EntityConfig) -> list[_Candidate]:
     regexes = _person_regexes()
     stop = _tokens.stopwords(config.tokens)
-    user_orgs = {w for w, _, tag in _tokens.dictionary_entries(config.tokens) if tag == "nt"}
+    user_orgs = _user_orgs(config.tokens)
     out = []
-    for i, tok in enumerate(toks):
-        if tok.pos not in _POS_KINDS or len(tok.norm) < 2 or tok.norm in stop or not _HAN_WORD.fullmatch(tok.norm):
+    for i in compress(count(), map(_POS_KINDS.__contains__, map(_POS, toks))):  # in C, not a Python loop
+        tok = toks[i]
+        if len(tok.norm) < 2 or tok.norm in stop or not _HAN_WORD.fullmatch(tok.norm):
             continue
         if tok.pos == "ns" and len(tok.norm) >= 3 and tok.norm[-1] in "省市区县州镇乡村岛" \
                 and tok.norm not in resources.PLACE_GENERIC:
@@ -625,6 +675,11 @@ def _pos_candidates(toks: list[_tokens.Token], config: EntityConfig) -> list[_Ca
             end = tok.end - 1 if tok.norm[-1] in _ADVERB_CHARS else tok.end  # 刘鹤今天: 刘鹤
             out.append(_Candidate(tok.start, end, "PERSON", None, "pos"))
     return out
+
+
+@functools.lru_cache(maxsize=8)
+def _user_orgs(config: _tokens.TokenConfig) -> frozenset[str]:
+    return frozenset(w for w, _, tag in _tokens.dictionary_entries(config) if tag == "nt")
 
 
 def _after_fragment(toks: list[_tokens.Token], i: int) -> bool:
@@ -803,11 +858,14 @@ def _extract(text: str, toks: list[_tokens.Token], doc_id: str | None,
              config: EntityConfig) -> list[Entity]:
     """:func:`extract_entities` over the tokens of ``text`` (from :func:`tokens.tokenize`)."""
     view = _tokens.simplified_view(text)
-    boundaries = ({t.start for t in toks}, {t.end for t in toks})
-    candidates = _gazetteer_candidates(view, boundaries, config)
+    starts, ends = list(map(_START, toks)), list(map(_END, toks))
+    # token index by start and by end offset; also the sets of token boundaries
+    boundaries = (dict(zip(starts, count())), dict(zip(ends, count())))
+    last_chars = _LastChars(_code_points(view), np.asarray(ends, dtype=np.int64))
+    candidates = _gazetteer_candidates(view, starts, boundaries, config, last_chars.points)
     if config.patterns:
-        candidates += _org_candidates(text, toks, config, view)
-        candidates += _place_candidates(text, toks, config)
+        candidates += _org_candidates(text, toks, config, view, last_chars)
+        candidates += _place_candidates(text, toks, config, view, last_chars)
         candidates += _person_candidates(view, toks, boundaries, config)
         candidates += _local_body_candidates(view, candidates)
     if config.pos:
@@ -829,7 +887,7 @@ def _extract(text: str, toks: list[_tokens.Token], doc_id: str | None,
                      for m in pattern.finditer(view) if m.group() not in table
                      and (len(m.group()) > 3 or (m.start() in boundaries[0] and m.end() in boundaries[1]))]
             chosen = _select(chosen + extra, blocked)
-    return _finish(text, view, toks, chosen, doc_id, config)
+    return _finish(text, view, toks, chosen, doc_id, config, starts)
 
 
 def _tokens_by_doc(tokens: pd.DataFrame) -> dict[object, list[_tokens.Token]]:
@@ -841,9 +899,13 @@ def _tokens_by_doc(tokens: pd.DataFrame) -> dict[object, list[_tokens.Token]]:
     if missing:
         raise InputError(f"entities_table: 'tokens' lacks column(s) {missing} "
                          "(expected a table made by tokens_table)")
-    with _tokens._gc_paused():
-        rows = list(map(tuple.__new__, repeat(_tokens.Token), zip(*(tokens[c].tolist() for c in columns))))
     codes, uniques = pd.factorize(tokens["doc_id"], use_na_sentinel=False)
+    with _tokens._gc_paused():
+        # strings through their distinct values (one Python str per distinct word, not per row)
+        columns_as_lists = [_distinct_values_list(tokens[c]) for c in ("token", "norm", "pos")]
+        columns_as_lists += [tokens[c].to_numpy(dtype="int64").tolist() for c in ("start", "end", "sentence_id")]
+        columns_as_lists.append(np.asarray(uniques, dtype=object)[codes].tolist())
+        rows = list(map(tuple.__new__, repeat(_tokens.Token), zip(*columns_as_lists)))
     cuts = [0, *(np.flatnonzero(np.diff(codes)) + 1).tolist(), len(rows)]
     out: dict[object, list[_tokens.Token]] = {}
     for a, b in zip(cuts, cuts[1:]):  # runs of one document (a tokens table keeps them together)
@@ -852,8 +914,15 @@ def _tokens_by_doc(tokens: pd.DataFrame) -> dict[object, list[_tokens.Token]]:
     return out
 
 
+def _distinct_values_list(column: pd.Series) -> list:
+    """``column.tolist()`` made from its distinct values: a table's words repeat, and turning
+    each row into a Python string costs more than hashing it."""
+    codes, uniques = pd.factorize(column, use_na_sentinel=False)
+    return np.asarray(uniques, dtype=object)[codes].tolist()
+
+
 def _finish(text: str, view: str, toks: list[_tokens.Token], chosen: list[_Candidate],
-            doc_id: str | None, config: EntityConfig) -> list[Entity]:
+            doc_id: str | None, config: EntityConfig, sentence_starts: list[int]) -> list[Entity]:
     table = gazetteer_entries(config)
     names: dict[_Candidate, str] = {}
     for c in chosen:
@@ -885,15 +954,13 @@ def _finish(text: str, view: str, toks: list[_tokens.Token], chosen: list[_Candi
             fuller = sorted(p for p in places if p[:-1] == name and p[-1] in "区县")
             if fuller:
                 names[c] = fuller[0]
-    sentence_starts = [t.start for t in toks]
-    sentence_ids = [t.sentence_id for t in toks]
     out = []
     from bisect import bisect_right
     for c in chosen:
         if c.label not in config.labels:
             continue
         k = bisect_right(sentence_starts, c.start) - 1
-        sid = sentence_ids[k] if k >= 0 else 0
+        sid = toks[k].sentence_id if k >= 0 else 0
         canonical = names[c]
         out.append(Entity(text[c.start:c.end], c.label, canonical, c.start, c.end, c.method, sid, doc_id))
     return out
@@ -921,9 +988,9 @@ def entities_table(documents: pd.DataFrame, *, config: EntityConfig = DEFAULT_CO
     _tokens._check_documents(documents, text_column)
     by_doc = _tokens_by_doc(tokens) if tokens is not None else None
     rows = []
-    for doc_id, text in zip(documents["doc_id"], documents[text_column]):
-        if isinstance(text, str) and text.strip():
-            with _tokens._gc_paused():  # one document's many small records (see tokens._gc_paused)
+    with _tokens._gc_paused():  # many small records (see tokens._gc_paused)
+        for doc_id, text in zip(documents["doc_id"], documents[text_column]):
+            if isinstance(text, str) and text.strip():
                 toks = (by_doc.get(doc_id, []) if by_doc is not None
                         else _tokens.tokenize(text, config=config.tokens))
                 rows += [(e.doc_id, e.sentence_id, e.label, e.text, e.canonical, e.start, e.end, e.method)
