@@ -986,15 +986,18 @@ def entities_table(documents: pd.DataFrame, *, config: EntityConfig = DEFAULT_CO
     True
     """
     _tokens._check_documents(documents, text_column)
-    by_doc = _tokens_by_doc(tokens) if tokens is not None else None
     rows = []
-    with _tokens._gc_paused():  # many small records (see tokens._gc_paused)
+    # many small records (see tokens._gc_paused); the tokens are freed before the collector
+    # runs again, so that it never traverses them
+    with _tokens._gc_paused():
+        by_doc = _tokens_by_doc(tokens) if tokens is not None else None
         for doc_id, text in zip(documents["doc_id"], documents[text_column]):
             if isinstance(text, str) and text.strip():
                 toks = (by_doc.get(doc_id, []) if by_doc is not None
                         else _tokens.tokenize(text, config=config.tokens))
                 rows += [(e.doc_id, e.sentence_id, e.label, e.text, e.canonical, e.start, e.end, e.method)
                          for e in _extract(text, toks, doc_id, config)]
+        by_doc = toks = None
     if not rows:
         return schema.empty_frame(schema.ENTITIES)
     return schema.conform(pd.DataFrame(rows, columns=list(schema.ENTITIES)), schema.ENTITIES)
