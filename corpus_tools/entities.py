@@ -364,6 +364,8 @@ def _is_org_head(tok: _tokens.Token) -> bool:
 def _is_proper(tok: _tokens.Token, config: EntityConfig) -> bool:
     if tok.norm in resources.NOT_PROPER:
         return False
+    if tok.pos == "x":
+        return _HAN_WORD.fullmatch(tok.norm) is not None  # a rare character of a name (娲石)
     if tok.pos == "eng":
         return len(tok.norm) >= 2
     if tok.pos in _PROPER_POS or tok.norm in resources.PROPER_MARKERS:
@@ -386,7 +388,8 @@ def _joinable(text: str, left: _tokens.Token, right: _tokens.Token) -> bool:
 
 
 def _walk_left(text: str, toks: list[_tokens.Token], head: int, *, max_tokens: int = 8,
-               place: bool = False, places_allowed: int = 1) -> int:
+               place: bool = False, places_allowed: int = 1,
+               config: EntityConfig | None = None) -> int:
     """Index of the first token of the name that ends with ``toks[head]``.
 
     A place name takes at most one place before its area word and never a
@@ -409,7 +412,7 @@ def _walk_left(text: str, toks: list[_tokens.Token], head: int, *, max_tokens: i
                 break
             first, j = k, k - 1
             continue
-        if tok.norm in resources.STOP_VERBS or tok.pos not in _NAME_POS:
+        if tok.norm in resources.STOP_VERBS or tok.pos not in _NAME_POS and not _unknown_word(tok, config):
             break
         if tok.pos == "eng" and _LATIN_ACRONYM.fullmatch(tok.norm) is None:
             break  # IDG资本, but not facebook工研院 nor AllRightsReserved新浪公司
@@ -424,6 +427,21 @@ def _walk_left(text: str, toks: list[_tokens.Token], head: int, *, max_tokens: i
     while first < head and (toks[first].norm in ("(", "（") or toks[first].pos == "m"):
         first += 1
     return first
+
+
+def _unknown_word(tok: _tokens.Token, config: EntityConfig | None) -> bool:
+    """A Han word the dictionary lacks, whatever its tag: a rare character the tagger leaves
+    untagged (娲 in 娲石水泥集团) or a word its HMM found (特步/d, 三兴/b): most often a name."""
+    if config is None or _HAN_WORD.fullmatch(tok.norm) is None:
+        return False
+    if tok.pos == "x":
+        return True
+    return len(tok.norm) >= 2 and tok.pos not in ("v", "p", "c", "u", "uj", "ul", "r", "q", "m") \
+        and tok.norm[0] not in _NOT_NAME_FIRST and not _tokens.in_dictionary(tok.norm, config=config.tokens)
+
+
+#: Pronouns and function characters that start no name (我谨 代表…).
+_NOT_NAME_FIRST = frozenset("我你他她它咱这那其此本该各每某") | resources.NAME_NEVER_FIRST | resources.CLAUSE_CHARS
 
 
 def _trim_to_proper(toks: list[_tokens.Token], first: int, head: int, config: EntityConfig) -> int:
@@ -467,7 +485,7 @@ def _org_candidates(text: str, toks: list[_tokens.Token], config: EntityConfig,
                     and _joinable(text, toks[i - 1], tok):
                 out.append(_Candidate(toks[i - 1].start, tok.end, "ORG", None, "pattern"))
             continue
-        walked = _walk_left(text, toks, i)
+        walked = _walk_left(text, toks, i, config=config)
         first = _trim_to_proper(toks, walked, i, config)
         if first < 0:
             # 省人民政府办公厅, 自治区党委: a level word opens the name of one body of the document
@@ -487,7 +505,8 @@ def _org_candidates(text: str, toks: list[_tokens.Token], config: EntityConfig,
         if not named and toks[first].norm == "全国" and not tok.norm.endswith(_LEGAL_FORMS):
             continue  # 全国法治政府, 全国首家…中心: a kind of body of the whole country
         if _is_weak_head(tok) and all(_is_place_word(toks[k], places) or toks[k].pos in ("j", "m")
-                                      or toks[k].norm[0] in "新一" for k in named):
+                                      or toks[k].norm[0] in "新一" and toks[k].pos not in ("nr", "nrt", "nrfg")
+                                      for k in named):
             continue  # 云南生物, 海南创投, 沪港科技, 新一轮科技: a place and an industry, not a company
         if tok.end - start >= 4 and text[start] in resources.NAME_NEVER_FIRST:
             start += 1  # 对义联集团 is 对 + 义联集团
@@ -591,7 +610,8 @@ def _plausible_name(name: str, config: EntityConfig) -> bool:
 
 
 def _person_candidates(view: str, toks: list[_tokens.Token], boundaries: tuple[set[int], set[int]],
-                       config: EntityConfig) -> list[_Candidate]:
+                       config: EntityConfig, titled: set[tuple[int, int]] | None = None) -> list[_Candidate]:
+    """Persons by name patterns; the spans of names right after a title are added to ``titled``."""
     regexes = _person_regexes()
     starts, ends = boundaries
     out: list[_Candidate] = []
@@ -610,6 +630,8 @@ def _person_candidates(view: str, toks: list[_tokens.Token], boundaries: tuple[s
             end = tok.end  # a name the tagger knows: 发起人马化腾共同发起
         if end > 0 and _plausible_name(view[at:end], config):
             out.append(_Candidate(at, end, "PERSON", None, "pattern"))
+            if titled is not None:
+                titled.add((at, end))
     # name + honorific or speech verb: 朱鹏程博士, 宗明副市长, 王晓东表示
     for m in regexes["after"].finditer(view):
         q = m.start()
@@ -647,6 +669,20 @@ def _person_candidates(view: str, toks: list[_tokens.Token], boundaries: tuple[s
     return out
 
 
+#: Last words of landforms: a word the tagger marks as a place and the dictionary knows,
+#: ending so, names one (滇池, 洱海, 长江, 腾格里沙漠, 毛乌素沙地).
+_LANDFORMS = tuple("湖 江 河 海 池 山 岛 峡 湾 沙漠 沙地 草原 盆地 高原 平原 山脉 半岛 群岛 峡谷".split())
+_NOT_LANDFORM_NAME = frozenset("湖江河海池山岛峡湾川一二三四五六七八九十两百千万深浅大小高壁")
+
+
+def _landform_name(word: str) -> bool:
+    """滇池, 洱海, 腾格里沙漠: a name before a landform word (not 海峡, 河湖, 三山, 深海, 高原)."""
+    for suffix in _LANDFORMS:
+        if word.endswith(suffix) and len(word) > len(suffix):
+            return not any(ch in _NOT_LANDFORM_NAME for ch in word[:-len(suffix)])
+    return False
+
+
 _POS_KINDS = frozenset(("ns", "nt", "nr", "nrfg"))
 _LATIN_NAME_START = re.compile("[A-Z][a-z]")
 
@@ -663,7 +699,8 @@ def _pos_candidates(toks: list[_tokens.Token], config: EntityConfig) -> list[_Ca
         if tok.pos == "ns" and len(tok.norm) >= 3 and tok.norm[-1] in "省市区县州镇乡村岛" \
                 and tok.norm not in resources.PLACE_GENERIC:
             out.append(_Candidate(tok.start, tok.end, "PLACE", None, "pos"))
-        elif tok.pos in ("ns", "nr") and len(tok.norm) == 3 and tok.norm[-1] in "湖江河海峡山" \
+        elif (tok.pos in ("ns", "nr") and len(tok.norm) == 3 and tok.norm[-1] in "湖江河海峡山"
+              or tok.pos == "ns" and _landform_name(tok.norm) and not _after_fragment(toks, i)) \
                 and _tokens.in_dictionary(tok.norm, config=config.tokens):
             # a lake, river or mountain jieba's dictionary knows by name: 赤水河, 阳宗海, 牛首山
             out.append(_Candidate(tok.start, tok.end, "PLACE", None, "pos"))
@@ -806,6 +843,51 @@ def _person_list_regex() -> re.Pattern:
     return re.compile(rf"{name}(?:、{name})*、{last}")
 
 
+#: Characters that are no name of a lower division (各县, 全乡, 本村, 美丽乡村 is caught by the dictionary).
+_NOT_DIVISION_NAME = frozenset("各全本该每某等和与及的在这那其此省市县区州镇乡村") | resources.CLAUSE_CHARS
+_LOWER_DIVISION = re.compile(f"([{_HAN}]{{1,2}}?)(县|区|旗)|([{_HAN}]{{2}})(镇|乡|街道|村)")
+
+
+def _lower_division_candidates(view: str, toks: list[_tokens.Token], chosen: list[_Candidate],
+                               boundaries: tuple[dict[int, int], dict[int, int]],
+                               config: EntityConfig) -> list[_Candidate]:
+    """Divisions named right after the place they belong to: 阳新县 + 富池镇 + 郝矶村, 湖南 + 道县.
+
+    The name is a word the dictionary lacks or a place or personal name the tagger gives
+    (a common word such as 美丽 in 美丽乡村 is none), and the division word ends a token.
+    """
+    starts, ends = boundaries
+    anchors = sorted(c.end for c in chosen if c.label == "PLACE")
+    out: list[_Candidate] = []
+    seen = set()
+    while anchors:
+        at = anchors.pop()
+        if at in seen:
+            continue
+        seen.add(at)
+        m = _LOWER_DIVISION.match(view, at)
+        # the division word ends a token, or starts one the tagger glued to the next name (镇泉溪村)
+        if m is None or m.end() not in ends and m.start(2 if m.group(2) else 4) not in starts:
+            continue
+        name = m.group(1) or m.group(3)
+        if any(ch in _NOT_DIVISION_NAME for ch in name):
+            continue
+        if len(name) == 1:
+            if m.group(2) != "县":
+                continue  # 道县, but no 新区 nor 该旗
+        elif _tokens.in_dictionary(name, config=config.tokens):
+            tok = toks[starts[at]] if at in starts else None
+            if tok is None or tok.end != at + len(name) or tok.pos not in ("ns", "nr", "nrt", "nz"):
+                continue
+        out.append(_Candidate(at, m.end(), "PLACE", None, "pattern"))
+        anchors.append(m.end())  # 富池镇 + 郝矶村
+    return out
+
+
+def _overlaps(c: _Candidate, others: list[_Candidate]) -> bool:
+    return any(o.start < c.end and c.start < o.end for o in others)
+
+
 def _is_nameish(tok: _tokens.Token) -> bool:
     return tok.pos in _NAME_POS or tok.pos in ("vg", "a", "d", "nr")
 
@@ -866,7 +948,10 @@ def _extract(text: str, toks: list[_tokens.Token], doc_id: str | None,
     if config.patterns:
         candidates += _org_candidates(text, toks, config, view, last_chars)
         candidates += _place_candidates(text, toks, config, view, last_chars)
-        candidates += _person_candidates(view, toks, boundaries, config)
+        titled: set[tuple[int, int]] = set()
+        candidates += _person_candidates(view, toks, boundaries, config, titled)
+        if titled:  # 发言人武平: a name right after a title is the person, not the place 武平
+            candidates = [c for c in candidates if c.label != "PLACE" or (c.start, c.end) not in titled]
         candidates += _local_body_candidates(view, candidates)
     if config.pos:
         candidates += _pos_candidates(toks, config)
@@ -878,6 +963,9 @@ def _extract(text: str, toks: list[_tokens.Token], doc_id: str | None,
                   + _person_list_candidates(view, chosen, boundaries[1], config))
         if listed:
             chosen = _select(chosen + listed, blocked)
+        below = _lower_division_candidates(view, toks, chosen, boundaries, config)
+        if below:  # stronger evidence than a tag: a tagged word across their edge goes
+            chosen = _select([c for c in chosen if c.method != "pos" or not _overlaps(c, below)] + below, blocked)
         aliases = _abbreviations(view, chosen)
         aliases.update(_short_place_names(view, chosen, aliases))
         if aliases:
