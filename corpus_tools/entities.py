@@ -185,6 +185,10 @@ def gazetteer_entries(config: EntityConfig = DEFAULT_CONFIG) -> dict[str, tuple[
     for alias, canonical, label in rows:
         if len(alias) >= 2:
             table[alias] = (canonical, label)
+    for alias, (canonical, label) in list(table.items()):
+        # State Council documents list national bureaus without 国家 (负责部门：铁路局、邮政局)
+        if label == "ORG" and alias.startswith("国家") and alias.endswith("局") and len(alias) >= 5:
+            table.setdefault(alias[2:], (canonical, label))
     return table
 
 
@@ -661,6 +665,17 @@ def _person_candidates(view: str, toks: list[_tokens.Token], boundaries: tuple[s
             continue
         for m in regexes[key].finditer(view):
             out.append(_Candidate(m.start(1), m.end(1), "PERSON", None, "pattern"))
+    if "某" in view:  # names withheld in court and police news: 王某, 李某某, 王某焘
+        for m in _withheld_name_regex().finditer(view):
+            s = m.start()
+            if s not in starts:
+                continue
+            third = view[s + 2:s + 3]
+            if third == "某" or (third and s + 3 in ends and s + 2 not in ends
+                                 and _HAN_WORD.fullmatch(third) and third not in _NOT_GIVEN_AFTER_MOU):
+                out.append(_Candidate(s, s + 3, "PERSON", None, "pattern"))
+            elif s + 2 in ends:
+                out.append(_Candidate(s, s + 2, "PERSON", None, "pattern"))
     for m in regexes["byline"].finditer(view):  # a line of its own: not a column (简讯) nor an office (卫生局)
         name = m.group(1)
         if (name[-1] not in resources.OFFICE_END_CHARS and name not in resources.NEWS_COLUMN_WORDS
@@ -681,6 +696,16 @@ def _landform_name(word: str) -> bool:
         if word.endswith(suffix) and len(word) > len(suffix):
             return not any(ch in _NOT_LANDFORM_NAME for ch in word[:-len(suffix)])
     return False
+
+
+@functools.lru_cache(maxsize=1)
+def _withheld_name_regex() -> re.Pattern:
+    single, _ = _surnames()
+    return re.compile("[" + "".join(sorted(single)) + "]某")
+
+
+#: 某 + these is a determiner (和某些, 在某地, 某种), not a withheld given name.
+_NOT_GIVEN_AFTER_MOU = frozenset("些种个地项家位类人方处时天日年月次件份批")
 
 
 _POS_KINDS = frozenset(("ns", "nt", "nr", "nrfg"))
@@ -907,6 +932,34 @@ def _short_place_names(view: str, chosen: list[_Candidate],
     return out
 
 
+#: Legal forms and generic last words a company drops in short mentions (娲石水泥集团 -> 娲石水泥, 娲石).
+_ORG_DROPPABLE = ("股份有限公司", "有限责任公司", "有限公司", "集团", "公司", "控股", "股份", "国际", "科技",
+                  "投资", "水泥", "实业", "发展")
+
+
+def _short_org_names(view: str, chosen: list[_Candidate], known: dict[str, tuple[str, str]],
+                     config: EntityConfig) -> dict[str, tuple[str, str]]:
+    """A company named in full (腾讯公司, 特步环球投资有限公司) may be written without its legal
+    form or generic last words later (腾讯, 特步环球): short -> (canonical, ORG)."""
+    table = gazetteer_entries(config)
+    out: dict[str, tuple[str, str]] = {}
+    for c in chosen:
+        name = view[c.start:c.end]
+        if c.label != "ORG" or not _HAN_WORD.fullmatch(name) or not name.endswith(_ORG_DROPPABLE):
+            continue
+        short = name
+        while True:
+            cut = next((w for w in _ORG_DROPPABLE if short.endswith(w) and len(short) - len(w) >= 2), None)
+            if cut is None:
+                break
+            short = short[:-len(cut)]
+            if short in known or short in out or short in table or short in resources.ORG_GENERIC \
+                    or _tokens.in_dictionary(short, config=config.tokens):
+                continue  # a known name, a place (中国), or a common word (发展)
+            out[short] = (c.canonical or name, "ORG")
+    return out
+
+
 def _subsequence(short: str, long: str) -> bool:
     chars = iter(long)
     return all(ch in chars for ch in short)
@@ -968,6 +1021,7 @@ def _extract(text: str, toks: list[_tokens.Token], doc_id: str | None,
             chosen = _select([c for c in chosen if c.method != "pos" or not _overlaps(c, below)] + below, blocked)
         aliases = _abbreviations(view, chosen)
         aliases.update(_short_place_names(view, chosen, aliases))
+        aliases.update(_short_org_names(view, chosen, aliases, config))
         if aliases:
             table = gazetteer_entries(config)
             pattern = re.compile("|".join(re.escape(a) for a in sorted(aliases, key=lambda a: (-len(a), a))))
