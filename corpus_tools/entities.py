@@ -70,6 +70,10 @@ _ADVERB_CHARS = frozenset("曾今已又也都亦仍将再还就")
 #: A level-prefixed body standing for one specific body of the document (省政府, 自治区党委).
 _LEVEL_BODY = re.compile(r"(?:省|自治区|县)(?:委|政府|人民政府|政协|人大|人大常委会|党委|纪委|监委)")
 _LEVEL_HEAD = re.compile(r"(?:委|政府|厅|局|政协|人大|人大常委会|党委|纪委|监委|办公厅|办公室)$")
+_TITLE_WORDS = frozenset(resources.PERSON_TITLES)
+_CONJUNCTION = re.compile("[暨及与和或]")
+_PLACE_IN_CITY = re.compile(f"[{_HAN}]{{2,3}}[省市]([{_HAN}]{{2,}}[区县])")
+_SPACES = re.compile(r"\s+")
 _TITLE_GAP = re.compile(r"[ \u3000]{1,3}|[ \u3000]*[:：][ \u3000]*")
 _AFTER_NAME = "，,。、；;：:（(）) \t\u3000\n等/在对与向和是也还就将为称说"
 
@@ -282,6 +286,7 @@ def _gazetteer_candidates(view: str, token_starts: list[int], boundaries: tuple[
     table = gazetteer_entries(config)
     han_re, latin_re = _gazetteer_regex(config)
     starts, ends = boundaries
+    token_ends = list(ends)  # the end offset of every token, in text order
     out = []
     get = han_re.get
     for s in _alias_starts(points, token_starts, config):
@@ -292,10 +297,13 @@ def _gazetteer_candidates(view: str, token_starts: list[int], boundaries: tuple[
         if m is None:
             continue
         e = m.end()
-        # short names must be whole tokens: 安进 is no company in 公安进行
-        if e - s <= 3 and e not in ends:
+        # short names must be whole tokens: 安进 is no company in 公安进行; but a place may
+        # open a token that goes on with a part of it or another place (长江流域, 长江黄河)
+        if e - s <= 3 and e not in ends and not _place_then_tail(view, s, e, token_ends[starts[s]], table):
             continue
         canonical, label = table[m.group()]
+        if label == "ORG" and view[e - 1:e + 1] == "部门":
+            continue  # 财政部门, 生态环境部门: the departments of every level, not the ministry
         if e - s == 2 and m.group() != canonical and s - 1 in starts and _HAN_WORD.fullmatch(view[s - 1]) \
                 and view[s - 1] not in resources.CLAUSE_CHARS:
             continue  # 龙湖 (for 龙湖区) in 异龙湖: a short form right after a lone character
@@ -313,6 +321,18 @@ def _alias_bigrams(config: EntityConfig) -> np.ndarray:
     han_re, _ = _gazetteer_regex(config)
     pairs = {alias[:2] for alias in gazetteer_entries(config) if alias[0] in han_re and len(alias) >= 2}
     return np.unique(np.array([(ord(a) << 21) | ord(b) for a, b in pairs], dtype=np.uint64))
+
+
+#: What may follow a place inside one token: a part or side of it (长江流域, 珠江口, 黄河两岸).
+_PLACE_TAILS = frozenset("流域 上游 中游 下游 中下游 中上游 沿岸 两岸 沿线 口 段 干流 支流 以南 以北 以东 以西 经济带 三角洲".split())
+
+
+def _place_then_tail(view: str, s: int, e: int, token_end: int, table: dict[str, tuple[str, str]]) -> bool:
+    """The gazetteer's place ``view[s:e]`` opens a token that ends with a part of it or another place."""
+    if table.get(view[s:e], ("", ""))[1] != "PLACE":
+        return False
+    rest = view[e:token_end]
+    return rest in _PLACE_TAILS or table.get(rest, ("", ""))[1] == "PLACE"
 
 
 def _code_points(view: str) -> np.ndarray:
@@ -418,9 +438,11 @@ def _walk_left(text: str, toks: list[_tokens.Token], head: int, *, max_tokens: i
             continue
         if tok.norm in resources.STOP_VERBS or tok.pos not in _NAME_POS and not _unknown_word(tok, config):
             break
+        if tok.norm in _TITLE_WORDS:
+            break  # 自治区人民政府主席张雨浦作政府: a person's title ends the name before it
         if tok.pos == "eng" and _LATIN_ACRONYM.fullmatch(tok.norm) is None:
             break  # IDG资本, but not facebook工研院 nor AllRightsReserved新浪公司
-        if tok.pos == "v" and tok.norm not in resources.NAME_VERBS or re.search("[暨及与和或]", tok.norm):
+        if tok.pos == "v" and tok.norm not in resources.NAME_VERBS or _CONJUNCTION.search(tok.norm):
             break
         if place and (places_seen >= places_allowed or (len(tok.norm) >= 3 and tok.norm[-1] in "省市区县")):
             break
@@ -440,12 +462,12 @@ def _unknown_word(tok: _tokens.Token, config: EntityConfig | None) -> bool:
         return False
     if tok.pos == "x":
         return True
-    return len(tok.norm) >= 2 and tok.pos not in ("v", "p", "c", "u", "uj", "ul", "r", "q", "m") \
+    return len(tok.norm) >= 2 and tok.pos not in ("v", "p", "c", "u", "uj", "ul", "r", "m") \
         and tok.norm[0] not in _NOT_NAME_FIRST and not _tokens.in_dictionary(tok.norm, config=config.tokens)
 
 
 #: Pronouns and function characters that start no name (我谨 代表…).
-_NOT_NAME_FIRST = frozenset("我你他她它咱这那其此本该各每某") | resources.NAME_NEVER_FIRST | resources.CLAUSE_CHARS
+_NOT_NAME_FIRST = frozenset("我你他她它咱这那其此本该各每某") | resources.NAME_NEVER_FIRST
 
 
 def _trim_to_proper(toks: list[_tokens.Token], first: int, head: int, config: EntityConfig) -> int:
@@ -508,6 +530,8 @@ def _org_candidates(text: str, toks: list[_tokens.Token], config: EntityConfig,
                  and toks[k].norm not in resources.PROPER_MARKERS]
         if not named and toks[first].norm == "全国" and not tok.norm.endswith(_LEGAL_FORMS):
             continue  # 全国法治政府, 全国首家…中心: a kind of body of the whole country
+        if _BODY_END.search(tok.norm) and named and all(toks[k].pos in ("nr", "nrfg") for k in named):
+            continue  # 张雨浦作政府: a person's name before a government word is no body
         if _is_weak_head(tok) and all(_is_place_word(toks[k], places) or toks[k].pos in ("j", "m")
                                       or toks[k].norm[0] in "新一" and toks[k].pos not in ("nr", "nrt", "nrfg")
                                       for k in named):
@@ -692,6 +716,8 @@ _NOT_LANDFORM_NAME = frozenset("湖江河海池山岛峡湾川一二三四五六
 
 def _landform_name(word: str) -> bool:
     """滇池, 洱海, 腾格里沙漠: a name before a landform word (not 海峡, 河湖, 三山, 深海, 高原)."""
+    if not word.endswith(_LANDFORMS):
+        return False
     for suffix in _LANDFORMS:
         if word.endswith(suffix) and len(word) > len(suffix):
             return not any(ch in _NOT_LANDFORM_NAME for ch in word[:-len(suffix)])
@@ -776,7 +802,7 @@ def _select(candidates: list[_Candidate], blocked: list[tuple[int, int]]) -> lis
 
 def _place_canonical(name: str) -> str:
     # 北京市昌平区 -> 昌平区; 南宁市 -> 南宁
-    m = re.fullmatch(f"[{_HAN}]{{2,3}}[省市]([{_HAN}]{{2,}}[区县])", name)
+    m = _PLACE_IN_CITY.fullmatch(name)
     if m:
         return m.group(1)
     if len(name) >= 3 and name[-1] in "省市":
@@ -1068,7 +1094,7 @@ def _finish(text: str, view: str, toks: list[_tokens.Token], chosen: list[_Candi
     table = gazetteer_entries(config)
     names: dict[_Candidate, str] = {}
     for c in chosen:
-        surface = re.sub(r"\s+", " ", view[c.start:c.end]).strip()
+        surface = _SPACES.sub(" ", view[c.start:c.end]).strip()
         name = c.canonical or surface
         if c.canonical is None and c.label == "PLACE":
             name = _place_canonical(name)
