@@ -896,6 +896,7 @@ def _person_list_regex() -> re.Pattern:
 
 #: Characters that are no name of a lower division (各县, 全乡, 本村, 美丽乡村 is caught by the dictionary).
 _NOT_DIVISION_NAME = frozenset("各全本该每某等和与及的在这那其此省市县区州镇乡村") | resources.CLAUSE_CHARS
+_DIVISION_CHAR = re.compile("[镇乡村]")
 _LOWER_DIVISION = re.compile(f"([{_HAN}]{{1,2}}?)(县|区|旗)|([{_HAN}]{{2}})(镇|乡|街道|村)")
 
 
@@ -911,6 +912,16 @@ def _lower_division_candidates(view: str, toks: list[_tokens.Token], chosen: lis
     anchors = sorted(c.end for c in chosen if c.label == "PLACE")
     out: list[_Candidate] = []
     seen = set()
+    # without a place before: a two-character name the dictionary lacks, then 镇/乡/村 as a
+    # token of its own (磨/憨/镇 -> 磨憨镇; not 贫困村, 美丽乡村, 驻村)
+    for m in _DIVISION_CHAR.finditer(view):
+        at, k = m.start() - 2, m.start()
+        name = view[at:k]
+        if at >= 0 and at in starts and k in starts and k + 1 in ends and _HAN_WORD.fullmatch(name) \
+                and not any(ch in _NOT_DIVISION_NAME for ch in name) \
+                and not _tokens.in_dictionary(name, config=config.tokens):
+            out.append(_Candidate(at, k + 1, "PLACE", None, "pattern"))
+            anchors.append(k + 1)
     while anchors:
         at = anchors.pop()
         if at in seen:
