@@ -33,7 +33,7 @@ bench: $(STAMP)
 
 # Scores on the dev corpus in tests/data/dev: per-field accuracy, F1, precision and recall.
 eval: $(STAMP)
-	$(PY) benchmarks/evaluate.py
+	$(PY) benchmarks/run_all.py eval_
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info report.html

@@ -66,8 +66,16 @@ _EXPORTS: dict[str, str] = {
     "term_frequency": "keywords",
     "extract_entities": "entities",
     "entities_table": "entities",
-    # report
+    # streaming build (Parquet) and its reader
+    "build": "streaming",
+    "open_build": "streaming",
+    "Build": "streaming",
+    # report, data quality, export
     "build_report": "report",
+    "as_documents": "schema",
+    "document_summary": "quality",
+    "missing_metadata": "quality",
+    "export_tables": "export",
     # errors
     "CorpusToolsError": "errors",
     "InputError": "errors",
@@ -79,7 +87,8 @@ __all__ = [*sorted(_EXPORTS), "__version__"]
 # submodules reachable as attributes (``ct.keywords.kwic``) without importing them first
 _MODULES = frozenset({
     "load", "clean", "metadata", "segment", "script", "figures", "investments", "numerals", "tokens",
-    "keywords", "entities", "charts", "report", "schema", "errors", "cli",
+    "keywords", "entities", "charts", "report", "schema", "errors", "cli", "quality", "export",
+    "streaming", "dask",
 })
 
 

@@ -26,6 +26,7 @@ Choices worth knowing:
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import operator
@@ -790,11 +791,31 @@ def _remove_boilerplate(text: str, config: CleanConfig, log: list[Change] | None
     spans.extend(_furniture_lines(text))
     spans.extend(_lines_containing_furniture(text))
     spans.extend(_related_lists(text))
+    spans.extend(_inline_furniture(text))
     spans.sort()
     return _remove_spans(text, spans, "remove_boilerplate", log)
 
 
 _CONTAINS_LINE_MAX = 120
+
+
+@functools.lru_cache(maxsize=1)
+def _inline_furniture_pattern() -> re.Pattern[str]:
+    """Furniture flattened into a paragraph (a page whose line breaks became spaces): two or more
+    toolbar words in a row between spaces ("… 分享 facebook …"), or a run of link items that ends the
+    line (" 》自營商進出明細 》漲跌幅即時排行")."""
+    words = resources.trie_regex(resources.toolbar_words(), guard=False)
+    return re.compile(rf"[ \t](?:{words})(?:[ \t]+(?:{words}))+(?=[ \t]|\n|\Z)"
+                      r"|[ \t](?:[ \t]*(?:》|>>|▶|►)[^ \t《》<>\n。！？，]{1,20}){2,}[ \t]*(?=\n|\Z)")
+
+
+def _inline_furniture(text: str) -> list[tuple[int, int]]:
+    """Spans of ``_inline_furniture_pattern`` in the last ``_NAV_TAIL`` characters (page footers), only in a
+    text that has spaces between words (one single-character test)."""
+    if " " not in text:
+        return []
+    start = max(0, len(text) - _NAV_TAIL)
+    return [m.span() for m in _inline_furniture_pattern().finditer(text, start)]
 
 
 _LITERAL_ALTERNATION = re.compile(r"\(\?:([^()\[\]\\?*+{}.^$]+)\)")
@@ -807,19 +828,45 @@ def _furniture_phrases() -> tuple[tuple[re.Pattern[str], tuple[str, ...] | None]
     out = []
     for pattern in _data.read_lines("boilerplate_contains.txt"):
         lead = _LITERAL_ALTERNATION.match(pattern)
-        # their first two characters: fewer substring tests, the regex decides
-        out.append((re.compile(pattern), tuple(dict.fromkeys(w[:2] for w in lead.group(1).split("|"))) if lead else None))
+        out.append((re.compile(pattern), tuple(dict.fromkeys(lead.group(1).split("|"))) if lead else None))
     return tuple(out)
 
 
 def _lines_containing_furniture(text: str) -> list[tuple[int, int]]:
-    """Short lines holding a phrase of ``data/boilerplate_contains.txt`` (credits, prompts, ICP numbers)."""
-    return _furniture_phrase_lines(text, 0, len(text))
+    """Short lines holding a phrase of ``data/boilerplate_contains.txt`` (credits, prompts, ICP numbers).
+
+    Only the short lines are scanned: they are joined (most characters of an article are in its long
+    paragraphs, which no phrase can make furniture) and a match is mapped back to its line.
+    """
+    starts: list[int] = []
+    ends: list[int] = []
+    first = _SHORT_CONTAINS_FIRST.match(text)
+    if first is not None:
+        starts.append(0)
+        ends.append(first.end())
+    for m in _SHORT_CONTAINS_LINE.finditer(text):
+        starts.append(m.start(1))
+        ends.append(m.end(1))
+    if not starts:
+        return []
+    joined = "\n".join([text[s:e] for s, e in zip(starts, ends)])
+    spans = []
+    offsets = list(itertools.accumulate((e - s + 1 for s, e in zip(starts, ends)), initial=0))
+    for j_start, _j_end in _furniture_phrase_lines(joined, 0, len(joined)):
+        i = bisect.bisect_right(offsets, j_start) - 1
+        spans.append((starts[i], ends[i]))
+    return spans
+
+
+#: Lines of at most ``_CONTAINS_LINE_MAX`` characters (anchored on the break before them: fast).
+_SHORT_CONTAINS_LINE = re.compile(rf"\n([^\n]{{1,{_CONTAINS_LINE_MAX}}}+)(?=\n|\Z)")
+_SHORT_CONTAINS_FIRST = re.compile(rf"[^\n]{{1,{_CONTAINS_LINE_MAX}}}+(?=\n|\Z)")
 
 
 @functools.lru_cache(maxsize=1)
 def _furniture_triggers() -> re.Pattern[str]:
-    """The first two characters of every phrase, as one regex: one scan tells which phrases may occur."""
+    """The leading words of every phrase, as one regex: one scan tells which phrases may occur (a phrase's
+    own words, not its first characters: "支持" or "用户" alone are common in prose)."""
     words = {word for _pattern, firsts in _furniture_phrases() for word in firsts or ()}
     return re.compile(resources.trie_regex(sorted(words), guard=False))
 
@@ -853,14 +900,17 @@ def _related_head() -> re.Pattern[str]:
 
 @functools.lru_cache(maxsize=1)
 def _related_trigger() -> re.Pattern[str]:
-    return re.compile(resources.trie_regex(_data.read_lines("boilerplate_related_heads.txt"), guard=False))
+    """A heading word at a line's start, anchored on the line break (searched in "\\n" + text): a scan
+    for a literal is much faster than one for any of the heads' first characters."""
+    heads = resources.trie_regex(_data.read_lines("boilerplate_related_heads.txt"), guard=False)
+    return re.compile(rf"\n[ \t【\[]*(?:{heads})")
 
 
 def _related_lists(text: str) -> list[tuple[int, int]]:
     """A related-article list: its heading and the link lines after it (short, no full stop; a line that
     reads like a paragraph ends the list)."""
     spans: list[tuple[int, int]] = []
-    if _related_trigger().search(text) is None:
+    if _related_trigger().search("\n" + text) is None:
         return spans  # (one literal scan instead of a try at every line start)
     for m in _related_head().finditer(text):
         spans.append(m.span())
@@ -879,8 +929,21 @@ def _related_lists(text: str) -> list[tuple[int, int]]:
 
 _FURNITURE_MAX = 40  # characters of a toolbar, breadcrumb or label line
 
-#: Lines of at most 80 characters without a full stop: the only candidates for furniture lines.
-_SHORT_LINE = re.compile(r"(?m)^[^\n。]{1,80}+$")
+#: Lines of at most 80 characters without a full stop: the only candidates for furniture lines
+#: (anchored on the line break before them: a pattern starting with ``(?m)^`` is tried at every character).
+_SHORT_LINE_AFTER_BREAK = re.compile(r"\n([^\n。]{1,80}+)(?=\n|\Z)")
+_SHORT_FIRST_LINE = re.compile(r"[^\n。]{1,80}+(?=\n|\Z)")
+
+
+def _short_lines(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Spans of the short lines in ``text[lo:hi]`` (``lo`` at a line start)."""
+    spans = []
+    if lo == 0 or text[lo - 1] == "\n":
+        first = _SHORT_FIRST_LINE.match(text, lo, hi)
+        if first is not None:
+            spans.append(first.span())
+    spans.extend(m.span(1) for m in _SHORT_LINE_AFTER_BREAK.finditer(text, lo, hi))
+    return spans
 _FIELD_VALUE_MAX = 40  # characters of the value line under a label-only line
 _CRUMB_RUN = 8  # short lines after a breadcrumb label ("您的位置:" / "首页" / ">" / "云南要闻")
 _CRUMB_PART_MAX = 16
@@ -940,45 +1003,45 @@ def _furniture_lines(text: str) -> list[tuple[int, int]]:
     short lines of its path, header fields (a label-only line and its value; "label：value" near either
     end), the pieces of a font toolbar split over lines ("【字体：" / "大" / "中" / "小" / "】")."""
     only_label, label_value = _header_label_line()
-    lines = [m for lo, hi in _furniture_zones(text) for m in _SHORT_LINE.finditer(text, lo, hi)]
+    lines = [span for lo, hi in _furniture_zones(text) for span in _short_lines(text, lo, hi)]
     n_text = len(text)
     spans: list[tuple[int, int]] = []
     skip_until = -1
-    for i, m in enumerate(lines):
+    for i, (m_start, m_end) in enumerate(lines):
         if i <= skip_until:
             continue
-        line = m.group().strip()
+        line = text[m_start:m_end].strip()
         length = len(line)
         colon = "：" in line or ":" in line
         if not colon and "，" in line:
             continue  # a phrase of prose: no label, toolbar nor breadcrumb
-        near_end = m.start() < _NAV_HEAD or m.end() > n_text - _NAV_TAIL
+        near_end = m_start < _NAV_HEAD or m_end > n_text - _NAV_TAIL
         if colon and only_label.fullmatch(line):
-            spans.append(m.span())
+            spans.append((m_start, m_end))
             j = i + 1
             if j < len(lines):  # its value, or the path of a breadcrumb, or the sizes of a font toolbar
                 run = _CRUMB_RUN if ("位置" in line or "字" in line) else 1
                 while j < len(lines) and j <= i + run:
-                    if text[lines[j - 1].end():lines[j].start()].strip():
+                    if text[lines[j - 1][1]:lines[j][0]].strip():
                         break  # a long line between: not the next line
-                    value = lines[j].group().strip()
+                    value = text[lines[j][0]:lines[j][1]].strip()
                     if len(value) > _FIELD_VALUE_MAX or resources.SENTENCE_FINAL.search(value) or (
                             run > 1 and len(value) > 8 and not _is_breadcrumb(value)):
                         break
                     if run == 1 and (only_label.fullmatch(value) or resources.PROSE_PUNCT.search(
                             value.replace(":", "").replace("：", "")) and len(value) > 20):
                         break
-                    spans.append(lines[j].span())
+                    spans.append(lines[j])
                     skip_until = j
                     j += 1
             continue
         if length > _FURNITURE_MAX:
             if colon and near_end and "，" not in line and label_value.match(line):
-                spans.append(m.span())
+                spans.append((m_start, m_end))
             continue
         if (colon and near_end and "，" not in line and label_value.match(line) or _is_toolbar(line)
                 or _CRUMB_SIGNS.search(line) and _is_breadcrumb(line)):
-            spans.append(m.span())
+            spans.append((m_start, m_end))
     return spans
 
 

@@ -1164,7 +1164,7 @@ def entities_table(documents: pd.DataFrame, *, config: EntityConfig = DEFAULT_CO
     >>> entities_table(docs, tokens=toks).equals(entities_table(docs))
     True
     """
-    _tokens._check_documents(documents, text_column)
+    documents = _tokens._check_documents(documents, text_column, what="entities_table")
     rows = []
     # many small records (see tokens._gc_paused); the tokens are freed before the collector
     # runs again, so that it never traverses them

@@ -125,26 +125,14 @@ def investments_table(documents: pd.DataFrame, *, text_column: str = "text", dat
     >>> investments_table(docs)[["recipient", "round", "amount", "currency", "investors", "date"]].values.tolist()
     [['Next Gen Foods', 'A', 100000000.0, 'USD', ['GGV纪源资本'], '2022-02-18']]
     """
-    for column in ("doc_id", text_column):
-        if column not in documents.columns:
-            raise InputError(f"investments_table: documents has no column {column!r} "
-                             f"(columns: {list(documents.columns)}); pass text_column=... to choose another")
-    from .figures import _currency_column, _date_string, _plain_string
+    from .figures import document_inputs
 
-    n = len(documents)
-    dates = documents[date_column] if date_column in documents.columns else pd.Series([None] * n)
-    currencies = _currency_column(documents, currency_column, "investments_table")
-    scripts = documents["script"] if "script" in documents.columns else pd.Series([None] * n)
-    publisher_column = next((c for c in ("publisher", "source") if c in documents.columns), None)
-    publishers = documents[publisher_column] if publisher_column else pd.Series([None] * n)
     names = [f.name for f in fields(Investment)]
     rows = []
-    for doc_id, text, date, cur, script, publisher in zip(documents["doc_id"], documents[text_column], dates,
-                                                         currencies, scripts, publishers):
-        if pd.isna(text):
-            continue
-        for event in _extract(str(text), doc_date=_date_string(date), doc_id=doc_id, currency=_plain_string(cur),
-                              script=_plain_string(script), publisher=_plain_string(publisher)):
+    for doc in document_inputs(documents, text_column=text_column, date_column=date_column,
+                               currency_column=currency_column, what="investments_table"):
+        for event in _extract(doc.text, doc_date=doc.date, doc_id=doc.doc_id, currency=doc.currency,
+                              script=doc.script, publisher=doc.publisher):
             record = {name: getattr(event, name) for name in names}
             record["investors"], record["lead"] = list(event.investors), list(event.lead)
             rows.append(record)

@@ -20,9 +20,8 @@ import functools
 import importlib.util
 import math
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
-from itertools import combinations
 from pathlib import Path
 from typing import Any, Iterable, Literal, NamedTuple, Sequence
 
@@ -35,7 +34,7 @@ from .script import to_simplified
 
 __all__ = [
     "KeywordConfig", "Keyword", "extract_keywords", "top_keywords", "keyness", "term_frequency",
-    "kwic", "collocations", "cooccurrence", "TERM_FREQUENCY",
+    "kwic", "collocations", "cooccurrence", "TERM_FREQUENCY", "content_counts",
 ]
 
 Method = Literal["tfidf", "textrank"]
@@ -113,7 +112,7 @@ class Keyword(NamedTuple):
 def _as_tokens(frame: pd.DataFrame, config: KeywordConfig, *, what: str) -> pd.DataFrame:
     """A tokens table: ``frame`` itself if it is one, else the tokens of its documents."""
     if not isinstance(frame, pd.DataFrame):
-        raise InputError(f"{what}: expected a documents or tokens DataFrame (got {type(frame).__name__})")
+        frame = schema.as_documents(frame, what=what)
     if {"doc_id", "norm", "pos"} <= set(frame.columns):
         return frame
     if {"doc_id", "text"} <= set(frame.columns):
@@ -122,14 +121,78 @@ def _as_tokens(frame: pd.DataFrame, config: KeywordConfig, *, what: str) -> pd.D
                      "('doc_id', 'text') or a tokens table ('doc_id', 'norm', 'pos', ...)")
 
 
-def _content_mask(toks: pd.DataFrame, config: KeywordConfig) -> np.ndarray:
+class _Vocabulary(NamedTuple):
+    """The tokens of a table as integer codes, for counting with numpy instead of per-group scans.
+
+    ``codes`` number the distinct norms in string order (code order is the
+    order of ``sorted(words)``), so sorting codes sorts words; -1 is a missing norm.
+    """
+
+    words: np.ndarray             # distinct norms (object array), sorted
+    codes: np.ndarray             # int64 per token: index into words, -1 for a missing norm
+    content: np.ndarray           # bool per token: a content token (see _content_mask)
+    docs: np.ndarray              # int64 per token: index into doc_ids, -1 for a missing doc_id
+    doc_ids: np.ndarray           # distinct doc_ids (object array), in order of appearance
+
+
+def _factorize(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    return np.asarray(codes, dtype=np.int64), np.asarray(uniques, dtype=object)
+
+
+def _vocabulary(toks: pd.DataFrame, config: KeywordConfig) -> _Vocabulary:
+    """Codes of the norms and documents of ``toks`` and its content mask, in one pass of pandas' hashing."""
+    codes, words = _factorize(toks["norm"])
+    order = np.argsort(words, kind="stable")           # Python string order, as sorted()
+    rank = np.empty(len(words), dtype=np.int64)
+    rank[order] = np.arange(len(words))
+    words = words[order]
+    codes = np.where(codes >= 0, rank[np.maximum(codes, 0)], -1)
     stop = _tokens.stopwords(config.tokens)
-    pos_ok, min_len = config.pos, config.min_length
-    is_content = _tokens.is_content
-    return np.fromiter(
-        (p in pos_ok and is_content(n, p, stop=stop, min_length=min_len)
-         for n, p in zip(toks["norm"].tolist(), toks["pos"].tolist())),
-        dtype=bool, count=len(toks))
+    # a word's content test runs once per distinct word, the POS test once per distinct tag;
+    # the trailing False is the answer for code -1 (missing)
+    word_ok = np.fromiter((_tokens.is_content_word(w, stop=stop, min_length=config.min_length) for w in words),
+                          dtype=bool, count=len(words))
+    pos_codes, tags = _factorize(toks["pos"])
+    pos_ok = np.fromiter((p in config.pos and p in _tokens.CONTENT_POS for p in tags), dtype=bool, count=len(tags))
+    content = np.append(word_ok, False)[codes] & np.append(pos_ok, False)[pos_codes]
+    docs, doc_ids = _factorize(toks["doc_id"])
+    return _Vocabulary(words, codes, content, docs, doc_ids)
+
+
+def _content_mask(toks: pd.DataFrame, config: KeywordConfig) -> np.ndarray:
+    """Which tokens are content tokens (:func:`tokens.is_content` with the config's POS and length)."""
+    return _vocabulary(toks, config).content
+
+
+def _token_groups(vocab: _Vocabulary, doc_group: dict, group_names: Sequence[str], *,
+                  default: str | None = None) -> np.ndarray:
+    """Index into ``group_names`` of each token's document's group; -1 for a document in no group."""
+    index = {name: i for i, name in enumerate(group_names)}
+    fallback = index.get(default, -1) if default is not None else -1
+    per_doc = np.fromiter((index.get(doc_group.get(d), fallback) if d in doc_group else fallback
+                           for d in vocab.doc_ids.tolist()), dtype=np.int64, count=len(vocab.doc_ids))
+    return np.append(per_doc, fallback)[vocab.docs]
+
+
+def _pair_counts(first: np.ndarray, second: np.ndarray, n_second: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Distinct ``(first, second)`` pairs of non-negative ints, sorted, with how often each occurs."""
+    keys, counts = np.unique(first.astype(np.int64) * n_second + second, return_counts=True)
+    return keys // n_second, keys % n_second, counts
+
+
+def _round12(values: np.ndarray) -> np.ndarray:
+    """``round(v, 12)`` of each value, as the ranking of one group has always rounded (Python's rounding)."""
+    return np.fromiter((round(v, 12) for v in values.tolist()), dtype=float, count=len(values))
+
+
+def _first_per_group(groups: np.ndarray, top: int) -> np.ndarray:
+    """Mask of the first ``top`` rows of each run of equal ``groups`` (rows sorted by group)."""
+    if not len(groups):
+        return np.zeros(0, dtype=bool)
+    starts = np.r_[0, np.nonzero(groups[1:] != groups[:-1])[0] + 1]
+    position = np.arange(len(groups)) - np.repeat(starts, np.diff(np.r_[starts, len(groups)]))
+    return position < top
 
 
 def _group_values(documents: pd.DataFrame, by: str | None, *, what: str) -> pd.Series:
@@ -256,6 +319,137 @@ def _keywords_of(toks: pd.DataFrame, content: np.ndarray, *, top: int, method: M
     return _rank(scores, counts, top)
 
 
+def _idf_of_words(vocab: _Vocabulary, n_docs: int, config: KeywordConfig) -> np.ndarray:
+    """IDF of every word of ``vocab`` (as :func:`_idf` gives it, from the content tokens' document frequencies)."""
+    source = config.idf
+    if source == "auto":
+        source = "corpus" if n_docs >= config.min_corpus_docs else "jieba"
+    if source == "jieba":
+        table, median = jieba_idf()
+        return np.array([table.get(w, median) for w in vocab.words.tolist()], dtype=float)
+    sel = vocab.content & (vocab.docs >= 0)
+    _, words, _ = _pair_counts(vocab.docs[sel], vocab.codes[sel], len(vocab.words))
+    df = np.bincount(words, minlength=len(vocab.words))
+    by_count = {int(c): math.log((1 + n_docs) / (1 + c)) + 1 for c in np.unique(df).tolist()}
+    return np.array([by_count[c] for c in df.tolist()], dtype=float)
+
+
+def _tfidf_groups(vocab: _Vocabulary, token_group: np.ndarray, n_groups: int, idf: np.ndarray
+                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """``(group, word, score, count)`` of every content word of every group: tf in the group times idf."""
+    sel = vocab.content & (token_group >= 0)
+    group, word, count = _pair_counts(token_group[sel], vocab.codes[sel], len(vocab.words))
+    total = np.bincount(token_group[sel], minlength=n_groups)
+    return group, word, count / total[group] * idf[word], count
+
+
+def _textrank_groups(vocab: _Vocabulary, token_group: np.ndarray, n_groups: int, config: KeywordConfig
+                     ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """``(group, word, score, count)`` of every TextRank node of every group, all groups at once.
+
+    The same graph and the same arithmetic as :func:`_textrank` run group by group
+    (edges of a group in sorted order, each group stopping at its own iteration),
+    so the scores are equal to the last bit; the cost is linear in the tokens.
+    """
+    n_words = len(vocab.words)
+    codes, content = vocab.codes, vocab.content & (token_group >= 0)
+    run = np.cumsum(np.r_[0, vocab.docs[1:] != vocab.docs[:-1]])  # a document's consecutive tokens
+    firsts, seconds, groups = [], [], []
+    for k in range(1, config.window):
+        i = np.nonzero(content[:-k] & content[k:] & (run[:-k] == run[k:]) & (codes[:-k] != codes[k:]))[0]
+        a, b = codes[i], codes[i + k]
+        firsts.append(np.minimum(a, b))
+        seconds.append(np.maximum(a, b))
+        groups.append(token_group[i])
+    g, a, b = np.concatenate(groups), np.concatenate(firsts), np.concatenate(seconds)
+    sel = content
+    count_group, count_word, count = _pair_counts(token_group[sel], codes[sel], n_words)
+    if not len(g):
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, np.zeros(0), empty
+    order = np.lexsort((b, a, g))
+    g, a, b = g[order], a[order], b[order]
+    new_edge = np.r_[True, (g[1:] != g[:-1]) | (a[1:] != a[:-1]) | (b[1:] != b[:-1])]
+    starts = np.nonzero(new_edge)[0]
+    weight = np.diff(np.r_[starts, len(g)]).astype(float)
+    g, a, b = g[starts], a[starts], b[starts]
+    # nodes: the distinct (group, word) of the edges, in group then word order
+    node_keys = np.unique(np.r_[g * n_words + a, g * n_words + b])
+    node_group, node_word = node_keys // n_words, node_keys % n_words
+    na, nb = np.searchsorted(node_keys, g * n_words + a), np.searchsorted(node_keys, g * n_words + b)
+    scores = _pagerank(np.r_[na, nb], np.r_[nb, na], np.r_[weight, weight], node_group, config)
+    group_start = np.r_[0, np.nonzero(node_group[1:] != node_group[:-1])[0] + 1]
+    best = np.maximum.reduceat(scores, group_start)
+    scores = scores / np.repeat(best, np.diff(np.r_[group_start, len(scores)]))
+    counts = count[np.searchsorted(count_group * n_words + count_word, node_keys)]
+    return node_group, node_word, scores, counts
+
+
+def _pagerank(src: np.ndarray, dst: np.ndarray, w: np.ndarray, node_group: np.ndarray,
+              config: KeywordConfig) -> np.ndarray:
+    """Weighted PageRank of many disjoint graphs at once; a graph stops when its own scores settle.
+
+    Node ids are sorted by graph. Graphs that have settled drop out of the arrays,
+    so the work is the sum of each graph's edges times its own iterations.
+    """
+    n = len(node_group)
+    out = np.bincount(src, weights=w, minlength=n)
+    share = w / out[src]
+    sizes = np.bincount(node_group)
+    score = 1.0 / sizes[node_group].astype(float)
+    final = np.empty(n)
+    ids = np.arange(n)                     # global id of each current node
+    d = config.damping
+    starts = np.r_[0, np.nonzero(node_group[1:] != node_group[:-1])[0] + 1]
+    for _ in range(config.max_iter):
+        new = (1 - d) + d * np.bincount(dst, weights=share * score[src], minlength=len(ids))
+        settled = np.maximum.reduceat(np.abs(new - score), starts) < config.tol
+        score = new
+        if settled.any():
+            done = np.repeat(settled, np.diff(np.r_[starts, len(ids)]))
+            final[ids[done]] = score[done]
+            keep = ~done
+            if not keep.any():
+                return final
+            remap = np.cumsum(keep) - 1
+            edge_keep = keep[src]
+            src, dst, share = remap[src[edge_keep]], remap[dst[edge_keep]], share[edge_keep]
+            ids, score, node_group = ids[keep], score[keep], node_group[keep]
+            starts = np.r_[0, np.nonzero(node_group[1:] != node_group[:-1])[0] + 1]
+    final[ids] = score
+    return final
+
+
+def _ranked_rows(group: np.ndarray, word: np.ndarray, score: np.ndarray, count: np.ndarray, top: int,
+                 group_names: Sequence[str], words: np.ndarray, method: str) -> pd.DataFrame:
+    """The top rows of every group: by score (rounded to 12 digits) descending, then word.
+
+    numpy's rounding differs from Python's ``round`` by at most one unit of the
+    12th decimal; the rows within 1e-11 of each group's ``top``-th numpy-rounded
+    score are ranked again with ``round``, so the order is ``round``'s exactly.
+    """
+    approx = np.round(score, 12)
+    order = np.lexsort((word, -approx, group))
+    group, word, score, count, approx = group[order], word[order], score[order], count[order], approx[order]
+    if len(group):
+        starts = np.r_[0, np.nonzero(group[1:] != group[:-1])[0] + 1]
+        ends = np.r_[starts[1:], len(group)]
+        kth = approx[np.minimum(starts + top, ends) - 1]
+        candidate = approx >= np.repeat(kth, ends - starts) - 1e-11
+        group, word, score, count = group[candidate], word[candidate], score[candidate], count[candidate]
+        order = np.lexsort((word, -_round12(score), group))
+        group, word, score, count = group[order], word[order], score[order], count[order]
+    keep = _first_per_group(group, top)
+    group, word, score, count = group[keep], word[keep], score[keep], count[keep]
+    if not len(group):
+        return schema.empty_frame(schema.KEYWORDS)
+    starts = np.r_[0, np.nonzero(group[1:] != group[:-1])[0] + 1]
+    rank = np.arange(len(group)) - np.repeat(starts, np.diff(np.r_[starts, len(group)])) + 1
+    table = pd.DataFrame({"group": np.asarray(group_names, dtype=object)[group], "rank": rank,
+                          "keyword": words[word], "score": score, "count": count, "method": method})
+    return schema.conform(table, schema.KEYWORDS)
+
+
 def extract_keywords(text: str, *, top: int = 20, method: Method = "tfidf",
                      config: KeywordConfig = DEFAULT_CONFIG) -> list[Keyword]:
     """Return the top keywords of one text.
@@ -306,23 +500,79 @@ def top_keywords(documents: pd.DataFrame, *, by: str | None = "doc_id", top: int
     if top < 1:
         raise ConfigError(f"top must be >= 1 (got {top})")
     if tokens is None:
-        _tokens._check_documents(documents, "text")
+        documents = _tokens._check_documents(documents, "text", what="top_keywords")
     elif "doc_id" not in documents.columns:
         raise InputError(f"keywords: documents table lacks 'doc_id' (has {list(documents.columns)})")
     groups = _group_values(documents, by, what="keywords")
     toks = _as_tokens(documents if tokens is None else tokens, config, what="keywords")
-    content = _content_mask(toks, config)
+    vocab = _vocabulary(toks, config)
+    group_names = sorted(set(groups.tolist()))
     doc_group = dict(zip(documents["doc_id"].tolist(), groups.tolist()))
-    token_groups = np.array([doc_group.get(d) for d in toks["doc_id"].tolist()], dtype=object)
-    idf = _idf(toks[content], documents["doc_id"].nunique(), config) if method == "tfidf" else None
-    rows = []
-    for group in sorted(set(groups.tolist())):
-        mask = token_groups == group
-        found = _keywords_of(toks[mask], content[mask], top=top, method=method, idf=idf, config=config)
-        rows += [(group, rank, k.keyword, k.score, k.count, method) for rank, k in enumerate(found, 1)]
-    if not rows:
+    token_group = _token_groups(vocab, doc_group, group_names)
+    if method == "tfidf":
+        idf = _idf_of_words(vocab, documents["doc_id"].nunique(), config)
+        found = _tfidf_groups(vocab, token_group, len(group_names), idf)
+    else:
+        found = _textrank_groups(vocab, token_group, len(group_names), config)
+    return _ranked_rows(*found, top, group_names, vocab.words, method)
+
+
+def _tfidf_from_counts(counts: pd.DataFrame, *, df: pd.Series, n_docs: int, top: int = 20,
+                       config: KeywordConfig = DEFAULT_CONFIG) -> pd.DataFrame:
+    """TF-IDF keywords (``schema.KEYWORDS``) from content-term counts instead of tokens.
+
+    ``counts`` has columns ``group``, ``norm``, ``count`` (content terms only, as
+    :func:`content_counts` gives them per document); ``df`` maps each norm to
+    its document frequency in the corpus of ``n_docs`` documents. The result is
+    :func:`top_keywords`'s (method ``"tfidf"``) for the same groups: what a
+    build (:mod:`corpus_tools.streaming`) computes from counts reduced over chunks.
+    """
+    if counts.empty:
         return schema.empty_frame(schema.KEYWORDS)
-    return schema.conform(pd.DataFrame(rows, columns=list(schema.KEYWORDS)), schema.KEYWORDS)
+    group_codes, group_names = _factorize(counts["group"].astype(object))
+    group_order = np.argsort(group_names, kind="stable")
+    group_rank = np.empty(len(group_names), dtype=np.int64)
+    group_rank[group_order] = np.arange(len(group_names))
+    word_codes, words = _factorize(counts["norm"].astype(object))
+    word_order = np.argsort(words, kind="stable")
+    word_rank = np.empty(len(words), dtype=np.int64)
+    word_rank[word_order] = np.arange(len(words))
+    g, w = group_rank[group_codes], word_rank[word_codes]
+    words, group_names = words[word_order], group_names[group_order]
+    keys, inverse = np.unique(g * len(words) + w, return_inverse=True)
+    weights = counts["count"].to_numpy(dtype=np.int64)
+    count = np.bincount(inverse.ravel(), weights=weights).astype(np.int64)
+    total = np.bincount(g, weights=weights, minlength=len(group_names)).astype(np.int64)
+    group, word = keys // len(words), keys % len(words)
+    source = config.idf
+    if source == "auto":
+        source = "corpus" if n_docs >= config.min_corpus_docs else "jieba"
+    if source == "jieba":
+        table, median = jieba_idf()
+        idf = np.array([table.get(x, median) for x in words.tolist()], dtype=float)
+    else:
+        frequency = df.reindex(words).fillna(0).astype(np.int64).tolist()
+        by_count = {c: math.log((1 + n_docs) / (1 + c)) + 1 for c in set(frequency)}
+        idf = np.array([by_count[c] for c in frequency], dtype=float)
+    score = count / total[group] * idf[word]
+    return _ranked_rows(group, word, score, count, top, group_names.tolist(), words, "tfidf")
+
+
+def content_counts(tokens: pd.DataFrame, *, config: KeywordConfig = DEFAULT_CONFIG) -> pd.DataFrame:
+    """Count the content terms of each document: ``doc_id``, ``norm``, ``count`` (``schema.DOC_TERMS``).
+
+    A table much smaller than the tokens, from which TF-IDF keywords of any
+    grouping, keyness and term frequencies can be summed (a build stores it).
+
+    >>> toks = _tokens.tokens_table(pd.DataFrame({"doc_id": ["a"], "text": ["细胞治疗与细胞治疗产业。"]}))
+    >>> content_counts(toks).values.tolist()
+    [['a', '产业', 1], ['a', '细胞治疗', 2]]
+    """
+    vocab = _vocabulary(tokens, config)
+    sel = vocab.content & (vocab.docs >= 0)
+    doc, word, count = _pair_counts(vocab.docs[sel], vocab.codes[sel], len(vocab.words))
+    table = pd.DataFrame({"doc_id": vocab.doc_ids[doc], "norm": vocab.words[word], "count": count})
+    return schema.conform(table, schema.DOC_TERMS)
 
 
 # ---------------------------------------------------------------- keyness
@@ -438,6 +688,8 @@ def keyness(frame: pd.DataFrame, target: Any, *, by: str | None = None, referenc
     """
     _choice("measure", measure, ("lr", "chi2"))
     _choice("correction", correction, ("default", "yates", "williams", "none"))
+    if not isinstance(frame, pd.DataFrame):
+        frame = schema.as_documents(frame, what="keyness")
     target_mask = _mask(frame, target, by, "target")
     reference_mask = ~target_mask if reference is None else _mask(frame, reference, by, "reference")
     if (target_mask & reference_mask).any():
@@ -449,23 +701,29 @@ def keyness(frame: pd.DataFrame, target: Any, *, by: str | None = None, referenc
     else:
         toks = _as_tokens(frame, config, what="keyness")
         ids = frame["doc_id"].to_numpy()
-        target_ids, reference_ids = set(ids[target_mask].tolist()), set(ids[reference_mask].tolist())
-        doc_ids = toks["doc_id"].tolist()
-        target_tokens = np.array([d in target_ids for d in doc_ids], dtype=bool)
-        reference_tokens = np.array([d in reference_ids for d in doc_ids], dtype=bool)
-    content = _content_mask(toks, config)
-    norms = toks["norm"].to_numpy(dtype=object)
-    count_t = Counter(norms[content & target_tokens].tolist())
-    count_r = Counter(norms[content & reference_tokens].tolist())
-    total_t, total_r = sum(count_t.values()), sum(count_r.values())
+        token_docs = toks["doc_id"]
+        target_tokens = token_docs.isin(set(ids[target_mask].tolist())).to_numpy(dtype=bool, na_value=False)
+        reference_tokens = token_docs.isin(set(ids[reference_mask].tolist())).to_numpy(dtype=bool, na_value=False)
+    vocab = _vocabulary(toks, config)
+    n_words = len(vocab.words)
+    count_t = np.bincount(vocab.codes[vocab.content & target_tokens], minlength=n_words)
+    count_r = np.bincount(vocab.codes[vocab.content & reference_tokens], minlength=n_words)
+    return _keyness_from_counts(vocab.words, count_t, count_r, measure=measure, correction=correction,
+                                min_count=min_count)
+
+
+def _keyness_from_counts(words: np.ndarray, count_t: np.ndarray, count_r: np.ndarray, *, measure: Measure,
+                         correction: Correction, min_count: int) -> pd.DataFrame:
+    """The keyness table of content-term counts in target and reference (``words`` sorted, counts aligned)."""
+    total_t, total_r = int(count_t.sum()), int(count_r.sum())
     if total_t == 0 or total_r == 0:
         raise InputError(f"keyness: the {'target' if total_t == 0 else 'reference'} group has no content "
                          "tokens; check the mask or the value of 'by'")
-    terms = sorted(t for t in set(count_t) | set(count_r) if count_t[t] + count_r[t] >= min_count)
-    if not terms:
+    kept = np.nonzero((count_t + count_r >= min_count) & (count_t + count_r > 0))[0]  # codes in word order
+    if not len(kept):
         return schema.empty_frame(schema.KEYNESS)
-    a = np.array([count_t[t] for t in terms], dtype=float)
-    b = np.array([count_r[t] for t in terms], dtype=float)
+    terms = words[kept]
+    a, b = count_t[kept].astype(float), count_r[kept].astype(float)
     stats = keyness_statistics(a, b, total_t, total_r, correction=correction)
     table = pd.DataFrame({
         "keyword": terms, "count_target": a.astype(int), "count_reference": b.astype(int),
@@ -505,28 +763,39 @@ def term_frequency(documents: pd.DataFrame, *, by: str = "date", terms: Sequence
     [['2022', '细胞治疗', 1], ['2023', '细胞治疗', 2]]
     """
     if tokens is None:
-        _tokens._check_documents(documents, "text")
+        documents = _tokens._check_documents(documents, "text", what="term_frequency")
     groups = _group_values(documents, by, what="term_frequency")
     toks = _as_tokens(documents if tokens is None else tokens, config, what="term_frequency")
-    content = _content_mask(toks, config)
+    vocab = _vocabulary(toks, config)
+    group_names = sorted(set(groups.tolist()))
     doc_group = dict(zip(documents["doc_id"].tolist(), groups.tolist()))
-    norms = toks["norm"].to_numpy(dtype=object)[content]
-    token_groups = [doc_group.get(d, "<NA>") for d in toks["doc_id"].to_numpy(dtype=object)[content]]
+    token_group = _token_groups(vocab, doc_group, group_names, default="<NA>")[vocab.content]
+    codes = vocab.codes[vocab.content]
     if terms is None:
-        wanted = [w for w, _ in sorted(Counter(norms.tolist()).items(), key=lambda kv: (-kv[1], kv[0]))[:top]]
+        frequency = np.bincount(codes, minlength=len(vocab.words))
+        seen = np.nonzero(frequency)[0]
+        wanted = vocab.words[seen[np.lexsort((seen, -frequency[seen]))][:top]].tolist()
     else:
         wanted = list(dict.fromkeys(to_simplified(t) for t in terms))
-    counts = Counter(zip(token_groups, norms.tolist()))
-    totals = Counter(token_groups)
-    rows = []
-    for group in sorted(set(groups.tolist())):
-        total = totals.get(group, 0)
-        for term in wanted:
-            count = counts.get((group, term), 0)
-            rows.append((group, term, count, total, count / total * 10_000 if total else float("nan")))
-    if not rows:
+    if not group_names or not wanted:
         return schema.empty_frame(TERM_FREQUENCY)
-    return schema.conform(pd.DataFrame(rows, columns=list(TERM_FREQUENCY)), TERM_FREQUENCY)
+    n_groups, n_terms = len(group_names), len(wanted)
+    term_of_code = np.full(len(vocab.words) + 1, -1, dtype=np.int64)  # last slot: no code
+    found = np.searchsorted(vocab.words, np.array(wanted, dtype=object)) if len(vocab.words) else np.zeros(0, int)
+    for t, (word, at) in enumerate(zip(wanted, np.asarray(found).tolist())):
+        if at < len(vocab.words) and vocab.words[at] == word:
+            term_of_code[at] = t
+    in_group = token_group >= 0
+    term = term_of_code[codes[in_group]]
+    hit = term >= 0
+    counts = np.bincount(token_group[in_group][hit] * n_terms + term[hit], minlength=n_groups * n_terms)
+    totals = np.repeat(np.bincount(token_group[in_group], minlength=n_groups), n_terms)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        per_10k = np.where(totals > 0, counts / totals * 10_000, np.nan)
+    table = pd.DataFrame({"group": np.repeat(np.asarray(group_names, dtype=object), n_terms),
+                          "term": np.tile(np.asarray(wanted, dtype=object), n_groups),
+                          "count": counts, "total": totals, "per_10k": per_10k})
+    return schema.conform(table, TERM_FREQUENCY)
 
 
 # ---------------------------------------------------------------- KWIC
@@ -551,7 +820,7 @@ def kwic(documents: pd.DataFrame, pattern: str, *, window: int = 20, regex: bool
     >>> kwic(docs, "细胞治疗", window=4)[["start", "end", "left", "match", "right"]].values.tolist()
     [[6, 10, '積極布局', '細胞治療', '新賽道。']]
     """
-    _tokens._check_documents(documents, text_column)
+    documents = _tokens._check_documents(documents, text_column, what="kwic")
     if not isinstance(pattern, str) or not pattern:
         raise InputError(f"kwic: pattern must be a non-empty string (got {pattern!r})")
     if window < 0:
@@ -607,25 +876,25 @@ def collocations(frame: pd.DataFrame, *, min_count: int = 3, top: int | None = N
     """
     _choice("sort_by", sort_by, ("log_likelihood", "pmi", "count"))
     toks = _as_tokens(frame, config, what="collocations")
-    content = _content_mask(toks, config)
-    norms = toks["norm"].tolist()
-    docs = toks["doc_id"].tolist()
-    sents = toks["sentence_id"].tolist() if "sentence_id" in toks.columns else [0] * len(toks)
-    unigrams = Counter(n for n, c in zip(norms, content) if c)
-    bigrams: Counter[tuple[str, str]] = Counter()
-    for i in range(len(norms) - 1):
-        if content[i] and content[i + 1] and docs[i] == docs[i + 1] and sents[i] == sents[i + 1]:
-            bigrams[(norms[i], norms[i + 1])] += 1
-    kept = sorted((pair, c) for pair, c in bigrams.items() if c >= min_count)
-    if not kept:
+    vocab = _vocabulary(toks, config)
+    codes, content, docs = vocab.codes, vocab.content, vocab.docs
+    n_words = len(vocab.words)
+    unigrams = np.bincount(codes[content], minlength=n_words)
+    pair = content[:-1] & content[1:] & (docs[:-1] == docs[1:])
+    if "sentence_id" in toks.columns:
+        sents, _ = _factorize(toks["sentence_id"])
+        pair &= sents[:-1] == sents[1:]
+    i = np.nonzero(pair)[0]
+    word1, word2, n_ii = _pair_counts(codes[i], codes[i + 1], n_words)  # sorted by (word1, word2)
+    kept = n_ii >= min_count
+    word1, word2, n_ii = word1[kept], word2[kept], n_ii[kept].astype(float)
+    if not len(n_ii):
         return schema.empty_frame(schema.COLLOCATIONS)
-    n = float(sum(unigrams.values()))
-    n_ii = np.array([c for _, c in kept], dtype=float)
-    n_ix = np.array([unigrams[a] for (a, _), _ in kept], dtype=float)
-    n_xi = np.array([unigrams[b] for (_, b), _ in kept], dtype=float)
+    n = float(unigrams.sum())
+    n_ix, n_xi = unigrams[word1].astype(float), unigrams[word2].astype(float)
     pmi = np.log2(n_ii * n / (n_ix * n_xi))
     stats = keyness_statistics(n_ii, n_xi - n_ii, n_ix, n - n_ix, correction="none")
-    table = pd.DataFrame({"word1": [a for (a, _), _ in kept], "word2": [b for (_, b), _ in kept],
+    table = pd.DataFrame({"word1": vocab.words[word1], "word2": vocab.words[word2],
                           "count": n_ii.astype(int), "pmi": pmi,
                           "log_likelihood": np.abs(stats["log_likelihood"])})
     table = table.sort_values([sort_by, "word1", "word2"], ascending=[False, True, True], kind="stable")
@@ -658,30 +927,44 @@ def cooccurrence(frame: pd.DataFrame, *, terms: Sequence[str] | None = None, top
     [['上海', '香港', 2]]
     """
     if not isinstance(frame, pd.DataFrame):
-        raise InputError(f"cooccurrence: expected a DataFrame (got {type(frame).__name__})")
+        frame = schema.as_documents(frame, what="cooccurrence")
     if {"doc_id", "sentence_id", "canonical"} <= set(frame.columns):
-        units = list(zip(frame["doc_id"].tolist(), frame["sentence_id"].tolist()))
-        nodes = frame["canonical"].astype("string").fillna("").tolist()
+        docs, _ = _factorize(frame["doc_id"].astype(object))
+        sents = frame["sentence_id"]
+        names = frame["canonical"].astype("string").fillna("")
     else:
         toks = _as_tokens(frame, config, what="cooccurrence")
-        content = _content_mask(toks, config)
-        sub = toks[content]
-        units = list(zip(sub["doc_id"].tolist(), sub["sentence_id"].tolist()))
-        nodes = sub["norm"].tolist()
+        vocab = _vocabulary(toks, config)
+        docs = vocab.docs[vocab.content]
+        sents = toks["sentence_id"][vocab.content]
+        names = pd.Series(vocab.words, dtype=object)[vocab.codes[vocab.content]]
+    node, nodes = _factorize(names.astype(object))
+    order = np.argsort(nodes, kind="stable")  # codes in string order, as for words
+    rank = np.empty(len(nodes), dtype=np.int64)
+    rank[order] = np.arange(len(nodes))
+    node, nodes = rank[node], nodes[order]
     if terms is None:
-        frequency = Counter(n for n in nodes if n)
-        wanted = {w for w, _ in sorted(frequency.items(), key=lambda kv: (-kv[1], kv[0]))[:top_terms]}
+        frequency = np.bincount(node, minlength=len(nodes))
+        frequency[nodes == ""] = 0
+        seen = np.nonzero(frequency)[0]
+        wanted = np.zeros(len(nodes), dtype=bool)
+        wanted[seen[np.lexsort((seen, -frequency[seen]))][:top_terms]] = True
     else:
-        wanted = {to_simplified(t) for t in terms}
-    per_unit: dict[tuple, set[str]] = defaultdict(set)
-    for unit, node in zip(units, nodes):
-        if node in wanted:
-            per_unit[unit].add(node)
-    weights: Counter[tuple[str, str]] = Counter()
-    for members in per_unit.values():
-        weights.update(combinations(sorted(members), 2))
-    rows = sorted(((a, b, w) for (a, b), w in weights.items() if w >= min_weight),
-                  key=lambda r: (-r[2], r[0], r[1]))
-    if not rows:
+        wanted = np.isin(nodes, np.array([to_simplified(t) for t in terms], dtype=object))
+    # the units (sentences of a document) with their distinct wanted nodes; a pair per two nodes of a unit
+    sent_codes, _ = _factorize(pd.Series(np.asarray(sents, dtype=object)))
+    unit = _factorize(pd.Series(np.asarray(docs, dtype=np.int64) * (int(sent_codes.max(initial=0)) + 2)
+                                + sent_codes + 1))[0]
+    members = pd.DataFrame({"unit": unit[wanted[node]], "node": node[wanted[node]]}).drop_duplicates()
+    pairs = members.merge(members, on="unit", suffixes=("_a", "_b"))
+    pairs = pairs[pairs["node_a"] < pairs["node_b"]]
+    if pairs.empty:
         return schema.empty_frame(schema.COOCCURRENCE)
-    return schema.conform(pd.DataFrame(rows, columns=list(schema.COOCCURRENCE)), schema.COOCCURRENCE)
+    source, target, weight = _pair_counts(pairs["node_a"].to_numpy(), pairs["node_b"].to_numpy(), len(nodes))
+    kept = weight >= min_weight
+    source, target, weight = source[kept], target[kept], weight[kept]
+    if not len(weight):
+        return schema.empty_frame(schema.COOCCURRENCE)
+    order = np.lexsort((target, source, -weight))
+    table = pd.DataFrame({"source": nodes[source[order]], "target": nodes[target[order]], "weight": weight[order]})
+    return schema.conform(table, schema.COOCCURRENCE)

@@ -980,7 +980,7 @@ def _format_or_none(path: Path) -> str | None:
 
 def read_corpus(path: str | Path, *, metadata: str | Path | None = None,
                 config: _clean.CleanConfig = _clean.DEFAULT_CONFIG,
-                max_bytes: int | None = MAX_BYTES) -> LoadResult:
+                max_bytes: int | None = MAX_BYTES, keep_raw: bool = True) -> LoadResult:
     """Load every document under ``path`` (a file, a folder read recursively, or a glob).
 
     Args:
@@ -995,6 +995,8 @@ def read_corpus(path: str | Path, *, metadata: str | Path | None = None,
         max_bytes: a file larger than this (a docx: its unpacked parts; a PDF: its text
             layer) is not loaded, reason "too large" (default :data:`MAX_BYTES`, 100 MB);
             None for no limit.
+        keep_raw: keep the decoded text in ``text_raw``; False leaves the column
+            empty (``<NA>``), which halves the table's memory (see :func:`load_corpus`).
 
     Returns:
         A :class:`LoadResult`; ``doc_id`` is the path relative to the corpus root
@@ -1009,6 +1011,26 @@ def read_corpus(path: str | Path, *, metadata: str | Path | None = None,
     if max_bytes is not None and (not isinstance(max_bytes, int) or max_bytes <= 0):
         raise InputError(f"read_corpus: max_bytes must be a positive int or None (got {max_bytes!r})")
     root, entries = _collect(path)
+    documents, report_frame = _load_entries(root, entries, config=config, max_bytes=max_bytes,
+                                            keep_raw=keep_raw)
+    metadata_path = Path(metadata) if metadata is not None else root / METADATA_FILE
+    if metadata is not None and not metadata_path.is_file():
+        raise InputError(f"read_corpus: metadata file {metadata_path} does not exist")
+    if metadata_path.is_file():
+        documents, note = _apply_metadata(documents, _read_metadata_csv(metadata_path))
+        report_frame = _set_metadata_note(report_frame, metadata_path, note)
+    documents.attrs["load_report"] = _report_records(report_frame)
+    return LoadResult(documents, report_frame, str(root))
+
+
+def _load_entries(root: Path, entries: list[_Entry], *, config: _clean.CleanConfig,
+                  max_bytes: int | None = MAX_BYTES, keep_raw: bool = True) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The documents and load report of ``entries`` (files under ``root``), before any metadata.csv.
+
+    Each document is read, cleaned and described on its own, then the lines that recur
+    across documents of one publisher (site templates) are removed over the entries given:
+    a build loads its chunks through here, so that step sees one chunk at a time.
+    """
     root_abs = safe_name(str(root.resolve()))
     report: list[dict | None] = []  # one row per entry, in order
     files: list[_Loading] = []
@@ -1030,23 +1052,17 @@ def read_corpus(path: str | Path, *, metadata: str | Path | None = None,
     docs: list[dict] = []
     for file in files:
         row, read = file.row, file.read
+        if not keep_raw:
+            row["text_raw"], row["text_raw_utf8"] = None, None
         docs.append(row)
         report[file.slot] = _report_row(file.entry, file.path, "loaded", read.note, read.format, read.encoding,
                                         row["n_chars"])
+        file.read = file.result = None  # the raw text goes as soon as its row holds what is kept
     # all documents at once: one OpenCC call per direction (see script.detect_scripts)
     scripts = script.detect_scripts([row["text"] for row in docs], sample=_SCRIPT_SAMPLE)
     for row, found in zip(docs, scripts):
         row["script"] = found
-    documents = _documents_frame(docs)
-    report_frame = _report_frame([row for row in report if row is not None])
-    metadata_path = Path(metadata) if metadata is not None else root / METADATA_FILE
-    if metadata is not None and not metadata_path.is_file():
-        raise InputError(f"read_corpus: metadata file {metadata_path} does not exist")
-    if metadata_path.is_file():
-        documents, note = _apply_metadata(documents, _read_metadata_csv(metadata_path))
-        report_frame = _set_metadata_note(report_frame, metadata_path, note)
-    documents.attrs["load_report"] = _report_records(report_frame)
-    return LoadResult(documents, report_frame, str(root))
+    return _documents_frame(docs), _report_frame([row for row in report if row is not None])
 
 
 def _report_records(report: pd.DataFrame) -> list[dict]:
@@ -1074,7 +1090,11 @@ def _documents_frame(rows: list[dict]) -> pd.DataFrame:
         name: pd.array([row[name] for row in rows], dtype=dtype) for name, dtype in layout.items()
         if name not in ("text_raw", "text", "captions")
     }
-    columns["text_raw"] = _string_array([row["text_raw"] for row in rows], [row["text_raw_utf8"] for row in rows])
+    if all(row["text_raw"] is None for row in rows):  # keep_raw=False
+        columns["text_raw"] = pd.array([None] * len(rows), dtype="string")
+    else:
+        columns["text_raw"] = _string_array([row["text_raw"] for row in rows],
+                                            [row["text_raw_utf8"] for row in rows])
     columns["text"] = _string_array([row["text"] for row in rows])
     columns["captions"] = pd.Series([row["captions"] for row in rows], dtype=object)
     return schema.conform(pd.DataFrame(columns), layout)
@@ -1134,8 +1154,17 @@ def _set_metadata_note(report: pd.DataFrame, metadata_path: Path, note: str) -> 
 
 def load_corpus(path: str | Path, *, metadata: str | Path | None = None,
                 config: _clean.CleanConfig = _clean.DEFAULT_CONFIG,
-                max_bytes: int | None = MAX_BYTES) -> pd.DataFrame:
+                max_bytes: int | None = MAX_BYTES, keep_raw: bool = True) -> pd.DataFrame:
     """Return the documents table of :func:`read_corpus`.
+
+    What it costs: the whole corpus is held in memory, twice (``text_raw`` as
+    decoded and ``text`` as cleaned, about 2x the corpus's UTF-8 size plus
+    pandas' overhead), and so is every table made from it (the tokens table
+    is several times the size of the text). ``keep_raw=False`` leaves ``text_raw`` empty (``<NA>``) and
+    saves about half of the documents table. Past a few hundred MB, use
+    :func:`corpus_tools.build` (chunks in worker processes, Parquet on disk,
+    memory flat in corpus size) and read its tables back with
+    :func:`corpus_tools.open_build`.
 
     The load report is also in ``documents.attrs["load_report"]`` as a list of
     records (plain values, ``None`` for missing), because pandas compares attrs
@@ -1147,5 +1176,7 @@ def load_corpus(path: str | Path, *, metadata: str | Path | None = None,
     ['001_8b94e84355f05d28.txt', 'hant', 'press_release']
     >>> pd.DataFrame(docs.attrs["load_report"])[["doc_id", "status"]].values.tolist()[-2:]
     [['004_6bcdac202017c94e.txt', 'loaded'], ['README.md', 'skipped']]
+    >>> bool(load_corpus("data", keep_raw=False)["text_raw"].isna().all())
+    True
     """
-    return read_corpus(path, metadata=metadata, config=config, max_bytes=max_bytes).documents
+    return read_corpus(path, metadata=metadata, config=config, max_bytes=max_bytes, keep_raw=keep_raw).documents

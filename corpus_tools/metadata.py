@@ -17,20 +17,25 @@ releases, government replies, newspaper pages, reposted articles, notices):
   notice's index table (``成文日期：``), a header date field anywhere in the header
   block (``发布时间：`` ``发表时间：`` ``发稿时间：`` ``时间：`` ``日期：``, the value on the
   same or the next line) or the info bar's time (``2019-09-24 09:10``,
-  ``2026年02月10日 07时41分``), a press-release dateline (``(香港·2023年3月31日) —``),
+  ``2026年02月10日 07时41分``; a bar's date without a time: ``来源：X 2023-06-12``), a press-release dateline (``(香港·2023年3月31日) —``),
   a date line in the header, a sign-off date line near the end (not the ``...印发``
-  print date line), a newspaper's print credit (``《人民日报》（2026年06月12日 01 版）``).
+  print date line), a lead's dateline without a year (``本报北京6月12日电``) with the year
+  the header block or the print credit states, a newspaper's print credit
+  (``《人民日报》（2026年06月12日 01 版）``).
   Dates without a year (``9月10日``) are not the document's own date: the result is
   then null. ISO 8601 at the precision written (``date_precision``).
 * **source** -- the publisher when the text states it, strongest first: a header
   field (``来源：`` ``发文机关：``), the info bar (``来源CSDN``, ``2019年09月07日 04:04 北京日报``),
   a byline naming the outlet (``石佳/中国青年报``), repost credits
-  (``本文来自微信公众号“X”``, ``本文来源：X``, ``X经授权发布``), a WeChat account
-  header, an outlet's lead (``中国经济网北京6月12日讯``), a print credit; then the
+  (``本文来自微信公众号“X”``, ``本文来源：X``, ``来源丨X``, ``稿源：X``, ``X经授权发布``), a WeChat
+  account header, an outlet's lead (``中国经济网北京6月12日讯``, ``央视网消息``, ``【大公報訊】``,
+  ``（中央社記者…台北3日電）``, ``新华社记者``; never ``据X消息`` nor ``本报讯``), a print credit,
+  ``本文为X原创``, a closing credit (``（星島日報報道）``, ``(X供稿)``); then the
   older cues (``关于香港科技园公司``, the issuer line, the organisation after the
-  dateline, the issuer above the sign-off, a repost platform ``網易號``); last the
+  dateline on its line, the issuer above the sign-off, a repost platform ``網易號``); the
+  government issuer leading a notice's title (``某省人民政府办公厅关于……的通知``); last the
   outlet naming its own reporters twice (``《证券日报》记者``), a subscription or app
-  prompt and the copyright owner. Publishers are read with patterns of
+  prompt, the copyright owner and a footer's owner (``主办单位：X``, ``X 版权所有``). Publishers are read with patterns of
   :mod:`corpus_tools.resources`, never with the entity extractor.
 * **publisher** -- ``source`` made comparable across documents (see
   :func:`canonical_publisher`): in simplified script, spacing and wrapping
@@ -156,11 +161,16 @@ def _first_lines(text: str, n: int) -> list[str]:
     out: list[str] = []
     if n <= 0:
         return out
-    for line in text.split("\n"):
-        if stripped := line.strip():
+    pos, end = 0, len(text)
+    while pos <= end:  # line by line: the first lines are usually found in the first few hundred characters
+        brk = text.find("\n", pos)
+        if brk < 0:
+            brk = end
+        if stripped := text[pos:brk].strip():
             out.append(stripped)
             if len(out) == n:
                 break
+        pos = brk + 1
     return out
 
 
@@ -269,10 +279,15 @@ class _Doc:
         return self._raw_ends_lower
 
     @_computed_once
+    def top_lines(self) -> list[str]:
+        """The first ``_HEAD_LINES`` non-blank lines of the text's first ``_HEAD_CHARS`` characters, stripped."""
+        return _first_lines(self.text[:_HEAD_CHARS], _HEAD_LINES)
+
+    @_computed_once
     def head(self) -> list[str]:
         """The heading-like lines at the top of the text, before the first prose line."""
         head = []
-        for line in _first_lines(self.text[:_HEAD_CHARS], _HEAD_LINES):
+        for line in self.top_lines:
             dateline = resources.DATELINE.match(line)
             if not _is_heading(line) or dateline and (dateline.group("end") or dateline.group("close")):
                 break
@@ -384,7 +399,7 @@ def _source(doc: _Doc) -> str | None:
     m = doc.source_field
     if m:
         return m.group("source")
-    if "关" in doc.text or "關" in doc.text or "有" in doc.text:  # what ABOUT_HEADING needs (one-character tests are fast)
+    if _has_any(doc.text, _ABOUT_CUES):  # what ABOUT_HEADING needs
         for m in resources.ABOUT_HEADING.finditer("\n" + doc.text):
             if _is_org_line(m.group("org")):
                 return m.group("org")
@@ -397,7 +412,7 @@ def _source(doc: _Doc) -> str | None:
     if doc.dateline:
         found, line_start = doc.dateline
         after = line_start + found.end()
-        rest = doc.text[after:after + 40]
+        rest = doc.text[after:after + 40].split("\n", 1)[0]  # the lead on the dateline's own line only
         org = resources.ORG_NAME.match(rest.lstrip())
         if org:
             return org.group()
@@ -410,8 +425,32 @@ def _source(doc: _Doc) -> str | None:
 
 def _lead_near_top(doc: _Doc) -> bool:
     """A news lead (本报讯, 新华社北京6月1日电, 【大公報訊】) near the top of the text."""
-    return bool(resources.WORD_LEAD.search(doc.text, 0, _HEAD_CHARS)
-                or resources.BRACKET_NEWS_CUE.search(doc.text, 0, _HEAD_CHARS))
+    head = doc.text[:_HEAD_CHARS]
+    return bool(any(resources.WORD_LEAD.match(head, m.start()) for m in _WORD_LEAD_START.finditer(head))
+                or _has_any(head, _BRACKET_LEAD_CUES) and resources.BRACKET_NEWS_CUE.search(head))
+
+
+#: Characters of which every match of a slow pattern holds one: a text without any of them is not
+#: scanned. Single characters: ``ch in text`` is a fast scan, a two-character word is not (in a
+#: Chinese text it costs about as much as a regex).
+_ABOUT_CUES = ("关", "關", "有")
+_BRACKET_LEAD_CUES = ("讯", "訊")
+_DIGEST_END_CUES = ("原",)
+_SUBSCRIBE_CUES = ("户", "戶", "员", "員")
+_APP_CUES = ("P", "p", "端")
+_COPYRIGHT_CUES = ("©", "c", "C")
+_STRONG_CREDIT_HEADS = ("文", "稿")
+#: Where a WORD_LEAD match may start (its literal openings), found in one scan: the lead pattern
+#: itself has no literal prefix and is tried at every character.
+_WORD_LEAD_START = re.compile(r"本(?:报|報)|新(?:华|華)社|中新")
+#: resources.LATE_FIELD anchored on a line break instead of ``(?m)^``: a pattern that starts with a
+#: literal is scanned for it in C, one that starts with ``^`` is tried at every character.
+_LATE_FIELD_AFTER_BREAK = re.compile("\n" + resources.LATE_FIELD.pattern.removeprefix("(?m)^").removesuffix("$")
+                                     + r"(?=\n|\Z)")
+
+
+def _has_any(text: str, words: tuple[str, ...]) -> bool:
+    return any(map(text.__contains__, words))
 
 
 
@@ -470,7 +509,8 @@ def _is_title_line(line: str) -> bool:
     if not _TITLE_MIN <= n <= _TITLE_MAX or "。" in line or line.endswith((":", "：", "，", ",", "；", ";", "、")):
         return False
     if (resources.HEADER_LABEL.search(line) or resources.PAGE_TIMESTAMP.search(line) or resources.DATE_LINE.match(line)
-            or resources.BREADCRUMB.fullmatch(line) or resources.BYLINE_OUTLET.fullmatch(line)):
+            or _has_any(line, _CRUMB_CHARS) and resources.BREADCRUMB.fullmatch(line)
+            or ("/" in line or "／" in line) and resources.BYLINE_OUTLET.fullmatch(line)):
         return False
     if resources.HAN_RUN.search(line) is None:
         return False
@@ -485,6 +525,9 @@ def _is_toolbar_line(line: str) -> bool:
     return hits >= 2 or len(resources.HAN_RUN.findall(rest)) <= 1 and len("".join(resources.HAN_RUN.findall(rest))) <= 4
 
 
+#: What a breadcrumb line holds (resources.BREADCRUMB): cheap tests before the pattern.
+_CRUMB_CHARS = (">", "＞", "»", "›", "&gt;")
+_BAR_MAX = 60  # characters of an info bar whose date has no time
 _VALUE_END = re.compile(r"[【\[|｜（(<《]|\s")
 
 
@@ -534,6 +577,11 @@ def _header(raw: str) -> _Header:
                 source = _field_source(value)
                 bar = i if bar is None else bar
                 policy = policy or "机关" in line or "機關" in line
+        if stamp is None and date is None and len(line) <= _BAR_MAX and (fields or "|" in line or "｜" in line):
+            bare = resources.BAR_DATE.search(line)  # "来源：某市政府网 2023-06-12", "某市政府网 | 2023-06-12"
+            if bare and parse_date(bare.group()):
+                date = bare.group()
+                bar = i if bar is None else bar
         if stamp:
             if date is None:
                 date = stamp.group()
@@ -546,7 +594,7 @@ def _header(raw: str) -> _Header:
                 elif stamp.group() == line and i + 1 < len(lines) and resources.OUTLET_LINE.fullmatch(lines[i + 1]):
                     source = lines[i + 1]  # an info bar split over lines: the time, then the outlet
     if source is None or date is None:  # fields below a lead or summary paragraph
-        for m in resources.LATE_FIELD.finditer(raw, 0, _ZONE_CHARS):
+        for m in _LATE_FIELD_AFTER_BREAK.finditer("\n" + raw[:_ZONE_CHARS]):
             value = m.group("value").strip(" \t\u3000|｜【】[]")
             if m.group("source") and source is None and value:
                 source = _field_source(value)
@@ -580,25 +628,37 @@ def _credit_source(doc: _Doc, header: _Header) -> str | None:
     if header.source:
         return header.source
     ends = doc.raw_ends
-    for pattern, cues in _CREDIT_PATTERNS:
-        for cue in cues:  # a literal first: the patterns start with a name of any characters
-            at = ends.find(cue)
-            while at >= 0:
-                m = pattern.search(ends, max(0, at - _CREDIT_LOOKBACK), at + _CREDIT_LOOKAHEAD)
-                if m:
-                    return m.group("org")
-                at = ends.find(cue, at + len(cue))
+    where: dict[str, list[int]] = {}  # one scan for every cue (the patterns start with a name of any characters)
+    for cue in _CREDIT_CUE_SCAN.finditer(ends):
+        where.setdefault(cue.group(), []).append(cue.start())
+    if where:
+        for pattern, cues in _CREDIT_PATTERNS:
+            for cue in cues:
+                for at in where.get(cue, ()):
+                    m = pattern.search(ends, max(0, at - _CREDIT_LOOKBACK), at + _CREDIT_LOOKAHEAD)
+                    if m:
+                        return m.group("org")
     for previous, line in zip(header.lines, header.lines[1:]):
         if resources.WECHAT_ID_LINE.match(line) and len(previous) <= 20:
             return previous
-    for line in _first_lines(doc.text[:_HEAD_CHARS], 3):
-        m = resources.OUTLET_LEAD.match(line)
+    for line in doc.top_lines[:_LEAD_LINES]:
+        m = resources.OUTLET_LEAD.match(line) or resources.OUTLET_NEWS_LEAD.match(line)
         if m:
-            return m.group("org")
+            return m.group(m.lastgroup or "org")
     if "版" in doc.raw_tail:
         m = resources.PRINT_CREDIT.search(doc.raw_tail)
         if m:
             return m.group("org")
+    tail = doc.raw_tail
+    if "创" in tail or "創" in tail or "独" in tail or "獨" in tail or "首" in tail:
+        m = resources.CREDIT_ORIGINAL.search(tail)
+        if m:
+            return m.group("org")
+    closing = _closing_credit(doc)
+    if closing:
+        return closing
+    if not _has_any(doc.raw, _STRONG_CREDIT_HEADS):
+        return None
     for cue in _STRONG_CREDIT_CUES.finditer(doc.raw):  # one literal scan; the pattern only where a cue is
         m = resources.CREDIT_STRONG.match(doc.raw, cue.start())
         if m:
@@ -606,8 +666,9 @@ def _credit_source(doc: _Doc, header: _Header) -> str | None:
     return None
 
 
+_LEAD_LINES = 4  # first lines of the clean text where a news lead names its outlet (below a title and a subtitle)
 _STRONG_CREDIT_CUES = re.compile(resources.trie_regex(
-    ("本文来源", "本文來源", "本文来自", "本文來自", "本文转载自", "本文轉載自", "文章来源", "文章來源",
+    ("本文来源", "本文來源", "本文来自", "本文來自", "本文转载自", "本文轉載自", "本文转自", "本文轉自", "文章来源", "文章來源",
      "稿件来源", "稿件來源", "本稿来源", "本稿來源"), guard=False))
 
 
@@ -615,9 +676,12 @@ _CREDIT_LOOKBACK, _CREDIT_LOOKAHEAD = 20, 60
 #: Repost credits, strongest first, with the literals that each contains.
 _CREDIT_PATTERNS = (
     (resources.CREDIT_WECHAT, ("公众号", "公眾號")),
-    (resources.CREDIT_SOURCE, ("来源", "來源", "转载自", "轉載自", "来自", "來自")),
+    (resources.CREDIT_SOURCE, ("来源", "來源", "转载自", "轉載自", "转自", "轉自", "来自", "來自", "稿源", "出处", "出處",
+                               "供稿", "信息提供")),
     (resources.CREDIT_AUTHORISED, ("经授权", "經授權")),
 )
+_CREDIT_CUE_SCAN = re.compile(resources.trie_regex([cue for _pattern, cues in _CREDIT_PATTERNS for cue in cues],
+                                                   guard=False))
 
 
 def _weak_source(doc: _Doc) -> str | None:
@@ -629,15 +693,80 @@ def _weak_source(doc: _Doc) -> str | None:
     best = max(counts.items(), key=lambda kv: (kv[1], kv[0]), default=None)
     if best is not None and best[1] >= 2:
         return best[0]
-    for pattern in (resources.SUBSCRIBE_OUTLET, resources.APP_OUTLET):
-        m = pattern.search(doc.raw_tail)
+    for pattern, cues in ((resources.SUBSCRIBE_OUTLET, _SUBSCRIBE_CUES), (resources.APP_OUTLET, _APP_CUES)):
+        m = pattern.search(doc.raw_tail) if _has_any(doc.raw_tail, cues) else None
         if m:
             return m.group("org")
+    if not _has_any(doc.raw_tail, _COPYRIGHT_CUES):
+        return _footer_owner(doc)
     for line in reversed(_tail_lines(doc.raw_tail)):
         m = resources.COPYRIGHT_OWNER.search(line)
         if m:
             return m.group("org")
+    return _footer_owner(doc)
+
+
+_CLOSING_CREDIT_WORDS = ("报道", "報道", "報導", "供稿", "供图", "供圖", "社")
+
+
+def _closing_credit(doc: _Doc) -> str | None:
+    """A bracketed credit on the last line of the clean text: "（星島日報報道）", "（某某局供稿）", "（中央社）"."""
+    end = doc.text.rstrip()
+    if not end.endswith((")", "）", "〕", "】", "]")):
+        return None
+    line = end[end.rfind("\n") + 1:].strip()
+    start = max(line.rfind("（"), line.rfind("("), line.rfind("〔"), line.rfind("【"), line.rfind("["))
+    credit = line[start:] if start >= 0 else ""
+    if not credit or len(credit) > 16 or not any(map(credit.__contains__, _CLOSING_CREDIT_WORDS)):
+        return None  # "（完）", "（记者 张三）" and a sentence's own brackets are no credit
+    m = resources.CLOSING_CREDIT.fullmatch(credit)
+    return m.group("org") if m else None
+
+
+def _dateline_leads(doc: _Doc) -> bool:
+    """Whether the dateline opens a lead on its own line ("(香港·2023年3月31日) — 香港科技园公司今日宣布……"),
+    not a date alone on a line under a title ("（2023年6月12日）" under a speech or a meeting's report)."""
+    found, line_start = doc.dateline  # type: ignore[misc]
+    after = line_start + found.end()
+    return bool(doc.text[after:after + 40].split("\n", 1)[0].strip(" \t—–-－:：,，"))
+
+
+def _find_source(doc: _Doc, header: _Header, title: str | None) -> str | None:
+    """The publisher, strongest evidence first: header fields and credits, the issuer and sign-off lines,
+    the issuer leading a notice's title, then weak cues (own reporters, appeals, copyright, footer owner)."""
+    return _credit_source(doc, header) or _source(doc) or _title_issuer(title) or _weak_source(doc)
+
+
+def _title_issuer(title: str | None) -> str | None:
+    """The government issuer that leads a notice's or reply's title ("国务院办公厅关于……的通知")."""
+    if not title or ("关于" not in title and "關於" not in title):
+        return None
+    m = resources.TITLE_ISSUER.match(title)
+    if m is None or not (resources.POLICY_TITLE.search(title) or resources.REPLY_TITLE.search(title)):
+        return None
+    return m.group("org")
+
+
+def _footer_owner(doc: _Doc) -> str | None:
+    """The owner a site's footer names: "主办单位：X", "版权所有：X", "X 版权所有" (the last such line)."""
+    tail = doc.raw_tail
+    if "主" not in tail and "版" not in tail and "出" not in tail:
+        return None
+    for line in reversed(_tail_lines(tail)):
+        if not any(map(line.__contains__, _FOOTER_OWNER_WORDS)):
+            continue
+        m = resources.FOOTER_OWNER.search(line)
+        if m:
+            return m.group("org")
+        for rights in ("版权所有", "版權所有"):
+            at = line.find(rights)
+            words = line[:at].replace("©", " ").split() if at > 0 else []
+            if words and resources.OWNER_BEFORE_RIGHTS.fullmatch(words[-1]):
+                return words[-1]
     return None
+
+
+_FOOTER_OWNER_WORDS = ("主办", "主辦", "版权所有", "版權所有", "出品")
 
 
 def _print_date(doc: _Doc) -> tuple[str, DatePrecision] | None:
@@ -662,7 +791,8 @@ def _kind(doc: _Doc, header: _Header, title: str | None, source: str | None) -> 
         return "government_reply"
     if resources.DOC_NUMBER.search(head) and _contains_any(doc.text[:3000], resources.REPLY_CONTEXT_WORDS):
         return "government_reply"
-    if resources.SECURITIES_HEADER.search(text_head) or (
+    if resources.SECURITIES_HEADER.search(text_head) or ("董" in text_head or "虚" in text_head or "虛" in text_head) and (
+            resources.ANNOUNCEMENT_STATEMENT.search(text_head)) or (
             title and resources.COMPANY_TITLE.search(title) and resources.COMPANY_NAME.search(title)):
         return "company_announcement"
     if title and resources.GOVERNMENT_REPORT_TITLE.search(title):
@@ -675,7 +805,8 @@ def _kind(doc: _Doc, header: _Header, title: str | None, source: str | None) -> 
         return "press_release"
     if resources.RELEASE_SIGN_OFF.search(doc.raw_ends) and not wire and not _lead_near_top(doc):
         return "press_release"
-    if doc.dateline and not wire and not resources.PAGE_TIMESTAMP.match(doc.text, doc.dateline[1]):
+    if (doc.dateline and not wire and not resources.PAGE_TIMESTAMP.match(doc.text, doc.dateline[1])
+            and _dateline_leads(doc)):
         return "press_release"  # (a web page's time line "2019年09月07日 04:04" is no release dateline)
     if title and resources.POLICY_TITLE.search(title) and (
             resources.GOVERNMENT_ISSUER.search(title) or title.startswith(("关于", "關於"))):
@@ -683,11 +814,13 @@ def _kind(doc: _Doc, header: _Header, title: str | None, source: str | None) -> 
     if (source and title and resources.COMPANY_NAME.search(source) and source in title
             and not resources.NEWS_OUTLET_END.search(source)):
         return "press_release"  # a company's own news: the page's owner names itself in the headline
-    news_cues = len(resources.NEWSPAPER_CUE.findall(doc.text)) + len(resources.BRACKET_NEWS_CUE.findall(doc.text))
-    if news_cues >= 2 or len(resources.DIGEST_ITEM_END.findall(doc.raw_ends)) >= 3:
+    news_cues = (len(resources.NEWSPAPER_CUE.findall(doc.text))
+                 + (len(resources.BRACKET_NEWS_CUE.findall(doc.text)) if _has_any(doc.text, _BRACKET_LEAD_CUES) else 0))
+    if news_cues >= 2 or _has_any(doc.raw_ends, _DIGEST_END_CUES) and len(
+            resources.DIGEST_ITEM_END.findall(doc.raw_ends)) >= 3:
         return "newspaper_page"
     if any(len(line) <= _DIGEST_HEADING_MAX and _contains_any(line, resources.DIGEST_CUES)
-           for line in _first_lines(doc.text[:_HEAD_CHARS], 3)):
+           for line in doc.top_lines[:3]):
         return "newspaper_page"  # a digest's heading: "一周要闻", "值得关注的……大事件"
     if _contains_any(edges + "\n" + "\n".join(header.lines[:5]), resources.WECHAT_CUES):
         return "wechat_post"
@@ -710,7 +843,7 @@ def _text_title(doc: _Doc) -> str | None:
     A notice's title broken over lines ("国务院办公厅" / "关于……考察工作时" / "所提问题……的函") is
     joined, with its government issuer in front; a company's name above "关于……的公告" is not part of it.
     """
-    lines = _first_lines(doc.text[:_HEAD_CHARS], _TITLE_SCAN_LINES)
+    lines = doc.top_lines[:_TITLE_SCAN_LINES]
     for i, line in enumerate(lines):
         if _is_label_line(line) or _is_toolbar_line(line):
             continue
@@ -748,10 +881,25 @@ def _pick_date(doc: _Doc, header: _Header) -> tuple[str | None, DatePrecision | 
             return found
     date, precision = _date(doc)
     if date is None:
-        found = _print_date(doc)
+        found = _yearless_dateline(doc, header) or _print_date(doc)
         if found:
             return found
     return date, precision
+
+
+def _yearless_dateline(doc: _Doc, header: _Header) -> tuple[str, DatePrecision] | None:
+    """A lead's dateline without its year ("本报北京6月12日电") dated with the year that the header block
+    (or else a print credit at the end) states; None when neither states one."""
+    for line in doc.top_lines[:_LEAD_LINES]:
+        m = resources.YEARLESS_DATELINE.match(line)
+        if m is None:
+            continue
+        year = resources.HEADER_YEAR.search("\n".join(header.lines))
+        printed = _print_date(doc) if year is None else None
+        if year is None and printed is None:
+            return None  # a year in the body is no evidence of the article's own year
+        return parse_date(f"{year.group(1) if year else printed[0][:4]}年{m.group('month')}月{m.group('day')}日")
+    return None
 
 # ---------------------------------------------------------------- publisher
 
@@ -867,7 +1015,8 @@ def infer_source(text: str, *, raw: str | None = None) -> str | None:
     '網易號'
     """
     doc = _Doc(text, raw)
-    return _credit_source(doc, _header(doc.raw)) or _source(doc) or _weak_source(doc)
+    header = _header(doc.raw)
+    return _find_source(doc, header, header.title or _text_title(doc))
 
 
 def infer_doc_type(text: str, *, raw: str | None = None) -> DocType:
@@ -875,15 +1024,16 @@ def infer_doc_type(text: str, *, raw: str | None = None) -> DocType:
 
     Checked in this order: ``government_reply`` (the title says 答复/回复/复函/批复/……的函,
     or a document number and 提案/答复 near the top); ``company_announcement`` (a
-    securities header, or a company's title ending in 公告/公示/报告); ``government_report``
-    (工作报告, 统计公报 in the title); ``policy_notice`` (a notice's index fields such as
-    发文机关/成文日期, or a document number in the head); ``press_release`` (新闻稿, Press
-    Release, a media-enquiry block in the first or last lines, a release sign-off, a
-    release dateline, or a company's news on its own site); ``policy_notice`` (a title
-    ending in 通知/意见/办法/措施... with a government issuer or 关于); ``newspaper_page``
+    securities header, the board's statement 董事会及全体董事保证…不存在任何虚假记载 at the top,
+    or a company's title ending in 公告/公示/报告); ``government_report``
+    (工作报告, 统计公报, 工作总结, 年度报告 in the title); ``policy_notice`` (a notice's index fields such as
+    发文机关/成文日期, or a document number in the head); ``press_release`` (新闻稿, 新闻公报, Press
+    Release, a media-enquiry block 媒体垂询/新闻联系人 in the first or last lines, a release sign-off, a
+    release dateline opening a lead, or a company's news on its own site); ``policy_notice`` (a title
+    ending in 通知/意见/办法/措施/通报/纲要/计划... with a government issuer or 关于); ``newspaper_page``
     (本报讯 twice, a link line after every item, a digest heading such as 一周要闻);
-    ``wechat_post`` (微信公众号, 微信号 in the first or last lines); ``opinion`` (专栏,
-    评论员, 撰文 there); ``news_article`` otherwise, unless the text has no headline, no
+    ``wechat_post`` (微信公众号, 公众号, 微信号, 点击上方…关注 in the first or last lines); ``opinion`` (专栏,
+    评论员, 社论, 撰文, 作者系 there); ``news_article`` otherwise, unless the text has no headline, no
     news cue and hardly any words (``other``). Words in the body never decide.
 
     >>> infer_doc_type("对市政协第0249号提案的答复\\n\\n张委员：……")
@@ -895,8 +1045,8 @@ def infer_doc_type(text: str, *, raw: str | None = None) -> DocType:
     """
     doc = _Doc(text, raw)
     header = _header(doc.raw)
-    source = _credit_source(doc, header) or _source(doc) or _weak_source(doc)
-    return _kind(doc, header, header.title or _text_title(doc), source)
+    title = header.title or _text_title(doc)
+    return _kind(doc, header, title, _find_source(doc, header, title))
 
 
 def infer_metadata(text: str, *, raw: str | None = None) -> DocumentMetadata:
@@ -910,8 +1060,8 @@ def infer_metadata(text: str, *, raw: str | None = None) -> DocumentMetadata:
         raise InputError(f"infer_metadata: text must be a str (got {type(text).__name__})")
     doc = _Doc(text, raw)
     header = _header(doc.raw)
-    source = _credit_source(doc, header) or _source(doc) or _weak_source(doc)
     title = header.title or _text_title(doc)
+    source = _find_source(doc, header, title)
     doc_type = _kind(doc, header, title, source)
     date, precision = _pick_date(doc, header)
     if source is None and doc_type == "newspaper_page":

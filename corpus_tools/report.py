@@ -1,7 +1,10 @@
 """One-command HTML report: run the notebooks on a corpus, write one offline page.
 
-:func:`build_report` executes each notebook with papermill, passing the corpus
-folder as the notebook's ``CORPUS`` parameter, converts the executed notebooks
+:func:`build_report` executes each notebook with papermill, passing the
+user's question as the notebooks' parameters (``CORPUS``: the corpus folder;
+``BY``: the documents column that groups them; ``TARGET``: the group compared
+with the others; ``TERMS``: the words to find in context; ``TABLES``: the
+folder the notebooks write their tables into, for download), converts the executed notebooks
 with nbconvert (code hidden), and assembles a single self-contained HTML file:
 plotly.js is inlined once, every chart is a plotly div drawn from the
 notebook's stored figure JSON, images are data URIs, and the CJK glyphs the
@@ -9,7 +12,9 @@ page uses are embedded as a subset of Noto Sans CJK SC, so the report reads
 the same offline and on machines without Chinese fonts.
 
 The pieces are public so a notebook or a script can reuse them:
-:func:`execute_notebook`, :func:`notebook_fragment`, :func:`assemble_html`.
+:func:`execute_notebook`, :func:`notebook_fragment`, :func:`assemble_html`;
+:func:`grouping` and :func:`default_terms` turn the parameters into the
+groups and words a notebook works on.
 """
 from __future__ import annotations
 
@@ -20,24 +25,29 @@ import html
 import io
 import re
 import tempfile
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import nbformat
+import pandas as pd
 
 from .errors import CorpusToolsError, InputError
 
 __all__ = [
     "NOTEBOOK_DIR",
     "PLOTLY_MIMETYPE",
+    "Grouping",
     "ReportConfig",
     "ReportError",
     "assemble_html",
     "build_report",
     "default_notebooks",
+    "default_terms",
     "execute_notebook",
+    "grouping",
     "notebook_fragment",
+    "tables_folder",
 ]
 
 #: The numbered notebooks shipped with the project (``notebooks/`` beside the package).
@@ -66,6 +76,10 @@ body {{ margin: 0; background: #fff; }}
   border-top: 1px solid #ddd; }}
 .report-section .plotly-graph-div {{ margin: 8px 0 16px; }}
 .report-section img {{ max-width: 100%; height: auto; }}
+/* a wide table scrolls inside the page instead of widening it */
+.report-section .jp-RenderedHTMLCommon table {{ display: block; max-width: 100%; overflow-x: auto; }}
+.report-section .jp-RenderedHTMLCommon td {{ white-space: normal; max-width: 40em; }}
+.report-downloads ul {{ margin: 4px 0 12px; }}
 """
 
 
@@ -114,7 +128,8 @@ def default_notebooks() -> list[Path]:
 
 
 def execute_notebook(notebook: str | Path, corpus: str | Path, *, output: str | Path,
-                     timeout: int = 600, config: ReportConfig = _DEFAULT) -> nbformat.NotebookNode:
+                     parameters: Mapping[str, object] | None = None, timeout: int = 600,
+                     config: ReportConfig = _DEFAULT) -> nbformat.NotebookNode:
     """Run one notebook top to bottom with ``corpus`` as its corpus parameter.
 
     The kernel starts in the notebook's folder, as under nbval and Jupyter, so
@@ -124,6 +139,8 @@ def execute_notebook(notebook: str | Path, corpus: str | Path, *, output: str | 
         notebook: the ``.ipynb`` file.
         corpus: folder (or file) the notebook should analyse.
         output: where the executed notebook is written.
+        parameters: more parameters (``BY``, ``TARGET`` ...); those the notebook's
+            ``parameters`` cell does not declare are not passed to it.
         timeout: seconds allowed per cell.
         config: report options (parameter and kernel names).
 
@@ -137,9 +154,12 @@ def execute_notebook(notebook: str | Path, corpus: str | Path, *, output: str | 
     from papermill.exceptions import PapermillExecutionError
 
     notebook = Path(notebook).resolve()
+    declared = set(papermill.inspect_notebook(str(notebook)))
+    passed = {name: value for name, value in (parameters or {}).items() if name in declared}
+    passed[config.parameter] = str(Path(corpus).resolve())
     try:
         return papermill.execute_notebook(
-            str(notebook), str(output), parameters={config.parameter: str(Path(corpus).resolve())},
+            str(notebook), str(output), parameters=passed,
             cwd=str(notebook.parent), kernel_name=config.kernel_name, progress_bar=False,
             log_output=False, request_save_on_cell_execute=False, execution_timeout=timeout)
     except PapermillExecutionError as exc:
@@ -310,14 +330,56 @@ def _heading(notebook: nbformat.NotebookNode, fallback: str) -> str:
     return fallback
 
 
-def build_report(path: str | Path, *, output: str | Path = "report.html",
-                 notebooks: Sequence[str | Path] | None = None, timeout: int = 600,
-                 config: ReportConfig = _DEFAULT) -> Path:
+def tables_folder(output: str | Path) -> Path:
+    """The folder beside a report's HTML file that holds its tables (CSV, XLSX).
+
+    >>> tables_folder("out/report.html").as_posix()
+    'out/report_tables'
+    """
+    out = Path(output)
+    return out.with_name(f"{out.stem}_tables")
+
+
+def build_folder(output: str | Path) -> Path:
+    """The folder beside a report's HTML file that holds the corpus's build (Parquet tables).
+
+    >>> build_folder("out/report.html").as_posix()
+    'out/report_build'
+    """
+    out = Path(output)
+    return out.with_name(f"{out.stem}_build")
+
+
+def build_report(path: str | Path, *, output: str | Path = "report.html", by: str = "publisher",
+                 target: str | None = None, terms: Sequence[str] | str | None = None,
+                 title: str | None = None, tables: bool = True, build_dir: str | Path | None = None,
+                 workers: int | None = None, notebooks: Sequence[str | Path] | None = None,
+                 timeout: int = 600, config: ReportConfig = _DEFAULT) -> Path:
     """Run the notebooks on a corpus and write one self-contained HTML report.
+
+    The question is the user's: ``by``, ``target`` and ``terms`` reach the
+    notebooks as their ``BY``, ``TARGET`` and ``TERMS`` parameters, as
+    ``corpus-tools report PATH --by ... --target ... --terms T1,T2`` passes them.
+    The corpus is built once (:func:`corpus_tools.build`: worker processes, Parquet
+    tables, incremental on a re-run) and every notebook reads that build (``BUILD``),
+    so no notebook loads and analyses the corpus again.
 
     Args:
         path: the corpus folder (or file, or anything the notebooks' loader accepts).
         output: the HTML file to write; its folder must exist.
+        by: documents column that groups the documents (``publisher``, ``doc_type``,
+            ``year`` — derived from ``date`` —, a column of a ``metadata.csv`` ...).
+        target: the group compared with all other documents (keyness, word clouds);
+            default: the largest group; with a single group the comparison is skipped
+            and the report says why.
+        terms: words to show in context (KWIC), as a list or comma-separated;
+            default: the corpus's top keywords.
+        title: heading of the page (default: ``config.title``).
+        tables: write the tables as CSV and XLSX into :func:`tables_folder` and link
+            them from the page.
+        build_dir: where to build the corpus (default: :func:`build_folder` beside
+            the report); a build there from an earlier run is updated, not redone.
+        workers: worker processes of the build (default: all cores).
         notebooks: notebooks to run, in order (default: :func:`default_notebooks`).
         timeout: seconds allowed per notebook cell.
         config: report options.
@@ -339,14 +401,167 @@ def build_report(path: str | Path, *, output: str | Path = "report.html",
     for notebook in chosen:
         if not notebook.is_file():
             raise InputError(f"notebook {str(notebook)!r} does not exist")
+    if title is not None:
+        config = replace(config, title=str(title))
+    parameters = {"BY": _text_option("by", by), "TARGET": _text_option("target", target, optional=True),
+                  "TERMS": _terms(terms), "TABLES": str(tables_folder(out).resolve()) if tables else None}
+    from .streaming import build
+
+    store = Path(build_dir).expanduser() if build_dir is not None else build_folder(out)
+    parameters["BUILD"] = str(build(corpus, store, workers=workers, progress=False).path.resolve())
     sections = []
     with tempfile.TemporaryDirectory(prefix="corpus-report-") as tmp:
         for notebook in chosen:
             executed = execute_notebook(notebook, corpus, output=Path(tmp) / notebook.name,
-                                        timeout=timeout, config=config)
+                                        parameters=parameters, timeout=timeout, config=config)
             anchor = re.sub(r"[^0-9A-Za-z_-]+", "-", notebook.stem)
             sections.append((anchor, _heading(executed, notebook.stem),
                              notebook_fragment(executed, name=anchor, config=config)))
     page = assemble_html(sections, corpus=str(corpus.resolve()), config=config)
     out.write_text(page, encoding="utf-8")
     return out.resolve()
+
+
+def _text_option(name: str, value: object, *, optional: bool = False) -> str | None:
+    if value is None and optional:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise InputError(f"{name!r} must be a non-empty string (got {value!r})")
+    return value.strip()
+
+
+def _terms(terms: Sequence[str] | str | None) -> list[str] | None:
+    """``"细胞治疗,沪港"`` or a list -> a list of words (None: let the notebooks choose)."""
+    if terms is None:
+        return None
+    items = re.split(r"[,，、]", terms) if isinstance(terms, str) else list(terms)
+    if not all(isinstance(t, str) for t in items):
+        raise InputError(f"'terms' must be strings (got {terms!r})")
+    words = [t.strip() for t in items if t.strip()]
+    if not words:
+        raise InputError(f"'terms' must be words, as a list or separated by commas (got {terms!r})")
+    return list(dict.fromkeys(words))
+
+
+# ---------------------------------------------------------------- the user's question
+
+_NO_GROUP = "<NA>"
+
+
+@dataclass(frozen=True)
+class Grouping:
+    """How the documents split by one column, and which group is compared with the rest.
+
+    Attributes:
+        by: the documents column.
+        sizes: documents per group (largest first, then by name); documents
+            without a value are not a group.
+        missing: documents without a value in ``by``.
+        target: the group compared with all other documents, or None when there
+            is nothing to compare (see ``message``).
+        side: per document (aligned with the documents' index), ``target`` or
+            ``"other documents"``; None without a target.
+        message: one sentence saying what is compared, or why nothing is.
+    """
+
+    by: str
+    sizes: pd.Series
+    missing: int
+    target: str | None
+    side: pd.Series | None
+    message: str
+
+    #: Name of the reference side: every document outside the target group.
+    OTHERS = "other documents"
+
+    def largest(self, n: int) -> list[str]:
+        """The ``n`` largest groups, largest first."""
+        return [str(g) for g in self.sizes.index[:n]]
+
+    def table(self) -> pd.DataFrame:
+        """Documents per group, largest first (documents without a value last)."""
+        frame = self.sizes.rename("documents").rename_axis(self.by).reset_index()
+        if self.missing:
+            frame = pd.concat([frame, pd.DataFrame({self.by: [f"(no {self.by})"],
+                                                    "documents": [self.missing]})], ignore_index=True)
+        return frame
+
+    def _repr_html_(self) -> str:
+        return f"<p>{html.escape(self.message)}</p>" + self.table().head(20).to_html(index=False)
+
+    def __repr__(self) -> str:
+        return f"{self.message}\n{self.table().head(20).to_string(index=False)}"
+
+
+def _group_column(documents: pd.DataFrame, by: str) -> pd.Series:
+    if not isinstance(documents, pd.DataFrame):
+        raise InputError(f"grouping: expected the documents table (got {type(documents).__name__})")
+    if by in documents.columns:
+        values = documents[by]
+    elif by == "year" and "date" in documents.columns:
+        values = documents["date"].astype("string").str.slice(0, 4)
+    else:
+        raise InputError(f"grouping: by={by!r} is not a column of the documents table "
+                         f"(has {list(documents.columns)}; 'year' is derived from 'date')")
+    values = values.astype("string").str.strip()
+    return values.mask(values == "")
+
+
+def grouping(documents: pd.DataFrame, *, by: str = "publisher", target: str | None = None) -> Grouping:
+    """The groups of ``documents`` by column ``by`` and the group compared with the others.
+
+    Args:
+        documents: the documents table.
+        by: the grouping column (``year`` is derived from ``date`` when absent).
+        target: the group to compare with all other documents; default: the
+            largest group (ties: the first by name). Nothing is compared when all
+            documents fall in one group.
+
+    Raises:
+        InputError: ``by`` is not a column, or ``target`` is not one of its values.
+
+    >>> docs = pd.DataFrame({"doc_id": ["a", "b", "c"], "publisher": ["香港科技园公司", "香港科技园公司", None]})
+    >>> g = grouping(docs, by="publisher")
+    >>> g.target, g.side.tolist()
+    ('香港科技园公司', ['香港科技园公司', '香港科技园公司', 'other documents'])
+    """
+    values = _group_column(documents, by)
+    counts = values.dropna().value_counts()
+    sizes = counts.iloc[sorted(range(len(counts)), key=lambda i: (-int(counts.iloc[i]), str(counts.index[i])))]
+    sizes = pd.Series([int(v) for v in sizes], index=[str(k) for k in sizes.index], dtype="int64", name=by)
+    missing = int(values.isna().sum())
+    n = len(values)
+    if target is not None:
+        target = str(target).strip()
+        if target not in sizes.index:
+            raise InputError(f"grouping: target={target!r} is not a value of column {by!r} "
+                             f"(largest groups: {list(sizes.index[:10])})")
+    elif len(sizes) and n - int(sizes.iloc[0]) > 0:
+        target = str(sizes.index[0])
+    if target is None or n - int(sizes[target]) == 0:
+        why = ("no document has a value in this column" if not len(sizes) else
+               f"all {n} documents are in one group ({sizes.index[0]})")
+        return Grouping(by, sizes, missing, None, None,
+                        f"Nothing to compare by {by!r}: {why}. Choose another column with --by "
+                        f"(publisher, doc_type, year ...).")
+    inside = int(sizes[target])
+    side = pd.Series(values.eq(target).fillna(False).to_numpy(), index=documents.index).map(
+        {True: target, False: Grouping.OTHERS}).astype("string")
+    without = f", {missing} of them without a {by}" if missing else ""
+    message = (f"Comparing {by} = {target} ({inside} document{'s' if inside != 1 else ''}) with the "
+               f"other {n - inside} document{'s' if n - inside != 1 else ''}{without}; "
+               f"{len(sizes)} group{'s' if len(sizes) != 1 else ''} in all.")
+    return Grouping(by, sizes, missing, target, side, message)
+
+
+def default_terms(documents: pd.DataFrame, *, tokens: pd.DataFrame | None = None, n: int = 2) -> list[str]:
+    """The corpus's ``n`` top keywords (TF-IDF over all documents): words worth reading in context.
+
+    >>> docs = pd.DataFrame({"doc_id": ["a"], "text": ["细胞治疗产业。细胞治疗研究。生物医药。"]})
+    >>> default_terms(docs, n=1)
+    ['细胞治疗']
+    """
+    from .keywords import top_keywords
+
+    found = top_keywords(documents, by=None, top=n, tokens=tokens)
+    return [str(k) for k in found["keyword"]]

@@ -121,7 +121,11 @@ PRESS_RELEASE_WORDS = (
     "新闻稿", "新聞稿", "即时发布", "即時發布", "传媒查询", "傳媒查詢", "媒体查询", "媒體查詢",
     "媒体联络", "媒體聯絡", "新闻联络", "新聞聯絡", "press release", "for immediate release",
     "media enquiries", "media contact",
+    "新闻公报", "新聞公報", "媒体垂询", "媒體垂詢", "传媒垂询", "傳媒垂詢", "新闻联系人", "新聞聯絡人", "媒体联系人", "媒體聯絡人",
 )
+#: The board's statement that opens a listed company's announcement ("本公司董事会及全体董事保证本公告内容不存在
+#: 任何虚假记载……"), read in the first lines.
+ANNOUNCEMENT_STATEMENT = re.compile(r"(?:董事会|董事會)(?:及|暨)全[体體](?:董事|成员|成員)保[证證]|不存在任何虚假记载|不存在任何虛假記載")
 NEWSPAPER_CUE = re.compile(rf"本(?:报|報)(?:讯|訊|记者|記者|通讯员|通訊員)|{_PAPER_DATELINE}")
 #: The same cue in brackets: "【大公報訊】" (a pattern of its own: with it, NEWSPAPER_CUE would lose the fast
 #: scan for its first character 本 and cost three times as much on every document).
@@ -783,6 +787,8 @@ PAGE_TIMESTAMP = re.compile(
     r"(?<![0-9])[0-9]{4}(?:[-/.][0-9]{1,2}[-/.][0-9]{1,2}|年[0-9]{1,2}月[0-9]{1,2}日)"
     r"[ \t\u3000]*(?:[0-9]{1,2}:[0-9]{2}|[0-9]{1,2}[时時][0-9]{1,2}分)"
 )
+#: A full date without a time in an info bar ("2023-06-12", "2023年6月12日", "2023/06/12").
+BAR_DATE = re.compile(r"(?<![0-9])[0-9]{4}(?:-[0-9]{1,2}-[0-9]{1,2}|/[0-9]{1,2}/[0-9]{1,2}|\.[0-9]{1,2}\.[0-9]{1,2}|年[0-9]{1,2}月[0-9]{1,2}日)(?![0-9])")
 #: The outlet right after an info bar's timestamp: "2019年09月07日 04:04 北京日报".
 AFTER_TIMESTAMP_OUTLET = re.compile(r"(?::[0-9]{2}|分)(?::[0-9]{2})?[ \t\u3000]+(?!发表于|發表於|发布于|發佈於|發布於)(?P<org>[\u4e00-\u9fff]{2,12})[ \t\u3000]*$")
 #: A line that is only a news outlet's name: "证券时报网", "北京日报".
@@ -794,16 +800,48 @@ BYLINE_OUTLET = re.compile(r"[\u4e00-\u9fff]{2,4}(?:[ 、][\u4e00-\u9fff]{2,4}){
 BREADCRUMB = re.compile(r"[^\n]{0,40}?\S[ \t]*(?:>|＞|»|›|&gt;)[^\n]*")
 #: Repost credits and footers naming the publisher, strongest first (searched in the raw ends).
 CREDIT_WECHAT = re.compile(r"(?:微信公众号|微信公眾號|公众号|公眾號)[:：]?[ \t]*[“\"「『]?(?P<org>[^“”\"「」『』（()）\n，,。]{2,20}?)[”\"」』]")
-CREDIT_SOURCE = re.compile(r"(?<![图圖片据據料])(?:本文|本稿|文章|稿件|新闻|新聞)?(?:来源|來源|转载自|轉載自|来自|來自)[ \t]*[:：][ \t]*"
-                           r"(?P<org>[^\s|｜，,。；;（()）]{2,30})")
+CREDIT_SOURCE = re.compile(r"(?<![图圖片据據料])(?:本文|本稿|文章|稿件|新闻|新聞|信息)?(?:来源|來源|转载自|轉載自|转自|轉自|来自|來自|稿源|出处|出處|供稿单位|供稿單位|供稿|信息提供)"
+                           r"[ \t]*(?:[:：]|[ \t]*[丨｜|][ \t]*)[ \t]*[“\"「]?"
+                           r"(?P<org>[^\s|｜丨，,。；;（()）“”\"「」]{2,30})")
 #: The strong form of a repost credit, looked for in the whole text when the ends name no source:
 #: "本文来源：新京报", "文章来源：X", "本文转载自X".
-CREDIT_STRONG = re.compile(r"(?:本文|本稿|文章|稿件)(?:来源|來源|转载自|轉載自|来自|來自)[ \t]*[:：]?[ \t]*"
+CREDIT_STRONG = re.compile(r"(?:本文|本稿|文章|稿件)(?:来源|來源|转载自|轉載自|转自|轉自|来自|來自)(?:于|於)?[ \t]*[:：]?[ \t]*"
                            r"(?:微信公众号|微信公眾號|公众号|公眾號)?[“\"「]?(?P<org>[^\s|｜，,。；;（()）“”\"「」]{2,30})")
 CREDIT_AUTHORISED = re.compile(r"(?P<org>[\u4e00-\u9fffA-Za-z0-9]{2,12}?)(?:经授权发布|經授權發布|经授权转载|經授權轉載)")
 #: A wire or outlet lead with the outlet's name: "中国经济网北京6月12日讯", "央视网消息".
 OUTLET_LEAD = re.compile(r"^(?P<org>[\u4e00-\u9fff]{2,8}?(?:网|網|社|报|報|台|新闻|新聞))"
                          r"[\u4e00-\u9fff]{0,6}?[0-9]{1,2}月[0-9]{1,2}日(?:电|電|讯|訊)")
+#: A news lead naming its outlet in the first lines: "央视网消息", "人民网北京6月1日电" (the words of
+#: OUTLET_LEAD without a date), "【大公報訊】", "（中央社記者王明台北3日電）"; never "本报讯" (no name)
+#: nor "据财联社9月26日消息" (a cited outlet).
+OUTLET_NEWS_LEAD = re.compile(
+    r"^(?!本|据|據)(?P<org>[\u4e00-\u9fff]{2,8}?(?:网|網|社|报|報|台|新闻|新聞|财经|財經))(?:[\u4e00-\u9fff]{0,6}?[0-9]{1,2}月[0-9]{1,2}日)?"
+    r"(?:电|電|讯|訊|消息)(?:[（(]|[ \t:：，,]|$)"
+    r"|^(?!本|据|據)(?P<reporter>[\u4e00-\u9fff]{2,8}?(?:网|網|社|报|報|台|新闻|新聞|财经|財經))(?:特约|特約|首席)?(?:记者|記者)"
+    r"|^[【\[(（〔](?!本|据|據)(?P<bracket>[\u4e00-\u9fff]{2,8}?)(?:专讯|專訊|讯|訊|报道|報道|報導|消息)[】\])）〕]"
+    r"|^[（(〔](?!本)(?P<wire>[\u4e00-\u9fff]{2,6}?)(?:记者|記者)[^）)〕\n]{1,30}?(?:电|電|报道|報道|報導)[）)〕]")
+#: A notice's or reply's title led by its government issuer: "国务院办公厅关于……的通知" -> 国务院办公厅.
+TITLE_ISSUER = re.compile(r"^(?P<org>[\u4e00-\u9fff]{2,30}?(?:国务院|國務院|人民政府|政府|办公厅|辦公廳|办公室|辦公室|委员会|委員會|"
+                          r"[部局厅廳委署处處]))(?:[、和与與][\u4e00-\u9fff]{2,30}?)?(?:关于|關於)")
+#: A credit line in brackets at the end of an article: "（星島日報報道）", "(某某局供稿)", "（中央社）".
+CLOSING_CREDIT = re.compile(r"[（(〔【\[](?!本|据|據|记者|記者)(?P<org>[\u4e00-\u9fffA-Za-z]{2,12}?)"
+                            r"(?:报道|報道|報導|供稿|供图|供圖|讯|訊)?[）)〕】\]]")
+#: An outlet claiming the article as its own: "本文为36氪原创", "本文系某某网独家稿件".
+CREDIT_ORIGINAL = re.compile(r"本文(?:为|為|系)(?P<org>[^\s，,。；;“”\"「」]{2,20}?)(?:原创|原創|独家|獨家|首发|首發)")
+#: A site's footer naming its owner after a label: "主办单位：某市人民政府办公室", "版权所有：某某网", "出品丨X".
+FOOTER_OWNER = re.compile(
+    r"(?:主办单位|主辦單位|网站主办|網站主辦|主办|主辦|版权所有|版權所有|出品)[ \t]*(?:[:：]|[ \t]*[丨｜|][ \t]*)[ \t]*"
+    r"(?P<org>[\u4e00-\u9fffA-Za-z][^\s|｜丨，,。；;（()）©]{1,29})")
+#: ... or before "版权所有": "某某日报社 版权所有" (the last word before it, when it reads as an organisation).
+OWNER_BEFORE_RIGHTS = re.compile(r"[\u4e00-\u9fffA-Za-z]{0,18}(?:公司|集团|集團|网|網|报社|報社|报|報|社|台|中心|研究院|"
+                                 r"政府|委员会|委員會|局|厅|廳|部|办公室|辦公室|大学|大學|学院|學院|协会|協會)")
+#: A dateline without a year at the start of a lead: "本报北京6月12日电", "新华社香港3月1日电",
+#: "人民网北京6月1日电", "本报讯"-style leads with a date; the year comes from the header.
+YEARLESS_DATELINE = re.compile(
+    rf"^(?:本(?:报|報)|(?!据|據)[\u4e00-\u9fff]{{2,8}}?(?:社|网|網|报|報|台))[\u4e00-\u9fff]{{0,8}}?"
+    rf"(?P<month>{_NEWS_DAY})月(?P<day>{_NEWS_DAY})日(?:专电|專電|电|電|讯|訊|消息)")
+#: A four-digit year in a header or footer ("2023年", "2023-06-12").
+HEADER_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?=[ \t]*年|[-/.][0-9]{1,2}[-/.][0-9]{1,2})")
 #: A newspaper's print credit at the end of a reposted article: "《 人民日报 》（ 2026年06月12日   01 版）".
 PRINT_CREDIT = re.compile(r"《[ \t]*(?P<org>[^《》\n]{2,12}?)[ \t]*》[ \t]*[（(][ \t]*(?P<date>[0-9]{4}[ \t]*年[ \t]*[0-9]{1,2}"
                           r"[ \t]*月[ \t]*[0-9]{1,2}[ \t]*日)[^\n）)]{0,20}?版[ \t]*[）)]")
@@ -820,15 +858,19 @@ COPYRIGHT_OWNER = re.compile(r"(?:©|\(c\)|（c）|Copyright)[ \t\u00a0]*(?:©[ 
 #: A WeChat account header: the account name above "微信号 FViewXFG".
 WECHAT_ID_LINE = re.compile(r"^(?:微信号|微信號)[ \t:：]+[A-Za-z0-9_\-]{3,30}$")
 #: Cues of the kinds (metadata.DOC_TYPES), read in the title, the header block or the footer only.
-GOVERNMENT_REPORT_TITLE = re.compile(r"政府工作报告|政府工作報告|工作报告|工作報告|统计公报|統計公報|国民经济和社会发展|國民經濟和社會發展|白皮书|白皮書")
+GOVERNMENT_REPORT_TITLE = re.compile(r"政府工作报告|政府工作報告|工作报告|工作報告|统计公报|統計公報|国民经济和社会发展|國民經濟和社會發展|白皮书|白皮書"
+                                     r"|工作总结|工作總結|执行情况的报告|執行情況的報告|年度报告|年度報告|施政报告|施政報告")
 REPLY_TITLE = re.compile(r"答复|答覆|回复|回覆|复函|覆函|批复|批覆|的函$|之函$")
-POLICY_TITLE = re.compile(r"(?:通知|通告|公告|意见|意見|办法|辦法|规定|規定|细则|細則|条例|條例|方案|规划|規劃|决定|決定|指引|措施)$")
+POLICY_TITLE = re.compile(r"(?:通知|通告|公告|意见|意見|办法|辦法|规定|規定|细则|細則|条例|條例|方案|规划|規劃|决定|決定|指引|措施"
+                          r"|通报|通報|纲要|綱要|计划|計劃|要点|要點|规则|規則)$")
 GOVERNMENT_ISSUER = re.compile(r"国务院|國務院|人民政府|政府|办公厅|辦公廳|委员会|委員會|[部局厅廳委署]")
 COMPANY_TITLE = re.compile(r"(?:公告|公示|报告|報告|年报|年報|声明|聲明|通函)$")
 COMPANY_NAME = re.compile(r"公司|集团|集團|股份")
 #: Header/footer words of the kinds.
-WECHAT_CUES = ("微信公众号", "微信公眾號", "微信号", "微信號", "关注该公众号", "關注該公眾號", "朋友在看", "阅读原文", "閱讀原文")
-OPINION_CUES = ("专栏", "專欄", "评论员", "評論員", "社评", "社評", "时评", "時評", "撰文：", "撰文:", "观点：", "觀點：")
+WECHAT_CUES = ("微信公众号", "微信公眾號", "微信号", "微信號", "关注该公众号", "關注該公眾號", "朋友在看", "阅读原文", "閱讀原文",
+               "公众号", "公眾號", "点击上方", "點擊上方", "设为星标", "設為星標", "蓝字关注", "藍字關注")
+OPINION_CUES = ("专栏", "專欄", "评论员", "評論員", "社评", "社評", "时评", "時評", "撰文：", "撰文:", "观点：", "觀點：",
+                "社论", "社論", "作者系", "作者為", "作者为", "本文仅代表作者", "本文僅代表作者")
 DIGEST_CUES = ("周报", "週報", "早报", "早報", "晚报", "晚報", "早餐", "快讯", "快訊", "速递", "速遞", "一周", "一週", "本周", "本週",
                "要闻", "要聞", "大事件", "汇总", "匯總", "简报", "簡報")
 #: Lines that close an item of a digest (a link or source line after every item).

@@ -7,14 +7,16 @@ documented columns and dtypes.
 """
 from __future__ import annotations
 
+import math
 from typing import Mapping
 
 import pandas as pd
 
 __all__ = [
     "DOCUMENTS", "DOCUMENTS_DERIVED", "DOC_TYPE_MEANINGS", "LOAD_REPORT", "CLEANING_LOG", "SENTENCES", "ARTICLES",
-    "FIGURES", "FIGURE_LINKS", "INVESTMENTS", "TOKENS", "KEYWORDS", "KEYNESS", "KWIC", "COLLOCATIONS",
-    "COOCCURRENCE", "TERM_FREQUENCY", "ENTITIES", "empty_frame", "conform",
+    "FIGURES", "FIGURE_LINKS", "INVESTMENTS", "TOKENS", "KEYWORDS", "DOC_TERMS", "KEYNESS", "KWIC", "COLLOCATIONS",
+    "COOCCURRENCE", "TERM_FREQUENCY", "ENTITIES", "BUILD_MANIFEST", "TERM_DF", "empty_frame", "conform",
+    "LEFT_OUT", "MISSING_METADATA", "DOCUMENT_SUMMARY", "as_documents", "doc_ids",
 ]
 
 #: One row per document (``load.load_corpus``).
@@ -154,6 +156,13 @@ KEYWORDS: Mapping[str, str] = {
     "method": "string",          # tfidf | textrank
 }
 
+#: One row per content term of a document (``keywords.content_counts``; a build's ``doc_terms``).
+DOC_TERMS: Mapping[str, str] = {
+    "doc_id": "string",
+    "norm": "string",            # simplified form of a content token (see keywords.KeywordConfig)
+    "count": "Int64",            # its occurrences in the document
+}
+
 #: One row per term compared between two groups (``keywords.keyness``).
 KEYNESS: Mapping[str, str] = {
     "keyword": "string",
@@ -233,6 +242,33 @@ INVESTMENTS: Mapping[str, str] = {
 }
 
 
+# ---------------------------------------------------------------- a build's Parquet datasets
+# corpus_tools.build(PATH, OUT_DIR) writes one folder per table under OUT_DIR, one part file per
+# chunk of input files (part-NNNNN.parquet; the files skipped by name are load_report/part-skipped):
+#   documents/    DOCUMENTS + DOCUMENTS_DERIVED (+ a metadata.csv's columns)
+#   load_report/  LOAD_REPORT + doc_id
+#   figures/      FIGURES          tokens/   TOKENS          entities/  ENTITIES
+#   doc_terms/    DOC_TERMS        term_df/  TERM_DF (the chunk's)   keywords/  KEYWORDS (per document)
+# and beside them build.json (format, options, counts), manifest.parquet (BUILD_MANIFEST) and
+# _term_df.parquet (TERM_DF summed over the chunks: the corpus's document frequencies).
+
+#: One row per file a build has read (``streaming.build``'s ``manifest.parquet``).
+BUILD_MANIFEST: Mapping[str, str] = {
+    "doc_id": "string",
+    "path": "string",            # absolute path of the file read
+    "size": "Int64",             # bytes
+    "mtime_ns": "Int64",         # modification time; with size, tells when to hash again
+    "sha256": "string",          # content hash: an unchanged file is not processed again
+    "part": "string",            # the part files holding its rows (part-NNNNN)
+}
+
+#: Document frequency of each content term (a build's ``term_df`` parts and their sum).
+TERM_DF: Mapping[str, str] = {
+    "norm": "string",
+    "df": "Int64",               # documents the term occurs in
+}
+
+
 def empty_frame(columns: Mapping[str, str]) -> pd.DataFrame:
     """Return an empty DataFrame with the given columns and dtypes.
 
@@ -257,3 +293,105 @@ def conform(frame: pd.DataFrame, columns: Mapping[str, str]) -> pd.DataFrame:
     extra = [c for c in frame.columns if c not in columns]
     out = frame[list(columns) + extra]
     return out.astype(dict(columns))
+
+
+def doc_ids(n: int) -> list[str]:
+    """Document ids for ``n`` texts that came without any: ``doc0001``, ``doc0002`` ...
+
+    >>> doc_ids(2)
+    ['doc0001', 'doc0002']
+    """
+    width = max(4, len(str(n)))
+    return [f"doc{i:0{width}d}" for i in range(1, n + 1)]
+
+
+def as_documents(obj: object, *, text_column: str = "text", what: str = "documents") -> pd.DataFrame:
+    """A documents table from what a user has at hand: a table, a Series, a list or a dict of texts.
+
+    - a DataFrame with ``doc_id`` and ``text_column`` is returned as it is (not copied);
+    - a Series of texts: ``doc_id`` is its index when the index holds strings, else generated;
+    - a dict ``{doc_id: text}``;
+    - a list or tuple of texts: ``doc_id`` generated (:func:`doc_ids`).
+
+    Missing texts (None, NaN) are kept as missing; table functions skip them.
+
+    Args:
+        obj: the documents.
+        text_column: name of the text column (of the table given, or of the one built).
+        what: the calling function, named in error messages.
+
+    Raises:
+        InputError: anything else, saying what arrived and what is expected.
+
+    >>> as_documents(["细胞治疗。", "沪港合作。"]).values.tolist()
+    [['doc0001', '细胞治疗。'], ['doc0002', '沪港合作。']]
+    >>> as_documents(pd.Series({"a.txt": "細胞治療"})).values.tolist()
+    [['a.txt', '細胞治療']]
+    """
+    from .errors import InputError
+
+    expected = (f"expected a documents DataFrame ('doc_id', {text_column!r}), a Series, a dict "
+                "or a list of texts")
+    if isinstance(obj, pd.DataFrame):
+        missing = [c for c in ("doc_id", text_column) if c not in obj.columns]
+        if not missing:
+            return obj
+        hint = (f"; for a table of texts without ids pass {what}(table[{text_column!r}])"
+                if text_column in obj.columns else "; pass text_column=... to name the text column")
+        raise InputError(f"{what}: the table lacks column(s) {missing} (has {list(obj.columns)}){hint}")
+    if isinstance(obj, (str, bytes)):
+        raise InputError(f"{what}: got a single {type(obj).__name__} ({obj[:30]!r}); {expected}: "
+                         f"pass [text] for one text, or load_corpus(path) for a folder")
+    if isinstance(obj, pd.Series):
+        texts = obj.tolist()
+        index = obj.index
+        ids = ([str(i) for i in index] if index.is_unique and all(isinstance(i, str) for i in index)
+               else doc_ids(len(texts)))
+    elif isinstance(obj, dict):
+        ids, texts = [str(k) for k in obj], list(obj.values())
+    elif isinstance(obj, (list, tuple)):
+        texts = list(obj)
+        ids = doc_ids(len(texts))
+    else:
+        raise InputError(f"{what}: got {type(obj).__name__}; {expected}")
+    for position, text in zip(ids, texts):
+        if not (isinstance(text, str) or text is None or text is pd.NA
+                or (isinstance(text, float) and math.isnan(text))):
+            raise InputError(f"{what}: text {position!r} is a {type(text).__name__} ({text!r:.40}), "
+                             "not a string; " + expected)
+    return pd.DataFrame({"doc_id": pd.array(ids, dtype="string"),
+                         text_column: pd.array(texts, dtype="string")})
+
+
+#: One row per chart, figure kind and unit with figures the chart leaves out (``charts.left_out``).
+LEFT_OUT: Mapping[str, str] = {
+    "chart": "string",           # Money by document | Money over time | Timeline ...
+    "kind": "string",
+    "unit": "string",            # currency or unit of the chart's panel; <NA>: the whole kind
+    "figures": "Int64",          # figures the chart could draw
+    "shown": "Int64",
+    "left_out": "Int64",
+    "reason": "string",
+}
+
+#: One row per document lacking a title, date or publisher (``quality.missing_metadata``).
+MISSING_METADATA: Mapping[str, str] = {
+    "doc_id": "string",
+    "title": "string",
+    "date": "string",
+    "publisher": "string",
+    "missing": "string",         # the fields it lacks, comma-separated ("date, publisher")
+}
+
+#: One row per document: what it is and what was found in it (``quality.document_summary``).
+DOCUMENT_SUMMARY: Mapping[str, str] = {
+    "doc_id": "string",
+    "title": "string",
+    "date": "string",
+    "publisher": "string",
+    "doc_type": "string",
+    "n_chars": "Int64",          # characters of the clean text
+    "n_figures": "Int64",        # rows of the figures table (<NA> when not given)
+    "n_money": "Int64",          # of which money
+    "n_entities": "Int64",       # rows of the entities table (<NA> when not given)
+}

@@ -274,7 +274,16 @@ def is_content(norm: str, pos: str, *, stop: frozenset[str] = frozenset(),
     >>> is_content("news.rthk.hk", "eng"), is_content("https", "eng"), is_content("iPhone", "eng")
     (False, False, True)
     """
-    return (pos in CONTENT_POS and len(norm) >= min_length and norm not in stop
+    return pos in CONTENT_POS and is_content_word(norm, stop=stop, min_length=min_length)
+
+
+def is_content_word(norm: str, *, stop: frozenset[str] = frozenset(), min_length: int = 2) -> bool:
+    """The part of :func:`is_content` that looks at the word alone, whatever its POS tag.
+
+    >>> is_content_word("生物医药"), is_content_word("https"), is_content_word("的")
+    (True, False, False)
+    """
+    return (len(norm) >= min_length and norm not in stop
             and resources.NUMERIC_TOKEN.match(norm) is None
             and resources.NO_WORD_CHAR.match(norm) is None
             and _LOWER_LATIN.match(norm) is None)
@@ -680,13 +689,9 @@ def agreement(reference: Sequence[str], candidate: Sequence[str]) -> dict[str, f
             "token_f1": f1(ref, cand)}
 
 
-def _check_documents(documents: pd.DataFrame, text_column: str) -> None:
-    if not isinstance(documents, pd.DataFrame):
-        raise InputError(f"expected a documents DataFrame (got {type(documents).__name__})")
-    missing = [c for c in ("doc_id", text_column) if c not in documents.columns]
-    if missing:
-        raise InputError(f"documents table lacks column(s) {missing} "
-                         f"(has {list(documents.columns)}; expected 'doc_id' and {text_column!r})")
+def _check_documents(documents: pd.DataFrame, text_column: str, *, what: str = "documents") -> pd.DataFrame:
+    """The documents as a table (a Series or list of texts gets generated ids); see ``schema.as_documents``."""
+    return schema.as_documents(documents, text_column=text_column, what=what)
 
 
 def tokens_table(documents: pd.DataFrame, *, config: TokenConfig = DEFAULT_CONFIG,
@@ -709,7 +714,7 @@ def tokens_table(documents: pd.DataFrame, *, config: TokenConfig = DEFAULT_CONFI
     """
     import pyarrow as pa
 
-    _check_documents(documents, text_column)
+    documents = _check_documents(documents, text_column, what="tokens_table")
     doc_ids, counts = [], []
     chunks: dict[str, list] = {name: [] for name in schema.TOKENS if name != "doc_id"}
     for doc_id, text in zip(documents["doc_id"], documents[text_column]):

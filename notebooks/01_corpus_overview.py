@@ -17,12 +17,14 @@
 # # 01 · What is in the corpus?
 #
 # Which documents the corpus holds — their formats, encodings, scripts, kinds, dates, publishers
-# and sizes — what loading and cleaning did to each of them, and which articles were split from
-# newspaper pages. Every later notebook works on the clean text shown here; the raw text is kept
+# and sizes, and how they fall into groups by the column the report compares (`BY`) — what
+# loading and cleaning did to each of them, and which articles were split from newspaper pages. Every later notebook works on the clean text shown here; the raw text is kept
 # beside it, so nothing the cleaner removed is lost.
 
 # %% tags=["parameters"]
 CORPUS = "../data"  # the corpus folder; a relative path is read from this notebook's folder
+BUILD = None  # a folder written by corpus_tools.build (the report sets it); None: analyse CORPUS in memory
+BY = "publisher"  # documents column that groups the documents: publisher, doc_type, year, source ...
 
 # %%
 import pandas as pd
@@ -34,8 +36,12 @@ from corpus_tools import charts, clean
 pio.renderers.default = "plotly_mimetype"  # figures are stored as JSON: offline and reproducible
 pd.set_option("display.max_colwidth", 40)
 
-corpus = ct.read_corpus(CORPUS)
-documents = corpus.documents
+if BUILD:  # the report built the corpus once: read its tables
+    built = ct.open_build(BUILD)
+    documents, load_report = built.documents(), built.load_report()
+else:
+    corpus = ct.read_corpus(CORPUS)
+    documents, load_report = corpus.documents, corpus.report
 
 # %% [markdown]
 # ## Files read
@@ -44,7 +50,7 @@ documents = corpus.documents
 # encoding its bytes were decoded with.
 
 # %%
-corpus.report[["doc_id", "status", "reason", "format", "encoding", "n_chars"]]
+load_report[["doc_id", "status", "reason", "format", "encoding", "n_chars"]]
 
 # %% [markdown]
 # ## The documents table
@@ -62,10 +68,21 @@ documents[["doc_id", "title", "date", "source", "publisher", "doc_type", "script
 documents.groupby(["doc_type", "script"]).size().to_frame("documents")
 
 # %% [markdown]
+# ## Groups
+#
+# The documents grouped by the column the report compares (`BY`), largest group first; the
+# largest group is compared with all other documents in the keywords section unless another
+# target is chosen.
+
+# %%
+ct.report.grouping(documents, by=BY)
+
+# %% [markdown]
 # ## Sizes, and what cleaning removed
 #
 # Grey is the part of the raw text the cleaner dropped (press-release furniture, navigation,
-# repeated lines, footnote marks...). Hover over a bar for the document's title, publisher and date.
+# repeated lines, footnote marks...). Hover over a bar for the document's file, title, publisher
+# and date. A large corpus is shown as the distribution of sizes instead.
 
 # %%
 charts.document_sizes(documents)
@@ -74,11 +91,13 @@ charts.document_sizes(documents)
 # ## What the cleaner did, step by step
 #
 # `clean.cleaning_log` lists every change: the step, what it did (`removed`, `replaced`,
-# `joined` broken lines, `marked` captions), and the text before and after.
+# `joined` broken lines, `marked` captions), and the text before and after. Per step: how many
+# changes, in how many documents.
 
 # %%
 log = clean.cleaning_log(documents)
-log.groupby(["doc_id", "step"]).size().unstack(fill_value=0)
+(log.groupby("step").agg(changes=("doc_id", "size"), documents=("doc_id", "nunique"))
+    .sort_values(["changes", "documents"], ascending=False, kind="stable"))
 
 # %% [markdown]
 # Two examples of each step:

@@ -23,6 +23,8 @@
 
 # %% tags=["parameters"]
 CORPUS = "../data"  # the corpus folder; a relative path is read from this notebook's folder
+BUILD = None  # a folder written by corpus_tools.build (the report sets it); None: analyse CORPUS in memory
+TABLES = None  # folder for the downloadable tables (CSV, XLSX); the report sets it, None writes none
 
 # %%
 import pandas as pd
@@ -35,8 +37,12 @@ pio.renderers.default = "plotly_mimetype"  # figures are stored as JSON: offline
 pd.set_option("display.max_colwidth", 60)
 pd.set_option("display.float_format", "{:,.2f}".format)  # 240,000,000,000.00, not 2.4e+11
 
-documents = ct.read_corpus(CORPUS).documents
-figures = ct.figures_table(documents)
+if BUILD:  # the report built the corpus once: read its tables
+    built = ct.open_build(BUILD)
+    documents, figures = built.documents(), built.figures()
+else:
+    documents = ct.read_corpus(CORPUS).documents
+    figures = ct.figures_table(documents)
 
 # %% [markdown]
 # ## The figures table
@@ -66,14 +72,17 @@ money = figures[figures["kind"] == "money"]
       .groupby("unit").head(5)[["doc_id", "text", "value", "unit", "qualifier", "sentence"]])
 
 # %% [markdown]
-# By document: one panel and value axis per currency, on a log scale where the amounts span
-# more than two orders of magnitude.
+# By document (labelled with its title): one panel and value axis per currency, on a log scale
+# where the amounts span more than two orders of magnitude. The six currencies with the most
+# amounts get a panel; each panel draws the 30 largest amounts and its title says how many it
+# leaves out (all are listed in the Data quality section).
 
 # %%
-charts.money_by_document(figures)
+charts.money_by_document(figures, documents=documents)
 
 # %% [markdown]
-# Over time, placed at the date of the document that states them (undated documents are left out):
+# Over time, placed at the date of the document that states them (amounts in undated documents
+# are left out, and the title counts them):
 
 # %%
 charts.money_over_time(figures, documents)
@@ -105,7 +114,14 @@ figures[figures["kind"].isin(["percent", "quantity"])][
 # %% [markdown]
 # ## Dates on a time line
 #
-# Every date a document states (a year is placed at its first day), and each document's own date.
+# Every date a document states (a year is placed at its first day), and each document's own date;
+# in a large corpus, the 40 documents stating the most dates.
 
 # %%
 charts.timeline(figures, documents=documents)
+
+# %% [markdown]
+# ## Download the figures table
+
+# %%
+ct.export_tables({"figures": figures}, TABLES)

@@ -22,6 +22,8 @@
 
 # %% tags=["parameters"]
 CORPUS = "../data"  # the corpus folder; a relative path is read from this notebook's folder
+BUILD = None  # a folder written by corpus_tools.build (the report sets it); None: analyse CORPUS in memory
+TABLES = None  # folder for the downloadable tables (CSV, XLSX); the report sets it, None writes none
 
 # %%
 import pandas as pd
@@ -33,8 +35,12 @@ from corpus_tools import charts
 pio.renderers.default = "plotly_mimetype"  # figures are stored as JSON: offline and reproducible
 pd.set_option("display.max_colwidth", 50)
 
-documents = ct.read_corpus(CORPUS).documents
-entities = ct.entities_table(documents)
+if BUILD:  # the report built the corpus once: read its tables
+    built = ct.open_build(BUILD)
+    documents, entities = built.documents(), built.entities()
+else:
+    documents = ct.read_corpus(CORPUS).documents
+    entities = ct.entities_table(documents)
 
 # %% [markdown]
 # ## Mentions by kind and document
@@ -54,7 +60,7 @@ organisations = entities[entities["label"] == "ORG"]
               .head(15))
 
 # %%
-charts.entity_heatmap(entities, labels=("ORG",), top=20)
+charts.entity_heatmap(entities, labels=("ORG",), top=20, documents=documents)
 
 # %% [markdown]
 # ## People
@@ -67,7 +73,7 @@ people = entities[entities["label"] == "PERSON"]
        .head(15))
 
 # %%
-charts.entity_heatmap(entities, labels=("PERSON",), top=20)
+charts.entity_heatmap(entities, labels=("PERSON",), top=20, documents=documents)
 
 # %% [markdown]
 # ## Organisations named together
@@ -86,3 +92,9 @@ network
 # %% tags=["report-hide"]
 # the layout's coordinates depend on floating point; the graph itself must not
 (len(network.data[-1].text), list(network.data[-1].text[:5])) if network.data else (0, [])
+
+# %% [markdown]
+# ## Download the entities table
+
+# %%
+ct.export_tables({"entities": entities, "organisation_pairs": pairs}, TABLES)

@@ -13,7 +13,8 @@ import corpus_tools as ct
 @pytest.mark.parametrize("name", sorted(ct._EXPORTS))
 def test_export_resolves_to_its_module_and_is_documented(name):
     value = getattr(ct, name)
-    assert value.__module__ == f"corpus_tools.{ct._EXPORTS[name]}"
+    home = f"corpus_tools.{ct._EXPORTS[name]}"
+    assert value.__module__ == home or value.__module__.startswith(f"{home}.")  # a package's stage module
     assert inspect.getdoc(value), f"{name} has no docstring"
 
 

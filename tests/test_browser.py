@@ -1,8 +1,9 @@
-"""The report on data/, opened in headless Chromium: charts drawn, no JavaScript errors.
+"""The report opened in headless Chromium: charts drawn, no JavaScript errors, nothing wider than the page.
 
-The report is built once per session through the command line (``corpus-tools
-report data -o ...``), so this also checks the README's main command. Screenshots
-land in ``artifacts/`` (gitignored) for a person to look at.
+Two reports are built once per session through the command line: ``corpus-tools
+report data -o ...`` (the README's main command, default question) and the dev
+corpus with the user's own question (``--by publisher --terms ... --title ...``).
+Screenshots land in ``artifacts/`` (gitignored) for a person to look at.
 """
 from __future__ import annotations
 
@@ -23,10 +24,17 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
-@pytest.fixture(scope="session")
-def report_file(tmp_path_factory, data_dir) -> Path:
-    out = tmp_path_factory.mktemp("browser") / "report.html"
-    assert cli.main(["report", str(data_dir), "-o", str(out)]) == 0
+DEV_QUESTION = ["--by", "publisher", "--terms", "融资,专精特新", "--title", "开发语料 dev corpus"]
+
+
+@pytest.fixture(scope="session", params=["data", "dev"])
+def report_file(request, tmp_path_factory, data_dir, test_data_dir) -> Path:
+    out = tmp_path_factory.mktemp(f"browser-{request.param}") / "report.html"
+    if request.param == "data":
+        argv = ["report", str(data_dir), "-o", str(out)]
+    else:
+        argv = ["report", str(test_data_dir / "dev" / "docs"), "-o", str(out), *DEV_QUESTION]
+    assert cli.main(argv) == 0
     return out
 
 
@@ -62,10 +70,16 @@ def rendered(report_file) -> dict:
                         '.point, .bars path, .heatmaplayer image, .scatterlayer .lines path').length),
                     images: [...document.images].filter(i => i.complete && i.naturalWidth > 0).length,
                     cjkFont: document.fonts.check('16px "Noto Sans CJK SC"', '细胞治疗'),
+                    pageWidth: document.documentElement.scrollWidth,
+                    viewWidth: document.documentElement.clientWidth,
+                    wideSections: [...document.querySelectorAll('.report-section')]
+                        .filter(s => s.scrollWidth > s.clientWidth + 1).map(s => s.id),
                 };
             }""")
-            page.screenshot(path=str(ARTIFACTS / "report_top.png"))
-            page.locator(".plotly-graph-div").first.screenshot(path=str(ARTIFACTS / "report_first_chart.png"))
+            name = report_file.parent.name.split("-")[1].rstrip("0123456789")
+            page.screenshot(path=str(ARTIFACTS / f"report_{name}_top.png"))
+            page.locator(".plotly-graph-div").first.screenshot(
+                path=str(ARTIFACTS / f"report_{name}_first_chart.png"))
         finally:
             browser.close()
     return {**result, "errors": errors, "requests": requests}
@@ -94,7 +108,38 @@ def test_word_clouds_and_chinese_glyphs_render(rendered):
     assert rendered["cjkFont"] is True
 
 
-def test_screenshots_are_saved(rendered):
-    for name in ("report_top.png", "report_first_chart.png"):
-        shot = ARTIFACTS / name
-        assert shot.is_file() and shot.stat().st_size > 5_000, name
+def test_screenshots_are_saved(rendered, report_file):
+    name = report_file.parent.name.split("-")[1].rstrip("0123456789")
+    for shot in (ARTIFACTS / f"report_{name}_top.png", ARTIFACTS / f"report_{name}_first_chart.png"):
+        assert shot.is_file() and shot.stat().st_size > 5_000, shot
+
+
+def test_nothing_is_wider_than_the_page(rendered):
+    """Wide tables (keywords per document, the document summary) scroll inside their section."""
+    assert rendered["pageWidth"] <= rendered["viewWidth"]
+    assert rendered["wideSections"] == []
+
+
+def test_data_quality_section_and_downloads(report_file):
+    html = report_file.read_text(encoding="utf-8")
+    assert re.findall(r'<section class="report-section" id="([^"]+)"', html)[0] == "00_data_quality"
+    for heading in ("Documents lacking a title, date or publisher", "Figures the charts leave out",
+                    "One row per document"):
+        assert heading in html
+    links = re.findall(r'<a [^>]*href="(report_tables/[^"]+)"', html)
+    assert {"report_tables/documents.csv", "report_tables/figures.xlsx",
+            "report_tables/keyness.csv", "report_tables/entities.csv"} <= set(links)
+    assert all((report_file.parent / link).is_file() for link in links)
+    summary = (report_file.parent / "report_tables" / "documents.csv").read_text(encoding="utf-8")
+    assert summary.startswith("\ufeffdoc_id,title,date,publisher,doc_type,n_chars,n_figures")
+
+
+def test_the_users_question_reaches_the_report(report_file):
+    html = report_file.read_text(encoding="utf-8")
+    if "browser-dev" in report_file.parent.name:
+        assert "<title>开发语料 dev corpus</title>" in html
+        assert "Terms: 融资, 专精特新" in html
+        assert "Comparing publisher = 国务院 (4 documents) with the other 39 documents" in html
+    else:  # the defaults: the largest publisher, the corpus's top keywords
+        assert "Comparing publisher = 香港科技园公司 (2 documents)" in html
+        assert "Terms: 创新, 生物医药" in html

@@ -192,9 +192,12 @@ def test_empty_selection_gives_an_annotated_figure(figures):
 def test_timeline_places_dates_at_their_precision_and_drops_yearless(figures, documents):
     fig = charts.timeline(figures, documents=documents)
     stated, own = fig.data
-    assert sorted(zip(stated.y, stated.x)) == [("a.txt", "2023-03-31"), ("b.txt", "2021-01-01")]
+    # rows are labelled with the documents' titles, not their file names
+    assert sorted(zip(stated.y, stated.x)) == [("中心開業", "2021-01-01"), ("代表团访问上海", "2023-03-31")]
     assert list(own.x) == ["2023-03-31"]  # b.txt has no date of its own
     assert "9月10日" not in json.dumps(stated.customdata, ensure_ascii=False)
+    assert "b.txt" in json.dumps(stated.customdata)  # the file is still named on hover
+    assert sorted(charts.timeline(figures).data[0].y) == ["a.txt", "b.txt"]  # no documents: file names
 
 
 def test_money_over_time_counts_undated_documents(figures, documents):
@@ -212,8 +215,8 @@ def test_money_over_time_counts_undated_documents(figures, documents):
 def test_document_sizes_shows_what_cleaning_removed(documents):
     fig = charts.document_sizes(documents)
     kept, removed = fig.data
-    assert list(kept.y) == [10, 5]
-    assert list(removed.y) == [len("新闻稿\n\n代表团访问上海。细胞治疗") - 10, 0]
+    assert list(kept.x) == [10, 5] and list(kept.y) == ["代表团访问上海", "中心開業"]
+    assert list(removed.x) == [len("新闻稿\n\n代表团访问上海。细胞治疗") - 10, 0]
 
 
 def test_top_keywords_one_panel_per_group_in_rank_order(keywords_table):
@@ -341,3 +344,104 @@ def test_font_ships_with_a_dependency():
 def test_word_cloud_applies_the_package_stopwords_by_default():
     image = charts.word_cloud({"我们": 9, "表示": 8, "细胞治疗": 3, "沪港合作": 2}, width=240, height=120)
     assert set(image.info["words"]) == {"细胞治疗", "沪港合作"}
+
+
+# ---------------------------------------------------------------- labels, truncation, large corpora
+
+def test_document_labels_shorten_titles_fall_back_to_file_names_and_stay_unique():
+    docs = pd.DataFrame({"doc_id": ["x/001.txt", "x/002.txt", "x/003.txt", "x/004.txt"],
+                         "title": ["关于促进细胞治疗产业高质量发展的若干措施", "  ", None,
+                                   "关于促进细胞治疗产业高质量发展的实施意见"]})
+    labels = charts.document_labels(docs, width=8)
+    assert labels == {"x/001.txt": "关于促进细胞治…", "x/002.txt": "002", "x/003.txt": "003",
+                      "x/004.txt": "关于促进细胞治… (2)"}
+    assert all(len(v.split(" (")[0]) <= 8 for v in labels.values())
+
+
+def test_money_by_document_labels_titles_and_says_what_it_leaves_out(figures, documents):
+    many = pd.concat([figures] + [figures[figures["unit"] == "CNY"].assign(value=float(i))
+                                  for i in range(1, 40)], ignore_index=True)
+    fig = charts.money_by_document(many, documents=documents, top=30)
+    titles = [a.text for a in fig.layout.annotations]
+    n_cny = int(((many["kind"] == "money") & (many["unit"] == "CNY")).sum())
+    assert titles[0] == f"money (CNY) — 30 of {n_cny} figures shown"
+    assert titles[1] == "money (USD)"  # nothing left out: no note
+    assert set(fig.data[0].y[0]) <= {"代表团访问上海", "中心開業"}  # titles, not file names
+    out = charts.left_out(many, documents, top=30)
+    row = out[(out["chart"] == "Money by document") & (out["unit"] == "CNY")].iloc[0]
+    assert (row["figures"], row["shown"], row["left_out"]) == (n_cny, 30, n_cny - 30)
+
+
+def test_left_out_counts_undated_money_and_yearless_dates(figures, documents):
+    out = charts.left_out(figures, documents)
+    assert list(out.columns) == list(schema.LEFT_OUT)
+    rows = {(r.chart, r.unit if isinstance(r.unit, str) else None): (r.left_out, r.reason)
+            for r in out.itertuples()}
+    # b.txt has no date: its 超万亿元 is not in "Money over time" (the chart's title says 1 too)
+    assert rows[("Money over time", "CNY")] == (1, "the stating document has no date")
+    assert rows[("Timeline", None)] == (1, "no year stated or inferred from the document's date")
+    assert ("Money over time", "USD") not in rows  # a.txt is dated
+    assert charts.left_out(figures.iloc[:0]).empty
+
+
+def _large_corpus(n: int) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    ids = [f"doc{i:05d}.txt" for i in range(n)]
+    docs = pd.DataFrame({"doc_id": ids, "title": [f"关于第{i}号细胞治疗项目的公告" for i in range(n)],
+                         "n_chars": [100 + (i * 37) % 20_000 for i in range(n)],
+                         "text_raw": ["x" * 10] * n, "script": ["hans"] * n,
+                         "date": [f"20{10 + i % 14}-0{1 + i % 9}" for i in range(n)]})
+    figs = pd.DataFrame({"doc_id": ids, "kind": ["date"] * n, "text": ["2023年"] * n, "value": [None] * n,
+                         "unit": [None] * n, "date": ["2023"] * n, "sentence": ["2023年，项目签约。"] * n})
+    ents = pd.DataFrame({"doc_id": ids * 2, "label": ["ORG"] * (2 * n),
+                         "text": [f"机构{i % 50}" for i in range(2 * n)],
+                         "canonical": [f"机构{i % 50}" for i in range(2 * n)]})
+    return docs, figs, ents
+
+
+def test_charts_stay_readable_at_5000_documents():
+    docs, figs, ents = _large_corpus(5000)
+    sizes = charts.document_sizes(docs)
+    assert len(sizes.data) == 1 and len(sizes.data[0].x) <= 40  # a distribution, not 5,000 bars
+    assert "5,000 documents" in sizes.layout.title.text
+    assert sum(sizes.data[0].y) == 5000
+    line = charts.timeline(figs, documents=docs)
+    assert len(set(line.data[0].y)) == 40 and "40 of 5,000 documents" in line.layout.title.text
+    heat = charts.entity_heatmap(ents, documents=docs, top=20)
+    assert len(heat.data[0].x) == 30 and len(heat.data[0].y) == 20
+    assert "20 of 50 entities shown" in heat.layout.title.text
+    assert "30 of 5,000 documents" in heat.layout.title.text
+    assert all(x.startswith("关于第") for x in heat.data[0].x)  # titles on the axis
+    kw = pd.DataFrame({"group": [f"g{i:03d}" for i in range(100)], "rank": [1] * 100,
+                       "keyword": ["细胞治疗"] * 100, "score": [1.0] * 100, "count": [1] * 100})
+    panels = charts.top_keywords(kw)
+    assert len(panels.data) == 12 and "12 of 100 groups shown" in panels.layout.title.text
+
+
+def test_small_corpora_keep_one_bar_per_document(documents):
+    assert len(charts.document_sizes(documents, max_bars=2).data) == 2
+    assert len(charts.document_sizes(documents, max_bars=1).data) == 1  # histogram
+
+
+def test_keyness_and_network_titles_say_what_they_leave_out(keyness_table):
+    fig = charts.keyness_bars(keyness_table, top=2, labels=("香港", "上海"))
+    assert fig.layout.title.text.endswith("— the 2 strongest terms of each side (3 and 2 in all)")
+    assert "strongest" not in charts.keyness_bars(keyness_table, top=3).layout.title.text
+    pairs = pd.DataFrame({"source": ["甲", "甲", "乙"], "target": ["乙", "丙", "丙"], "weight": [3, 2, 1]})
+    assert charts.cooccurrence_network(pairs, top=2).layout.title.text.endswith(
+        "— 2 of 3 pairs (the most frequent) shown")
+    assert "shown" not in charts.cooccurrence_network(pairs).layout.title.text
+
+
+def test_figure_bars_draw_the_units_with_the_most_figures(figures):
+    currencies = ["AUD", "CAD", "CHF", "EUR", "GBP", "HKD", "JPY", "KRW"]
+    extra = pd.concat([figures[figures["unit"] == "USD"].assign(unit=c, value=float(i + 1))
+                       for i, c in enumerate(currencies) for _ in range(1 + i)], ignore_index=True)
+    many = pd.concat([figures, extra], ignore_index=True)
+    fig = charts.money_by_document(many, max_panels=3)
+    # KRW 8 figures, JPY 7, HKD 6 (CNY has 2): drawn in the usual order of units
+    assert [t.name for t in fig.data] == ["money (HKD)", "money (JPY)", "money (KRW)"]
+    assert fig.layout.title.text.endswith("— 3 of 10 units (those with the most figures) shown")
+    out = charts.left_out(many, top=30, max_panels=3)
+    dropped = out[out["reason"] == "only the 3 units with the most figures get a panel"]
+    assert sorted(dropped["unit"]) == ["AUD", "CAD", "CHF", "CNY", "EUR", "GBP", "USD"]
+    assert (dropped["shown"] == 0).all() and (dropped["left_out"] == dropped["figures"]).all()

@@ -9,6 +9,7 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
+import corpus_tools as ct
 from corpus_tools import report
 from corpus_tools.errors import CorpusToolsError, InputError
 
@@ -173,7 +174,10 @@ def test_shipped_notebooks_run_on_another_corpus(tmp_path, data_dir):
     page = report.build_report(corpus, output=tmp_path / "mine.html").read_text(encoding="utf-8")
     sections = re.findall(r'<section class="report-section" id="([^"]+)"', page)
     assert sections == [p.stem for p in report.default_notebooks()]
-    assert "lacks Hong Kong or Shanghai publishers" in page
+    assert "Comparing publisher = 网易号 (1 document) with the other 1 document, 1 of them without a publisher" \
+        in page
+    assert "1 of 2 documents lack a title, a date or a publisher" in page or \
+        "2 of 2 documents lack a title, a date or a publisher" in page
     assert "no money figures" in page
     assert str(corpus) in page and "000_3615f49ca4e62b93" not in page  # really this corpus
 
@@ -191,3 +195,101 @@ def test_the_shipped_notebooks_run_on_a_corpus_unlike_the_sample(tmp_path):
     html = path.read_text(encoding="utf-8")
     assert html.count('class="plotly-graph-div') >= 5  # (a failing cell raises, naming notebook and cell)
     assert "a.txt" in html and "empty.txt" in html  # the load report lists every file
+
+
+# ---------------------------------------------------------------- the user's question
+
+QUESTION = 'BY = "publisher"\nTARGET = None\nTERMS = None\nTABLES = None'
+
+
+@pytest.fixture(scope="module")
+def question_notebook(tmp_path_factory) -> Path:
+    """A notebook that declares the question's parameters, prints them and exports a table."""
+    folder = tmp_path_factory.mktemp("question")
+    nb = new_notebook(cells=[
+        new_markdown_cell("# 问题"),
+        new_code_cell(f'CORPUS = "../data"\n{QUESTION}', metadata={"tags": ["parameters"]}),
+        new_code_cell('print(f"BY={BY} TARGET={TARGET} TERMS={TERMS}")'),
+        new_code_cell('import pandas as pd\nimport corpus_tools as ct\n'
+                      'ct.export_tables({"terms": pd.DataFrame({"term": TERMS or []})}, TABLES)'),
+    ], metadata={"kernelspec": {"name": "python3", "language": "python", "display_name": "Python 3"}})
+    path = folder / "01_question.ipynb"
+    nbformat.write(nb, path)
+    return path
+
+
+def test_question_reaches_notebooks_and_tables_are_linked(tmp_path, corpus, question_notebook, notebooks):
+    out = tmp_path / "mine.html"
+    report.build_report(corpus, output=out, by="doc_type", target="article", terms="细胞治疗，沪港",
+                        title="我的报告", notebooks=[question_notebook, notebooks[0]], timeout=120)
+    page = out.read_text(encoding="utf-8")
+    assert "BY=doc_type TARGET=article TERMS=[&#x27;细胞治疗&#x27;, &#x27;沪港&#x27;]" in page \
+        or "BY=doc_type TARGET=article TERMS=['细胞治疗', '沪港']" in page
+    assert "<title>我的报告</title>" in page and "<h1>我的报告</h1>" in page
+    table = tmp_path / "mine_tables" / "terms.csv"
+    assert table.read_text(encoding="utf-8") == "\ufeffterm\n细胞治疗\n沪港\n"
+    assert (tmp_path / "mine_tables" / "terms.xlsx").is_file()
+    assert 'href="mine_tables/terms.csv"' in page
+    # the first notebook declares only CORPUS: it ran without the others (papermill got no unknown names)
+    assert "2 files: " in page
+
+
+def test_without_tables_only_the_page_and_its_build_are_written(tmp_path, corpus, question_notebook):
+    report.build_report(corpus, output=tmp_path / "r.html", notebooks=[question_notebook], tables=False,
+                        timeout=120, workers=1)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.html", "r_build"]
+    built = ct.open_build(tmp_path / "r_build")  # what the notebooks read: the corpus, built once
+    assert sorted(built.documents()["doc_id"]) == sorted(ct.load_corpus(corpus)["doc_id"])
+    again = ct.build(corpus, tmp_path / "r_build", workers=1, progress=False)
+    assert again.summary["processed"] == 0  # a second report reuses the build
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"by": ""}, "'by' must be a non-empty string"),
+    ({"terms": " , "}, "'terms' must be words"),
+    ({"terms": ["细胞治疗", 3]}, "'terms' must be strings"),
+])
+def test_bad_question_is_refused_before_running(tmp_path, corpus, question_notebook, kwargs, message):
+    with pytest.raises(InputError, match=message):
+        report.build_report(corpus, output=tmp_path / "r.html", notebooks=[question_notebook], **kwargs)
+
+
+def _documents(publishers: list) -> "pd.DataFrame":
+    import pandas as pd
+
+    return pd.DataFrame({"doc_id": [f"d{i}" for i in range(len(publishers))], "publisher": publishers,
+                         "date": ["2023-03-31", "2022-08-26", None, "2023-01-18"][:len(publishers)]})
+
+
+def test_grouping_defaults_to_the_largest_group_against_all_others():
+    docs = _documents(["上海市科学技术委员会", "香港科技园公司", None, "香港科技园公司"])
+    g = report.grouping(docs)
+    assert g.target == "香港科技园公司" and g.missing == 1
+    assert g.sizes.to_dict() == {"香港科技园公司": 2, "上海市科学技术委员会": 1}
+    assert g.side.tolist() == [g.OTHERS, "香港科技园公司", g.OTHERS, "香港科技园公司"]
+    assert g.message.startswith("Comparing publisher = 香港科技园公司 (2 documents) with the other 2 documents, "
+                                "1 of them without a publisher")
+    assert g.table()["publisher"].tolist() == ["香港科技园公司", "上海市科学技术委员会", "(no publisher)"]
+    assert g.largest(1) == ["香港科技园公司"]
+
+
+def test_grouping_by_year_a_chosen_target_and_nothing_to_compare():
+    docs = _documents(["a", "b", "c", "d"])
+    by_year = report.grouping(docs, by="year", target="2022")
+    assert by_year.target == "2022" and by_year.sizes.to_dict() == {"2023": 2, "2022": 1}
+    single = report.grouping(_documents(["香港科技园公司", "香港科技园公司"]))
+    assert single.target is None and single.side is None
+    assert "all 2 documents are in one group" in single.message
+    none = report.grouping(_documents([None, None]))
+    assert none.target is None and "no document has a value" in none.message
+    with pytest.raises(InputError, match=r"target='北京' is not a value of column 'publisher'"):
+        report.grouping(docs, target="北京")
+    with pytest.raises(InputError, match=r"by='region' is not a column"):
+        report.grouping(docs, by="region")
+
+
+def test_default_terms_are_the_corpus_top_keywords():
+    import pandas as pd
+
+    docs = pd.DataFrame({"doc_id": ["a", "b"], "text": ["细胞治疗产业。细胞治疗研究。", "细胞治疗与生物医药。生物医药。"]})
+    assert report.default_terms(docs, n=2) == ["细胞治疗", "生物医药"]

@@ -15,17 +15,17 @@ preferred. Predictions for documents that have no gold are not scored.
 """
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
+
+from .records import Record, by_document, read_jsonl
 
 KINDS = ("money", "date", "people", "count", "percent", "quantity")
 VALUE_TOLERANCE = 0.005  # relative; the guidelines' "within 0.5 %"
 _UNIT_T2S = str.maketrans("間個項場種萬億圓幣", "间个项场种万亿圆币")
 
-Record = Mapping[str, object]
+__all__ = ["FigureScore", "format_table", "read_jsonl", "same_figure", "score_figures"]
 
 
 @dataclass(frozen=True)
@@ -39,20 +39,6 @@ class FigureScore:
     table: dict[str, dict[str, float]]
     missed: list[Record] = field(default_factory=list)
     spurious: list[Record] = field(default_factory=list)
-
-
-def read_jsonl(path: str | Path) -> list[dict]:
-    """Records of a JSON Lines file; a line that is not JSON raises ``ValueError`` naming it."""
-    rows = []
-    with open(path, encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            try:
-                rows.append(json.loads(line))
-            except json.JSONDecodeError as exc:
-                raise ValueError(f"{path}:{number}: not a JSON record ({exc.msg})") from exc
-    return rows
 
 
 def _unit(unit: object) -> object:
@@ -108,13 +94,7 @@ def _match(golds: list[Record], preds: list[Record]) -> list[int | None]:
 
 def score_figures(gold: Iterable[Record], pred: Iterable[Record]) -> FigureScore:
     """Score predicted figure records against gold ones (both with ``doc``, ``kind``, ``text`` ...)."""
-    gold_by_doc: dict[object, list[Record]] = defaultdict(list)
-    pred_by_doc: dict[object, list[Record]] = defaultdict(list)
-    for record in gold:
-        gold_by_doc[record["doc"]].append(record)
-    for record in pred:
-        if record.get("doc") in gold_by_doc:
-            pred_by_doc[record["doc"]].append(record)
+    gold_by_doc, pred_by_doc = by_document(gold, pred)
     tp: dict[object, int] = defaultdict(int)
     n_gold: dict[object, int] = defaultdict(int)
     n_pred: dict[object, int] = defaultdict(int)

@@ -20,13 +20,12 @@ unpaired predictions are wrong), recall every gold investor.
 from __future__ import annotations
 
 import math
-from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 VALUE_TOLERANCE = 0.005
 
-Record = Mapping[str, object]
+from .records import Record, by_document
 
 
 @dataclass(frozen=True)
@@ -90,13 +89,7 @@ def _investors(record: Record) -> list:
 def score_investments(gold: Iterable[Record], pred: Iterable[Record]) -> InvestmentScore:
     """Score predicted events (``doc``, ``recipient``, ``round``, ``amount``, ``investors``) against gold
     ones (``file``, ``recipient``, ``recipient_aliases``, ``round``, ``amount``, ``investors``)."""
-    gold_by_doc: dict[object, list[Record]] = defaultdict(list)
-    pred_by_doc: dict[object, list[Record]] = defaultdict(list)
-    for record in gold:
-        gold_by_doc[record["file"]].append(record)
-    for record in pred:
-        if record.get("doc") in gold_by_doc:
-            pred_by_doc[record["doc"]].append(record)
+    gold_by_doc, pred_by_doc = by_document(gold, pred, gold_key="file")
     n_gold = n_pred = found = paired = 0
     inv_tp = inv_gold = inv_pred = 0
     missed: list[Record] = []
