@@ -37,7 +37,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
-from itertools import count, repeat
+from itertools import compress, count, repeat
 from operator import attrgetter
 from pathlib import Path
 from typing import Iterable, Literal, NamedTuple
@@ -70,6 +70,10 @@ _ADVERB_CHARS = frozenset("曾今已又也都亦仍将再还就")
 #: A level-prefixed body standing for one specific body of the document (省政府, 自治区党委).
 _LEVEL_BODY = re.compile(r"(?:省|自治区|县)(?:委|政府|人民政府|政协|人大|人大常委会|党委|纪委|监委)")
 _LEVEL_HEAD = re.compile(r"(?:委|政府|厅|局|政协|人大|人大常委会|党委|纪委|监委|办公厅|办公室)$")
+_TITLE_WORDS = frozenset(resources.PERSON_TITLES)
+_CONJUNCTION = re.compile("[暨及与和或]")
+_PLACE_IN_CITY = re.compile(f"[{_HAN}]{{2,3}}[省市]([{_HAN}]{{2,}}[区县])")
+_SPACES = re.compile(r"\s+")
 _TITLE_GAP = re.compile(r"[ \u3000]{1,3}|[ \u3000]*[:：][ \u3000]*")
 _AFTER_NAME = "，,。、；;：:（(）) \t\u3000\n等/在对与向和是也还就将为称说"
 
@@ -185,6 +189,10 @@ def gazetteer_entries(config: EntityConfig = DEFAULT_CONFIG) -> dict[str, tuple[
     for alias, canonical, label in rows:
         if len(alias) >= 2:
             table[alias] = (canonical, label)
+    for alias, (canonical, label) in list(table.items()):
+        # State Council documents list national bureaus without 国家 (负责部门：铁路局、邮政局)
+        if label == "ORG" and alias.startswith("国家") and alias.endswith("局") and len(alias) >= 5:
+            table.setdefault(alias[2:], (canonical, label))
     return table
 
 
@@ -273,14 +281,15 @@ class _Candidate(NamedTuple):
     method: str
 
 
-def _gazetteer_candidates(view: str, boundaries: tuple[set[int], set[int]],
-                          config: EntityConfig) -> list[_Candidate]:
+def _gazetteer_candidates(view: str, token_starts: list[int], boundaries: tuple[dict[int, int], dict[int, int]],
+                          config: EntityConfig, points: np.ndarray) -> list[_Candidate]:
     table = gazetteer_entries(config)
     han_re, latin_re = _gazetteer_regex(config)
     starts, ends = boundaries
+    token_ends = list(ends)  # the end offset of every token, in text order
     out = []
     get = han_re.get
-    for s in sorted(starts):
+    for s in _alias_starts(points, token_starts, config):
         regex = get(view[s])
         if regex is None:
             continue
@@ -288,10 +297,13 @@ def _gazetteer_candidates(view: str, boundaries: tuple[set[int], set[int]],
         if m is None:
             continue
         e = m.end()
-        # short names must be whole tokens: 安进 is no company in 公安进行
-        if e - s <= 3 and e not in ends:
+        # short names must be whole tokens: 安进 is no company in 公安进行; but a place may
+        # open a token that goes on with a part of it or another place (长江流域, 长江黄河)
+        if e - s <= 3 and e not in ends and not _place_then_tail(view, s, e, token_ends[starts[s]], table):
             continue
         canonical, label = table[m.group()]
+        if label == "ORG" and view[e - 1:e + 1] == "部门":
+            continue  # 财政部门, 生态环境部门: the departments of every level, not the ministry
         if e - s == 2 and m.group() != canonical and s - 1 in starts and _HAN_WORD.fullmatch(view[s - 1]) \
                 and view[s - 1] not in resources.CLAUSE_CHARS:
             continue  # 龙湖 (for 龙湖区) in 异龙湖: a short form right after a lone character
@@ -301,6 +313,61 @@ def _gazetteer_candidates(view: str, boundaries: tuple[set[int], set[int]],
             canonical, label = table[m.group()]
             out.append(_Candidate(m.start(), m.end(), label, canonical, "gazetteer"))
     return out
+
+
+@functools.lru_cache(maxsize=8)
+def _alias_bigrams(config: EntityConfig) -> np.ndarray:
+    """The first two characters of every Han alias as sorted code-point pairs (see _pair_codes)."""
+    han_re, _ = _gazetteer_regex(config)
+    pairs = {alias[:2] for alias in gazetteer_entries(config) if alias[0] in han_re and len(alias) >= 2}
+    return np.unique(np.array([(ord(a) << 21) | ord(b) for a, b in pairs], dtype=np.uint64))
+
+
+#: What may follow a place inside one token: a part or side of it (长江流域, 珠江口, 黄河两岸).
+_PLACE_TAILS = frozenset("流域 上游 中游 下游 中下游 中上游 沿岸 两岸 沿线 口 段 干流 支流 以南 以北 以东 以西 经济带 三角洲".split())
+
+
+def _place_then_tail(view: str, s: int, e: int, token_end: int, table: dict[str, tuple[str, str]]) -> bool:
+    """The gazetteer's place ``view[s:e]`` opens a token that ends with a part of it or another place."""
+    if table.get(view[s:e], ("", ""))[1] != "PLACE":
+        return False
+    rest = view[e:token_end]
+    return rest in _PLACE_TAILS or table.get(rest, ("", ""))[1] == "PLACE"
+
+
+def _code_points(view: str) -> np.ndarray:
+    return np.frombuffer(view.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+
+
+class _LastChars(NamedTuple):
+    """The code points of a view and the end offsets of its tokens, to find tokens by their
+    last character in one vectorised test."""
+    points: np.ndarray
+    ends: np.ndarray
+
+    def tokens_ending(self, codes: np.ndarray) -> list[int]:
+        """Indexes, in text order, of the tokens whose last character is one of ``codes``."""
+        if not len(self.ends):
+            return []
+        return np.flatnonzero(np.isin(self.points[self.ends - 1], codes)).tolist()
+
+
+@functools.lru_cache(maxsize=32)
+def _codes(chars: str) -> np.ndarray:
+    return np.array(sorted({ord(ch) for ch in chars}), dtype=np.uint64)
+
+
+def _alias_starts(points: np.ndarray, token_starts: list[int], config: EntityConfig) -> list[int]:
+    """Token starts where a gazetteer alias may begin: their first two characters begin one
+    (one vectorised test instead of a regex match at every token)."""
+    if len(points) < 2 or not token_starts:
+        return []
+    at = np.asarray(token_starts, dtype=np.int64)
+    at = at[at < len(points) - 1]
+    pairs = (points[at] << np.uint64(21)) | points[at + 1]
+    known = _alias_bigrams(config)
+    slot = np.minimum(np.searchsorted(known, pairs), len(known) - 1)
+    return at[known[slot] == pairs].tolist()
 
 
 def _is_org_head(tok: _tokens.Token) -> bool:
@@ -321,6 +388,8 @@ def _is_org_head(tok: _tokens.Token) -> bool:
 def _is_proper(tok: _tokens.Token, config: EntityConfig) -> bool:
     if tok.norm in resources.NOT_PROPER:
         return False
+    if tok.pos == "x":
+        return _HAN_WORD.fullmatch(tok.norm) is not None  # a rare character of a name (娲石)
     if tok.pos == "eng":
         return len(tok.norm) >= 2
     if tok.pos in _PROPER_POS or tok.norm in resources.PROPER_MARKERS:
@@ -343,7 +412,8 @@ def _joinable(text: str, left: _tokens.Token, right: _tokens.Token) -> bool:
 
 
 def _walk_left(text: str, toks: list[_tokens.Token], head: int, *, max_tokens: int = 8,
-               place: bool = False, places_allowed: int = 1) -> int:
+               place: bool = False, places_allowed: int = 1,
+               config: EntityConfig | None = None) -> int:
     """Index of the first token of the name that ends with ``toks[head]``.
 
     A place name takes at most one place before its area word and never a
@@ -366,11 +436,13 @@ def _walk_left(text: str, toks: list[_tokens.Token], head: int, *, max_tokens: i
                 break
             first, j = k, k - 1
             continue
-        if tok.norm in resources.STOP_VERBS or tok.pos not in _NAME_POS:
+        if tok.norm in resources.STOP_VERBS or tok.pos not in _NAME_POS and not _unknown_word(tok, config):
             break
+        if tok.norm in _TITLE_WORDS:
+            break  # 自治区人民政府主席张雨浦作政府: a person's title ends the name before it
         if tok.pos == "eng" and _LATIN_ACRONYM.fullmatch(tok.norm) is None:
             break  # IDG资本, but not facebook工研院 nor AllRightsReserved新浪公司
-        if tok.pos == "v" and tok.norm not in resources.NAME_VERBS or re.search("[暨及与和或]", tok.norm):
+        if tok.pos == "v" and tok.norm not in resources.NAME_VERBS or _CONJUNCTION.search(tok.norm):
             break
         if place and (places_seen >= places_allowed or (len(tok.norm) >= 3 and tok.norm[-1] in "省市区县")):
             break
@@ -381,6 +453,21 @@ def _walk_left(text: str, toks: list[_tokens.Token], head: int, *, max_tokens: i
     while first < head and (toks[first].norm in ("(", "（") or toks[first].pos == "m"):
         first += 1
     return first
+
+
+def _unknown_word(tok: _tokens.Token, config: EntityConfig | None) -> bool:
+    """A Han word the dictionary lacks, whatever its tag: a rare character the tagger leaves
+    untagged (娲 in 娲石水泥集团) or a word its HMM found (特步/d, 三兴/b): most often a name."""
+    if config is None or _HAN_WORD.fullmatch(tok.norm) is None:
+        return False
+    if tok.pos == "x":
+        return True
+    return len(tok.norm) >= 2 and tok.pos not in ("v", "p", "c", "u", "uj", "ul", "r", "m") \
+        and tok.norm[0] not in _NOT_NAME_FIRST and not _tokens.in_dictionary(tok.norm, config=config.tokens)
+
+
+#: Pronouns and function characters that start no name (我谨 代表…).
+_NOT_NAME_FIRST = frozenset("我你他她它咱这那其此本该各每某") | resources.NAME_NEVER_FIRST
 
 
 def _trim_to_proper(toks: list[_tokens.Token], first: int, head: int, config: EntityConfig) -> int:
@@ -401,11 +488,8 @@ _LEVELS_IN_BRACKETS = re.compile(r"[（(][省市区县自治直辖、]+[）)]")
 _LEGAL_FORMS = ("公司", "集团", "基金")  # 中国铁路总公司, 国家融资担保基金: named by their purpose
 
 
-@functools.lru_cache(maxsize=1)
-def _org_last_regex() -> re.Pattern:
-    """Characters that end an organisation head (matched on the simplified view)."""
-    chars = _ORG_LAST | {"协", "大"}  # and the level bodies 省政协, 自治区人大
-    return re.compile("[" + re.escape("".join(sorted(chars))) + "]")
+#: Characters that end an organisation head, and the level bodies 省政协, 自治区人大.
+_ORG_LAST_CHARS = "".join(sorted(_ORG_LAST | {"协", "大"}))
 
 
 def _is_weak_head(tok: _tokens.Token) -> bool:
@@ -414,15 +498,12 @@ def _is_weak_head(tok: _tokens.Token) -> bool:
 
 
 def _org_candidates(text: str, toks: list[_tokens.Token], config: EntityConfig,
-                    view: str | None = None) -> list[_Candidate]:
+                    view: str, last_chars: _LastChars) -> list[_Candidate]:
     places = gazetteer_entries(config)
     out = []
     last = _ORG_LAST
-    index_at_end = dict(zip(map(attrgetter("end"), toks), count()))
     # only tokens ending with the last character of a head (found by one regex, not a loop)
-    heads = sorted(index_at_end[e] for e in (m.end() for m in _org_last_regex().finditer(
-        view if view is not None else _tokens.simplified_view(text)))
-                   if e in index_at_end)
+    heads = last_chars.tokens_ending(_codes(_ORG_LAST_CHARS))
     for i in heads:
         tok = toks[i]
         if tok.norm[-1] not in last or not _is_org_head(tok):
@@ -430,7 +511,7 @@ def _org_candidates(text: str, toks: list[_tokens.Token], config: EntityConfig,
                     and _joinable(text, toks[i - 1], tok):
                 out.append(_Candidate(toks[i - 1].start, tok.end, "ORG", None, "pattern"))
             continue
-        walked = _walk_left(text, toks, i)
+        walked = _walk_left(text, toks, i, config=config)
         first = _trim_to_proper(toks, walked, i, config)
         if first < 0:
             # 省人民政府办公厅, 自治区党委: a level word opens the name of one body of the document
@@ -449,8 +530,11 @@ def _org_candidates(text: str, toks: list[_tokens.Token], config: EntityConfig,
                  and toks[k].norm not in resources.PROPER_MARKERS]
         if not named and toks[first].norm == "全国" and not tok.norm.endswith(_LEGAL_FORMS):
             continue  # 全国法治政府, 全国首家…中心: a kind of body of the whole country
+        if _BODY_END.search(tok.norm) and named and all(toks[k].pos in ("nr", "nrfg") for k in named):
+            continue  # 张雨浦作政府: a person's name before a government word is no body
         if _is_weak_head(tok) and all(_is_place_word(toks[k], places) or toks[k].pos in ("j", "m")
-                                      or toks[k].norm[0] in "新一" for k in named):
+                                      or toks[k].norm[0] in "新一" and toks[k].pos not in ("nr", "nrt", "nrfg")
+                                      for k in named):
             continue  # 云南生物, 海南创投, 沪港科技, 新一轮科技: a place and an industry, not a company
         if tok.end - start >= 4 and text[start] in resources.NAME_NEVER_FIRST:
             start += 1  # 对义联集团 is 对 + 义联集团
@@ -459,10 +543,14 @@ def _org_candidates(text: str, toks: list[_tokens.Token], config: EntityConfig,
         if _LEVELS_IN_BRACKETS.search(text, start, tok.end):
             continue  # 省（市）人民政府, 省（区、市）商务部门: every such body, not one
         out.append(_Candidate(start, tok.end, "ORG", None, "pattern"))
-    for tok in toks:
+    for i in last_chars.tokens_ending(_codes("委府协大会")):
+        tok = toks[i]
         if tok.norm[-1] in "委府协大会" and _LEVEL_BODY.fullmatch(tok.norm):
             out.append(_Candidate(tok.start, tok.end, "ORG", None, "pattern"))
     return out
+
+
+_START, _END, _POS = attrgetter("start"), attrgetter("end"), attrgetter("pos")
 
 
 _PLACE_HEAD_ENDINGS = tuple(h for h in resources.PLACE_HEADS if len(h) >= 2)
@@ -473,10 +561,12 @@ def _is_place_word(tok: _tokens.Token, places: dict[str, tuple[str, str]]) -> bo
     return tok.pos == "ns" or places.get(tok.norm, ("", ""))[1] == "PLACE"
 
 
-def _place_candidates(text: str, toks: list[_tokens.Token], config: EntityConfig) -> list[_Candidate]:
+def _place_candidates(text: str, toks: list[_tokens.Token], config: EntityConfig, view: str,
+                      last_chars: _LastChars) -> list[_Candidate]:
     places = gazetteer_entries(config)
     out = []
-    for i, tok in enumerate(toks):
+    for i in last_chars.tokens_ending(_codes("".join(_PLACE_LAST))):
+        tok = toks[i]
         if tok.norm[-1] not in _PLACE_LAST:
             continue
         if tok.norm not in resources.PLACE_HEADS and not (
@@ -548,11 +638,12 @@ def _plausible_name(name: str, config: EntityConfig) -> bool:
 
 
 def _person_candidates(view: str, toks: list[_tokens.Token], boundaries: tuple[set[int], set[int]],
-                       config: EntityConfig) -> list[_Candidate]:
+                       config: EntityConfig, titled: set[tuple[int, int]] | None = None) -> list[_Candidate]:
+    """Persons by name patterns; the spans of names right after a title are added to ``titled``."""
     regexes = _person_regexes()
     starts, ends = boundaries
     out: list[_Candidate] = []
-    by_start = dict(zip(map(attrgetter("start"), toks), toks))
+    index_at_start = starts
     # title + name: 行政总裁黄克强先生, 局长孙东教授, 副主任何建喜说
     for m in regexes["title"].finditer(view):
         if m.start() not in starts:
@@ -562,11 +653,13 @@ def _person_candidates(view: str, toks: list[_tokens.Token], boundaries: tuple[s
         if gap:
             at = gap.end()
         end = _name_at(view, at, boundaries)
-        tok = by_start.get(at)
+        tok = toks[index_at_start[at]] if at in index_at_start else None
         if end < 0 and tok is not None and tok.pos in ("nr", "nrfg", "nrt") and 2 <= len(tok.norm) <= 3:
             end = tok.end  # a name the tagger knows: 发起人马化腾共同发起
         if end > 0 and _plausible_name(view[at:end], config):
             out.append(_Candidate(at, end, "PERSON", None, "pattern"))
+            if titled is not None:
+                titled.add((at, end))
     # name + honorific or speech verb: 朱鹏程博士, 宗明副市长, 王晓东表示
     for m in regexes["after"].finditer(view):
         q = m.start()
@@ -588,9 +681,25 @@ def _person_candidates(view: str, toks: list[_tokens.Token], boundaries: tuple[s
         for name in m.group(1).split("、"):
             out.append(_Candidate(pos, pos + len(name), "PERSON", None, "pattern"))
             pos += len(name) + 1
-    for key in ("latin_after_title", "latin_before", "dotted", "reporter"):
+    latin = _LATIN_NAME_START.search(view) is not None
+    dotted = "·" in view or "・" in view or "•" in view
+    for key, needed in (("latin_after_title", latin), ("latin_before", latin), ("dotted", dotted),
+                        ("reporter", True)):
+        if not needed:  # the regex cannot match: skip a scan of the whole text
+            continue
         for m in regexes[key].finditer(view):
             out.append(_Candidate(m.start(1), m.end(1), "PERSON", None, "pattern"))
+    if "某" in view:  # names withheld in court and police news: 王某, 李某某, 王某焘
+        for m in _withheld_name_regex().finditer(view):
+            s = m.start()
+            if s not in starts:
+                continue
+            third = view[s + 2:s + 3]
+            if third == "某" or (third and s + 3 in ends and s + 2 not in ends
+                                 and _HAN_WORD.fullmatch(third) and third not in _NOT_GIVEN_AFTER_MOU):
+                out.append(_Candidate(s, s + 3, "PERSON", None, "pattern"))
+            elif s + 2 in ends:
+                out.append(_Candidate(s, s + 2, "PERSON", None, "pattern"))
     for m in regexes["byline"].finditer(view):  # a line of its own: not a column (简讯) nor an office (卫生局)
         name = m.group(1)
         if (name[-1] not in resources.OFFICE_END_CHARS and name not in resources.NEWS_COLUMN_WORDS
@@ -599,21 +708,50 @@ def _person_candidates(view: str, toks: list[_tokens.Token], boundaries: tuple[s
     return out
 
 
+#: Last words of landforms: a word the tagger marks as a place and the dictionary knows,
+#: ending so, names one (滇池, 洱海, 长江, 腾格里沙漠, 毛乌素沙地).
+_LANDFORMS = tuple("湖 江 河 海 池 山 岛 峡 湾 沙漠 沙地 草原 盆地 高原 平原 山脉 半岛 群岛 峡谷".split())
+_NOT_LANDFORM_NAME = frozenset("湖江河海池山岛峡湾川一二三四五六七八九十两百千万深浅大小高壁")
+
+
+def _landform_name(word: str) -> bool:
+    """滇池, 洱海, 腾格里沙漠: a name before a landform word (not 海峡, 河湖, 三山, 深海, 高原)."""
+    if not word.endswith(_LANDFORMS):
+        return False
+    for suffix in _LANDFORMS:
+        if word.endswith(suffix) and len(word) > len(suffix):
+            return not any(ch in _NOT_LANDFORM_NAME for ch in word[:-len(suffix)])
+    return False
+
+
+@functools.lru_cache(maxsize=1)
+def _withheld_name_regex() -> re.Pattern:
+    single, _ = _surnames()
+    return re.compile("[" + "".join(sorted(single)) + "]某")
+
+
+#: 某 + these is a determiner (和某些, 在某地, 某种), not a withheld given name.
+_NOT_GIVEN_AFTER_MOU = frozenset("些种个地项家位类人方处时天日年月次件份批")
+
+
 _POS_KINDS = frozenset(("ns", "nt", "nr", "nrfg"))
+_LATIN_NAME_START = re.compile("[A-Z][a-z]")
 
 
 def _pos_candidates(toks: list[_tokens.Token], config: EntityConfig) -> list[_Candidate]:
     regexes = _person_regexes()
     stop = _tokens.stopwords(config.tokens)
-    user_orgs = {w for w, _, tag in _tokens.dictionary_entries(config.tokens) if tag == "nt"}
+    user_orgs = _user_orgs(config.tokens)
     out = []
-    for i, tok in enumerate(toks):
-        if tok.pos not in _POS_KINDS or len(tok.norm) < 2 or tok.norm in stop or not _HAN_WORD.fullmatch(tok.norm):
+    for i in compress(count(), map(_POS_KINDS.__contains__, map(_POS, toks))):  # in C, not a Python loop
+        tok = toks[i]
+        if len(tok.norm) < 2 or tok.norm in stop or not _HAN_WORD.fullmatch(tok.norm):
             continue
         if tok.pos == "ns" and len(tok.norm) >= 3 and tok.norm[-1] in "省市区县州镇乡村岛" \
                 and tok.norm not in resources.PLACE_GENERIC:
             out.append(_Candidate(tok.start, tok.end, "PLACE", None, "pos"))
-        elif tok.pos in ("ns", "nr") and len(tok.norm) == 3 and tok.norm[-1] in "湖江河海峡山" \
+        elif (tok.pos in ("ns", "nr") and len(tok.norm) == 3 and tok.norm[-1] in "湖江河海峡山"
+              or tok.pos == "ns" and _landform_name(tok.norm) and not _after_fragment(toks, i)) \
                 and _tokens.in_dictionary(tok.norm, config=config.tokens):
             # a lake, river or mountain jieba's dictionary knows by name: 赤水河, 阳宗海, 牛首山
             out.append(_Candidate(tok.start, tok.end, "PLACE", None, "pos"))
@@ -625,6 +763,11 @@ def _pos_candidates(toks: list[_tokens.Token], config: EntityConfig) -> list[_Ca
             end = tok.end - 1 if tok.norm[-1] in _ADVERB_CHARS else tok.end  # 刘鹤今天: 刘鹤
             out.append(_Candidate(tok.start, end, "PERSON", None, "pos"))
     return out
+
+
+@functools.lru_cache(maxsize=8)
+def _user_orgs(config: _tokens.TokenConfig) -> frozenset[str]:
+    return frozenset(w for w, _, tag in _tokens.dictionary_entries(config) if tag == "nt")
 
 
 def _after_fragment(toks: list[_tokens.Token], i: int) -> bool:
@@ -659,7 +802,7 @@ def _select(candidates: list[_Candidate], blocked: list[tuple[int, int]]) -> lis
 
 def _place_canonical(name: str) -> str:
     # 北京市昌平区 -> 昌平区; 南宁市 -> 南宁
-    m = re.fullmatch(f"[{_HAN}]{{2,3}}[省市]([{_HAN}]{{2,}}[区县])", name)
+    m = _PLACE_IN_CITY.fullmatch(name)
     if m:
         return m.group(1)
     if len(name) >= 3 and name[-1] in "省市":
@@ -751,6 +894,62 @@ def _person_list_regex() -> re.Pattern:
     return re.compile(rf"{name}(?:、{name})*、{last}")
 
 
+#: Characters that are no name of a lower division (各县, 全乡, 本村, 美丽乡村 is caught by the dictionary).
+_NOT_DIVISION_NAME = frozenset("各全本该每某等和与及的在这那其此省市县区州镇乡村") | resources.CLAUSE_CHARS
+_DIVISION_CHAR = re.compile("[镇乡村]")
+_LOWER_DIVISION = re.compile(f"([{_HAN}]{{1,2}}?)(县|区|旗)|([{_HAN}]{{2}})(镇|乡|街道|村)")
+
+
+def _lower_division_candidates(view: str, toks: list[_tokens.Token], chosen: list[_Candidate],
+                               boundaries: tuple[dict[int, int], dict[int, int]],
+                               config: EntityConfig) -> list[_Candidate]:
+    """Divisions named right after the place they belong to: 阳新县 + 富池镇 + 郝矶村, 湖南 + 道县.
+
+    The name is a word the dictionary lacks or a place or personal name the tagger gives
+    (a common word such as 美丽 in 美丽乡村 is none), and the division word ends a token.
+    """
+    starts, ends = boundaries
+    anchors = sorted(c.end for c in chosen if c.label == "PLACE")
+    out: list[_Candidate] = []
+    seen = set()
+    # without a place before: a two-character name the dictionary lacks, then 镇/乡/村 as a
+    # token of its own (磨/憨/镇 -> 磨憨镇; not 贫困村, 美丽乡村, 驻村)
+    for m in _DIVISION_CHAR.finditer(view):
+        at, k = m.start() - 2, m.start()
+        name = view[at:k]
+        if at >= 0 and at in starts and k in starts and k + 1 in ends and _HAN_WORD.fullmatch(name) \
+                and not any(ch in _NOT_DIVISION_NAME for ch in name) \
+                and not _tokens.in_dictionary(name, config=config.tokens):
+            out.append(_Candidate(at, k + 1, "PLACE", None, "pattern"))
+            anchors.append(k + 1)
+    while anchors:
+        at = anchors.pop()
+        if at in seen:
+            continue
+        seen.add(at)
+        m = _LOWER_DIVISION.match(view, at)
+        # the division word ends a token, or starts one the tagger glued to the next name (镇泉溪村)
+        if m is None or m.end() not in ends and m.start(2 if m.group(2) else 4) not in starts:
+            continue
+        name = m.group(1) or m.group(3)
+        if any(ch in _NOT_DIVISION_NAME for ch in name):
+            continue
+        if len(name) == 1:
+            if m.group(2) != "县":
+                continue  # 道县, but no 新区 nor 该旗
+        elif _tokens.in_dictionary(name, config=config.tokens):
+            tok = toks[starts[at]] if at in starts else None
+            if tok is None or tok.end != at + len(name) or tok.pos not in ("ns", "nr", "nrt", "nz"):
+                continue
+        out.append(_Candidate(at, m.end(), "PLACE", None, "pattern"))
+        anchors.append(m.end())  # 富池镇 + 郝矶村
+    return out
+
+
+def _overlaps(c: _Candidate, others: list[_Candidate]) -> bool:
+    return any(o.start < c.end and c.start < o.end for o in others)
+
+
 def _is_nameish(tok: _tokens.Token) -> bool:
     return tok.pos in _NAME_POS or tok.pos in ("vg", "a", "d", "nr")
 
@@ -767,6 +966,34 @@ def _short_place_names(view: str, chosen: list[_Candidate],
             short = _place_canonical(name)[:-1]
             if len(short) >= 2 and short not in known:
                 out[short] = (_place_canonical(name), "PLACE")
+    return out
+
+
+#: Legal forms and generic last words a company drops in short mentions (娲石水泥集团 -> 娲石水泥, 娲石).
+_ORG_DROPPABLE = ("股份有限公司", "有限责任公司", "有限公司", "集团", "公司", "控股", "股份", "国际", "科技",
+                  "投资", "水泥", "实业", "发展")
+
+
+def _short_org_names(view: str, chosen: list[_Candidate], known: dict[str, tuple[str, str]],
+                     config: EntityConfig) -> dict[str, tuple[str, str]]:
+    """A company named in full (腾讯公司, 特步环球投资有限公司) may be written without its legal
+    form or generic last words later (腾讯, 特步环球): short -> (canonical, ORG)."""
+    table = gazetteer_entries(config)
+    out: dict[str, tuple[str, str]] = {}
+    for c in chosen:
+        name = view[c.start:c.end]
+        if c.label != "ORG" or not _HAN_WORD.fullmatch(name) or not name.endswith(_ORG_DROPPABLE):
+            continue
+        short = name
+        while True:
+            cut = next((w for w in _ORG_DROPPABLE if short.endswith(w) and len(short) - len(w) >= 2), None)
+            if cut is None:
+                break
+            short = short[:-len(cut)]
+            if short in known or short in out or short in table or short in resources.ORG_GENERIC \
+                    or _tokens.in_dictionary(short, config=config.tokens):
+                continue  # a known name, a place (中国), or a common word (发展)
+            out[short] = (c.canonical or name, "ORG")
     return out
 
 
@@ -803,12 +1030,18 @@ def _extract(text: str, toks: list[_tokens.Token], doc_id: str | None,
              config: EntityConfig) -> list[Entity]:
     """:func:`extract_entities` over the tokens of ``text`` (from :func:`tokens.tokenize`)."""
     view = _tokens.simplified_view(text)
-    boundaries = ({t.start for t in toks}, {t.end for t in toks})
-    candidates = _gazetteer_candidates(view, boundaries, config)
+    starts, ends = list(map(_START, toks)), list(map(_END, toks))
+    # token index by start and by end offset; also the sets of token boundaries
+    boundaries = (dict(zip(starts, count())), dict(zip(ends, count())))
+    last_chars = _LastChars(_code_points(view), np.asarray(ends, dtype=np.int64))
+    candidates = _gazetteer_candidates(view, starts, boundaries, config, last_chars.points)
     if config.patterns:
-        candidates += _org_candidates(text, toks, config, view)
-        candidates += _place_candidates(text, toks, config)
-        candidates += _person_candidates(view, toks, boundaries, config)
+        candidates += _org_candidates(text, toks, config, view, last_chars)
+        candidates += _place_candidates(text, toks, config, view, last_chars)
+        titled: set[tuple[int, int]] = set()
+        candidates += _person_candidates(view, toks, boundaries, config, titled)
+        if titled:  # 发言人武平: a name right after a title is the person, not the place 武平
+            candidates = [c for c in candidates if c.label != "PLACE" or (c.start, c.end) not in titled]
         candidates += _local_body_candidates(view, candidates)
     if config.pos:
         candidates += _pos_candidates(toks, config)
@@ -820,8 +1053,12 @@ def _extract(text: str, toks: list[_tokens.Token], doc_id: str | None,
                   + _person_list_candidates(view, chosen, boundaries[1], config))
         if listed:
             chosen = _select(chosen + listed, blocked)
+        below = _lower_division_candidates(view, toks, chosen, boundaries, config)
+        if below:  # stronger evidence than a tag: a tagged word across their edge goes
+            chosen = _select([c for c in chosen if c.method != "pos" or not _overlaps(c, below)] + below, blocked)
         aliases = _abbreviations(view, chosen)
         aliases.update(_short_place_names(view, chosen, aliases))
+        aliases.update(_short_org_names(view, chosen, aliases, config))
         if aliases:
             table = gazetteer_entries(config)
             pattern = re.compile("|".join(re.escape(a) for a in sorted(aliases, key=lambda a: (-len(a), a))))
@@ -829,7 +1066,7 @@ def _extract(text: str, toks: list[_tokens.Token], doc_id: str | None,
                      for m in pattern.finditer(view) if m.group() not in table
                      and (len(m.group()) > 3 or (m.start() in boundaries[0] and m.end() in boundaries[1]))]
             chosen = _select(chosen + extra, blocked)
-    return _finish(text, view, toks, chosen, doc_id, config)
+    return _finish(text, view, toks, chosen, doc_id, config, starts)
 
 
 def _tokens_by_doc(tokens: pd.DataFrame) -> dict[object, list[_tokens.Token]]:
@@ -841,9 +1078,13 @@ def _tokens_by_doc(tokens: pd.DataFrame) -> dict[object, list[_tokens.Token]]:
     if missing:
         raise InputError(f"entities_table: 'tokens' lacks column(s) {missing} "
                          "(expected a table made by tokens_table)")
-    with _tokens._gc_paused():
-        rows = list(map(tuple.__new__, repeat(_tokens.Token), zip(*(tokens[c].tolist() for c in columns))))
     codes, uniques = pd.factorize(tokens["doc_id"], use_na_sentinel=False)
+    with _tokens._gc_paused():
+        # strings through their distinct values (one Python str per distinct word, not per row)
+        columns_as_lists = [_distinct_values_list(tokens[c]) for c in ("token", "norm", "pos")]
+        columns_as_lists += [tokens[c].to_numpy(dtype="int64").tolist() for c in ("start", "end", "sentence_id")]
+        columns_as_lists.append(np.asarray(uniques, dtype=object)[codes].tolist())
+        rows = list(map(tuple.__new__, repeat(_tokens.Token), zip(*columns_as_lists)))
     cuts = [0, *(np.flatnonzero(np.diff(codes)) + 1).tolist(), len(rows)]
     out: dict[object, list[_tokens.Token]] = {}
     for a, b in zip(cuts, cuts[1:]):  # runs of one document (a tokens table keeps them together)
@@ -852,12 +1093,19 @@ def _tokens_by_doc(tokens: pd.DataFrame) -> dict[object, list[_tokens.Token]]:
     return out
 
 
+def _distinct_values_list(column: pd.Series) -> list:
+    """``column.tolist()`` made from its distinct values: a table's words repeat, and turning
+    each row into a Python string costs more than hashing it."""
+    codes, uniques = pd.factorize(column, use_na_sentinel=False)
+    return np.asarray(uniques, dtype=object)[codes].tolist()
+
+
 def _finish(text: str, view: str, toks: list[_tokens.Token], chosen: list[_Candidate],
-            doc_id: str | None, config: EntityConfig) -> list[Entity]:
+            doc_id: str | None, config: EntityConfig, sentence_starts: list[int]) -> list[Entity]:
     table = gazetteer_entries(config)
     names: dict[_Candidate, str] = {}
     for c in chosen:
-        surface = re.sub(r"\s+", " ", view[c.start:c.end]).strip()
+        surface = _SPACES.sub(" ", view[c.start:c.end]).strip()
         name = c.canonical or surface
         if c.canonical is None and c.label == "PLACE":
             name = _place_canonical(name)
@@ -885,15 +1133,13 @@ def _finish(text: str, view: str, toks: list[_tokens.Token], chosen: list[_Candi
             fuller = sorted(p for p in places if p[:-1] == name and p[-1] in "区县")
             if fuller:
                 names[c] = fuller[0]
-    sentence_starts = [t.start for t in toks]
-    sentence_ids = [t.sentence_id for t in toks]
     out = []
     from bisect import bisect_right
     for c in chosen:
         if c.label not in config.labels:
             continue
         k = bisect_right(sentence_starts, c.start) - 1
-        sid = sentence_ids[k] if k >= 0 else 0
+        sid = toks[k].sentence_id if k >= 0 else 0
         canonical = names[c]
         out.append(Entity(text[c.start:c.end], c.label, canonical, c.start, c.end, c.method, sid, doc_id))
     return out
@@ -919,15 +1165,18 @@ def entities_table(documents: pd.DataFrame, *, config: EntityConfig = DEFAULT_CO
     True
     """
     documents = _tokens._check_documents(documents, text_column, what="entities_table")
-    by_doc = _tokens_by_doc(tokens) if tokens is not None else None
     rows = []
-    for doc_id, text in zip(documents["doc_id"], documents[text_column]):
-        if isinstance(text, str) and text.strip():
-            with _tokens._gc_paused():  # one document's many small records (see tokens._gc_paused)
+    # many small records (see tokens._gc_paused); the tokens are freed before the collector
+    # runs again, so that it never traverses them
+    with _tokens._gc_paused():
+        by_doc = _tokens_by_doc(tokens) if tokens is not None else None
+        for doc_id, text in zip(documents["doc_id"], documents[text_column]):
+            if isinstance(text, str) and text.strip():
                 toks = (by_doc.get(doc_id, []) if by_doc is not None
                         else _tokens.tokenize(text, config=config.tokens))
                 rows += [(e.doc_id, e.sentence_id, e.label, e.text, e.canonical, e.start, e.end, e.method)
                          for e in _extract(text, toks, doc_id, config)]
+        by_doc = toks = None
     if not rows:
         return schema.empty_frame(schema.ENTITIES)
     return schema.conform(pd.DataFrame(rows, columns=list(schema.ENTITIES)), schema.ENTITIES)
