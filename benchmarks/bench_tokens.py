@@ -104,7 +104,7 @@ def main() -> None:
         lcut_sample.append(text)
     docs = _documents(texts)
     views = [tokens.simplified_view(t) for t in texts]
-    engine = tokens._tagger(tokens.DEFAULT_CONFIG)
+    engine = tokens.tagger(tokens.DEFAULT_CONFIG)
     tokens.tokenize(seeds[0])  # load dictionaries and engine outside the timings
 
     runs = {

@@ -633,7 +633,7 @@ def _plausible_name(name: str, config: EntityConfig) -> bool:
     """A dictionary word is a name only if the dictionary says so (党委书记, 揭牌 are no names)."""
     if not _tokens.in_dictionary(name, config=config.tokens):
         return True
-    tags = {tag for _, tag in _tokens._tagger(config.tokens)(name)}
+    tags = {tag for _, tag in _tokens.tagger(config.tokens)(name)}
     return bool(tags & {"nr", "nrfg", "nrt"})
 
 
@@ -1079,7 +1079,7 @@ def _tokens_by_doc(tokens: pd.DataFrame) -> dict[object, list[_tokens.Token]]:
         raise InputError(f"entities_table: 'tokens' lacks column(s) {missing} "
                          "(expected a table made by tokens_table)")
     codes, uniques = pd.factorize(tokens["doc_id"], use_na_sentinel=False)
-    with _tokens._gc_paused():
+    with _tokens.gc_paused():
         # strings through their distinct values (one Python str per distinct word, not per row)
         columns_as_lists = [_distinct_values_list(tokens[c]) for c in ("token", "norm", "pos")]
         columns_as_lists += [tokens[c].to_numpy(dtype="int64").tolist() for c in ("start", "end", "sentence_id")]
@@ -1164,11 +1164,11 @@ def entities_table(documents: pd.DataFrame, *, config: EntityConfig = DEFAULT_CO
     >>> entities_table(docs, tokens=toks).equals(entities_table(docs))
     True
     """
-    documents = _tokens._check_documents(documents, text_column, what="entities_table")
+    documents = schema.as_documents(documents, text_column=text_column, what="entities_table")
     rows = []
-    # many small records (see tokens._gc_paused); the tokens are freed before the collector
+    # many small records (see tokens.gc_paused); the tokens are freed before the collector
     # runs again, so that it never traverses them
-    with _tokens._gc_paused():
+    with _tokens.gc_paused():
         by_doc = _tokens_by_doc(tokens) if tokens is not None else None
         for doc_id, text in zip(documents["doc_id"], documents[text_column]):
             if isinstance(text, str) and text.strip():

@@ -338,7 +338,8 @@ def _rjieba(config: TokenConfig):
 
 
 @functools.lru_cache(maxsize=8)
-def _tagger(config: TokenConfig) -> Callable[[str], list[tuple[str, str]]]:
+def tagger(config: TokenConfig) -> Callable[[str], list[tuple[str, str]]]:
+    """The engine's tagging function for ``config``: text -> ``[(word, pos), ...]`` (no offsets, no user tags)."""
     if config.engine == "jieba":
         jieba = _import_jieba()
         pos_tokenizer = jieba.posseg.POSTokenizer(jieba_tokenizer(config))
@@ -397,7 +398,7 @@ _word_of, _tag_of = itemgetter(0), itemgetter(1)  # of the engine's (word, tag) 
 def _tag_view(view: str, config: TokenConfig) -> tuple[list[str], list[str]]:
     """The engine's words of a simplified view and their tags (the dictionaries' tags winning), as two
     columns: the one place the engine, the dictionaries and the view meet."""
-    pairs = _tagger(config)(view)
+    pairs = tagger(config)(view)
     if _NUMBER_MEASURE.search(view):
         pairs = _split_measure_words(view, pairs, config)
     words = list(map(_word_of, pairs))
@@ -426,7 +427,7 @@ def _split_measure_words(view: str, pairs: list, config: TokenConfig) -> list:
     for i in cut:
         out += pairs[last:i]
         out.append((words[i][0], "q"))
-        out += _tagger(config)(words[i][1:])
+        out += tagger(config)(words[i][1:])
         last = i + 1
     out += pairs[last:]
     return out
@@ -553,12 +554,12 @@ def tokenize(text: str, *, doc_id: str | None = None,
     norms = seg.words if norm_view is seg.view else [norm_view[s:e] for s, e in zip(starts, ends)]
     rows = zip(surface, norms, seg.tags, starts, ends, seg.sentence_ids.tolist(), repeat(doc_id))
     # tuple.__new__ makes each Token in C, without the NamedTuple constructor's Python frame
-    with _gc_paused():
+    with gc_paused():
         return list(map(tuple.__new__, repeat(Token), rows))
 
 
 @contextlib.contextmanager
-def _gc_paused():
+def gc_paused():
     """Pause the cyclic garbage collector while many small records are made.
 
     Tuples of strings and ints form no cycles, but each allocation counts towards the
@@ -689,11 +690,6 @@ def agreement(reference: Sequence[str], candidate: Sequence[str]) -> dict[str, f
             "token_f1": f1(ref, cand)}
 
 
-def _check_documents(documents: pd.DataFrame, text_column: str, *, what: str = "documents") -> pd.DataFrame:
-    """The documents as a table (a Series or list of texts gets generated ids); see ``schema.as_documents``."""
-    return schema.as_documents(documents, text_column=text_column, what=what)
-
-
 def tokens_table(documents: pd.DataFrame, *, config: TokenConfig = DEFAULT_CONFIG,
                  text_column: str = "text") -> pd.DataFrame:
     """Return the tokens table (``schema.TOKENS``): one row per token of every document.
@@ -714,7 +710,7 @@ def tokens_table(documents: pd.DataFrame, *, config: TokenConfig = DEFAULT_CONFI
     """
     import pyarrow as pa
 
-    documents = _check_documents(documents, text_column, what="tokens_table")
+    documents = schema.as_documents(documents, text_column=text_column, what="tokens_table")
     doc_ids, counts = [], []
     chunks: dict[str, list] = {name: [] for name in schema.TOKENS if name != "doc_id"}
     for doc_id, text in zip(documents["doc_id"], documents[text_column]):
