@@ -445,8 +445,13 @@ _STRONG_CREDIT_HEADS = ("文", "稿")
 _WORD_LEAD_START = re.compile(r"本(?:报|報)|新(?:华|華)社|中新")
 #: resources.LATE_FIELD anchored on a line break instead of ``(?m)^``: a pattern that starts with a
 #: literal is scanned for it in C, one that starts with ``^`` is tried at every character.
-_LATE_FIELD_AFTER_BREAK = re.compile("\n" + resources.LATE_FIELD.pattern.removeprefix("(?m)^").removesuffix("$")
-                                     + r"(?=\n|\Z)")
+#: ``resources.LATE_FIELD`` after a line break, a label's first character looked ahead for before the labels are
+#: tried one by one (most lines start with none: one test instead of one per label).
+_LATE_FIELD_AFTER_BREAK = re.compile(
+    "\n" + resources.LATE_FIELD.pattern.removeprefix("(?m)^").removesuffix("$").replace(
+        "(?:(?P<source>", "(?=[" + "".join(sorted({word[0] for word in (
+            resources.LATE_SOURCE_LABELS + " " + resources.LATE_DATE_LABELS).split()})) + "])(?:(?P<source>", 1)
+    + r"(?=\n|\Z)")
 
 
 def _has_any(text: str, words: tuple[str, ...]) -> bool:
@@ -508,7 +513,7 @@ def _is_title_line(line: str) -> bool:
     n = len(line)
     if not _TITLE_MIN <= n <= _TITLE_MAX or "。" in line or line.endswith((":", "：", "，", ",", "；", ";", "、")):
         return False
-    if (resources.HEADER_LABEL.search(line) or resources.PAGE_TIMESTAMP.search(line) or resources.DATE_LINE.match(line)
+    if (resources.HEADER_LABEL.search(line) or _page_timestamp(line) or resources.DATE_LINE.match(line)
             or _has_any(line, _CRUMB_CHARS) and resources.BREADCRUMB.fullmatch(line)
             or ("/" in line or "／" in line) and resources.BYLINE_OUTLET.fullmatch(line)):
         return False
@@ -548,6 +553,13 @@ def _iter_lines(text: str, limit: int) -> Iterator[str]:
         pos = brk + 1
 
 
+def _page_timestamp(line: str) -> re.Match[str] | None:
+    """``resources.PAGE_TIMESTAMP.search(line)``, after the one-character tests its clock time needs (":", 时, 時)."""
+    if ":" in line or "时" in line or "時" in line:
+        return resources.PAGE_TIMESTAMP.search(line)
+    return None
+
+
 def _header(raw: str) -> _Header:
     """Read the header block of a raw text: labelled fields, the info bar and the headline above it."""
     lines: list[str] = []
@@ -563,7 +575,7 @@ def _header(raw: str) -> _Header:
     bar: int | None = None
     for i, line in enumerate(lines):
         fields = _field_values(lines, i) if ("：" in line or ":" in line) else []
-        stamp = resources.PAGE_TIMESTAMP.search(line)
+        stamp = _page_timestamp(line)
         for role, value in fields:
             if role == "title" and title is None and value:
                 title = value
@@ -629,7 +641,7 @@ def _credit_source(doc: _Doc, header: _Header) -> str | None:
         return header.source
     ends = doc.raw_ends
     where: dict[str, list[int]] = {}  # one scan for every cue (the patterns start with a name of any characters)
-    for cue in _CREDIT_CUE_SCAN.finditer(ends):
+    for cue in _CREDIT_CUE_SCAN.finditer(ends) if any(map(ends.__contains__, _CREDIT_CUE_LAST)) else ():
         where.setdefault(cue.group(), []).append(cue.start())
     if where:
         for pattern, cues in _CREDIT_PATTERNS:
@@ -680,6 +692,8 @@ _CREDIT_PATTERNS = (
                                "供稿", "信息提供")),
     (resources.CREDIT_AUTHORISED, ("经授权", "經授權")),
 )
+#: The last characters of the cues: a text holding none of them (one-character tests) holds no cue.
+_CREDIT_CUE_LAST = tuple(sorted({cue[-1] for _pattern, cues in _CREDIT_PATTERNS for cue in cues}))
 _CREDIT_CUE_SCAN = re.compile(resources.trie_regex([cue for _pattern, cues in _CREDIT_PATTERNS for cue in cues],
                                                    guard=False))
 
@@ -779,6 +793,9 @@ def _edge_text(doc: _Doc, header: _Header) -> str:
     return "\n".join(_first_lines(doc.raw[:_RAW_HEAD_CHARS], 3) + _tail_lines(doc.raw_tail))
 
 
+#: The first characters of ``resources.SECURITIES_HEADER``'s labels ("证券代码", "股份代号"): a text without any
+#: is not scanned (one-character tests are much faster than the pattern's scan).
+_SECURITIES_FIRSTS = "证證股"
 _DIGEST_HEADING_MAX = 20
 _ARTICLE_MIN_CHARS = 100
 
@@ -791,7 +808,8 @@ def _kind(doc: _Doc, header: _Header, title: str | None, source: str | None) -> 
         return "government_reply"
     if resources.DOC_NUMBER.search(head) and _contains_any(doc.text[:3000], resources.REPLY_CONTEXT_WORDS):
         return "government_reply"
-    if resources.SECURITIES_HEADER.search(text_head) or ("董" in text_head or "虚" in text_head or "虛" in text_head) and (
+    if (_SECURITIES_FIRSTS[0] in text_head or _SECURITIES_FIRSTS[1] in text_head or _SECURITIES_FIRSTS[2] in text_head) and (
+            resources.SECURITIES_HEADER.search(text_head)) or ("董" in text_head or "虚" in text_head or "虛" in text_head) and (
             resources.ANNOUNCEMENT_STATEMENT.search(text_head)) or (
             title and resources.COMPANY_TITLE.search(title) and resources.COMPANY_NAME.search(title)):
         return "company_announcement"

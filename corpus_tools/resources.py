@@ -774,9 +774,11 @@ HEADER_LABEL = re.compile(
 )
 #: A publication field on a short line of its own anywhere near the top ("来源：商讯" below a summary):
 #: the source labels and the publication-date labels (not a bare 时间/日期, which a notice's body uses).
+LATE_SOURCE_LABELS = "信息来源 信息來源 文章来源 文章來源 来源 來源 稿源"
+LATE_DATE_LABELS = "发布时间 發布時間 發佈時間 发表时间 發表時間 发稿时间 發稿時間 发布日期 發布日期"
 LATE_FIELD = re.compile(
-    rf"(?m)^[ \t\u3000]*(?:(?P<source>{_labels('信息来源 信息來源 文章来源 文章來源 来源 來源 稿源')})"
-    rf"|(?P<date>{_labels('发布时间 發布時間 發佈時間 发表时间 發表時間 发稿时间 發稿時間 发布日期 發布日期')}))"
+    rf"(?m)^[ \t\u3000]*(?:(?P<source>{_labels(LATE_SOURCE_LABELS)})"
+    rf"|(?P<date>{_labels(LATE_DATE_LABELS)}))"
     r"[ \t\u3000]*[:：][ \t\u3000]*(?P<value>[^\n]{2,40})$"
 )
 #: "来源CSDN" in a "|"-separated info bar (no colon): only read on a line with a timestamp.
