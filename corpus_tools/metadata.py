@@ -223,7 +223,7 @@ def _is_heading(line: str) -> bool:
 
 
 def _is_org_line(line: str) -> bool:
-    return bool(resources.ORG_NAME.fullmatch(line))
+    return line.endswith(resources.ORG_SUFFIXES) and bool(resources.ORG_NAME.fullmatch(line))
 
 
 def _is_label_line(line: str) -> bool:
@@ -270,7 +270,10 @@ class _Doc:
     @_computed_once
     def source_field(self) -> re.Match[str] | None:
         """A "来源：..." line in the raw ends."""
-        return resources.SOURCE_FIELD.search("\n" + self.raw_ends)
+        ends = self.raw_ends
+        if ("源" in ends or "处" in ends or "處" in ends) and ("：" in ends or ":" in ends):  # what its labels need
+            return resources.SOURCE_FIELD.search("\n" + ends)
+        return None
 
     def lower_raw_ends(self) -> str:
         """``raw_ends`` lower-cased, for English cue words (computed once, when first needed)."""
@@ -379,7 +382,8 @@ def _date(doc: _Doc) -> tuple[str | None, DatePrecision | None]:
             found = parse_date(line)
             if found:
                 return found
-    stamp = resources.WEB_TIMESTAMP.search(doc.raw_ends, 0, _RAW_STAMP_CHARS)
+    stamp = (resources.WEB_TIMESTAMP.search(doc.raw_ends, 0, _RAW_STAMP_CHARS)
+             if doc.raw_ends.find(":", 0, _RAW_STAMP_CHARS) >= 0 else None)  # (its clock time needs a ":")
     if stamp:  # a web page's publication time, often in a header line cleaning removes
         found = parse_date(stamp.group())
         if found:

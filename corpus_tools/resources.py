@@ -467,12 +467,13 @@ def trie_regex(words, *, guard: bool = True) -> str:
 
 #: Names of organisations as issuers or publishers (a line or a phrase that ends in an organisation suffix;
 #: the suffixes as a trie, longest first).
-ORG_NAME = re.compile(r"[\u4e00-\u9fff（）()·]{2,30}?(?:" + trie_regex((
+ORG_SUFFIXES = (
     "委员会", "委員會", "管委会", "管委會", "人民政府", "政府", "办公厅", "辦公廳", "办公室", "辦公室", "管理局", "监督管理局", "監督管理局",
     "局", "厅", "廳", "部", "署", "委", "院", "研究所", "中心", "协会", "協會", "商会", "商會", "联合会", "聯合會",
     "基金会", "基金會", "有限公司", "股份有限公司", "公司", "集团", "集團", "大学", "大學", "学院", "學院", "医院", "醫院",
     "银行", "銀行", "报社", "報社", "日报", "日報", "晚报", "晚報", "晨报", "晨報", "早报", "早報", "时报", "時報",
-    "商报", "商報", "周报", "週報", "导报", "導報", "都市报", "都市報"), guard=False) + ")")
+    "商报", "商報", "周报", "週報", "导报", "導報", "都市报", "都市報")
+ORG_NAME = re.compile(r"[\u4e00-\u9fff（）()·]{2,30}?(?:" + trie_regex(ORG_SUFFIXES, guard=False) + ")")
 
 
 def _f_monthpart(tag: str) -> str:
