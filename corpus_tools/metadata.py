@@ -222,15 +222,20 @@ def _is_heading(line: str) -> bool:
             and not line.endswith((":", "：", "，", ",")))
 
 
+def _is_date_line(line: str) -> bool:
+    """``resources.DATE_LINE.match(line)``, after the one-character tests its 年 and 月 need."""
+    return "年" in line and "月" in line and resources.DATE_LINE.match(line) is not None
+
+
 def _is_org_line(line: str) -> bool:
-    return bool(resources.ORG_NAME.fullmatch(line))
+    return line.endswith(resources.ORG_SUFFIXES) and bool(resources.ORG_NAME.fullmatch(line))
 
 
 def _is_label_line(line: str) -> bool:
     """Issuer, document number or date lines that sit above a title."""
     return bool(_is_org_line(line) or resources.DOC_NUMBER.search(line) and len(line) <= 30
                 or resources.RELEASE_HEADER.fullmatch(line) or resources.SECURITIES_HEADER.match(line)
-                or resources.DATE_LINE.match(line) or resources.DATE_FIELD.match(line))
+                or _is_date_line(line) or resources.DATE_FIELD.match(line))
 
 
 class _computed_once:
@@ -265,12 +270,15 @@ class _Doc:
     @_computed_once
     def tail_date_lines(self) -> list[bool]:
         """Whether each tail line is a date line."""
-        return [bool(resources.DATE_LINE.match(line)) for line in self.tail]
+        return [bool(_is_date_line(line)) for line in self.tail]
 
     @_computed_once
     def source_field(self) -> re.Match[str] | None:
         """A "来源：..." line in the raw ends."""
-        return resources.SOURCE_FIELD.search("\n" + self.raw_ends)
+        ends = self.raw_ends
+        if ("源" in ends or "处" in ends or "處" in ends) and ("：" in ends or ":" in ends):  # what its labels need
+            return resources.SOURCE_FIELD.search("\n" + ends)
+        return None
 
     def lower_raw_ends(self) -> str:
         """``raw_ends`` lower-cased, for English cue words (computed once, when first needed)."""
@@ -341,7 +349,7 @@ def _title(doc: _Doc, doc_type: DocType | None) -> str | None:
     head = doc.head
     if doc_type == "newspaper_page" and head:
         for line in head:  # the column of "2023年6月12日 第3版 综合新闻" (or "... A6 港聞")
-            edition = resources.PAGE_EDITION.search(line) if resources.DATE_LINE.match(line) else None
+            edition = resources.PAGE_EDITION.search(line) if _is_date_line(line) else None
             if edition is not None and edition.group("column"):
                 return edition.group("column")
         for line in head:  # else the first line that is not the masthead (科技日报) nor the date: "业界传真"
@@ -375,11 +383,12 @@ def _date(doc: _Doc) -> tuple[str | None, DatePrecision | None]:
         if found:
             return found
     for line in doc.head:
-        if resources.DATE_LINE.match(line):
+        if _is_date_line(line):
             found = parse_date(line)
             if found:
                 return found
-    stamp = resources.WEB_TIMESTAMP.search(doc.raw_ends, 0, _RAW_STAMP_CHARS)
+    stamp = (resources.WEB_TIMESTAMP.search(doc.raw_ends, 0, _RAW_STAMP_CHARS)
+             if doc.raw_ends.find(":", 0, _RAW_STAMP_CHARS) >= 0 else None)  # (its clock time needs a ":")
     if stamp:  # a web page's publication time, often in a header line cleaning removes
         found = parse_date(stamp.group())
         if found:
@@ -445,8 +454,13 @@ _STRONG_CREDIT_HEADS = ("文", "稿")
 _WORD_LEAD_START = re.compile(r"本(?:报|報)|新(?:华|華)社|中新")
 #: resources.LATE_FIELD anchored on a line break instead of ``(?m)^``: a pattern that starts with a
 #: literal is scanned for it in C, one that starts with ``^`` is tried at every character.
-_LATE_FIELD_AFTER_BREAK = re.compile("\n" + resources.LATE_FIELD.pattern.removeprefix("(?m)^").removesuffix("$")
-                                     + r"(?=\n|\Z)")
+#: ``resources.LATE_FIELD`` after a line break, a label's first character looked ahead for before the labels are
+#: tried one by one (most lines start with none: one test instead of one per label).
+_LATE_FIELD_AFTER_BREAK = re.compile(
+    "\n" + resources.LATE_FIELD.pattern.removeprefix("(?m)^").removesuffix("$").replace(
+        "(?:(?P<source>", "(?=[" + "".join(sorted({word[0] for word in (
+            resources.LATE_SOURCE_LABELS + " " + resources.LATE_DATE_LABELS).split()})) + "])(?:(?P<source>", 1)
+    + r"(?=\n|\Z)")
 
 
 def _has_any(text: str, words: tuple[str, ...]) -> bool:
@@ -508,7 +522,7 @@ def _is_title_line(line: str) -> bool:
     n = len(line)
     if not _TITLE_MIN <= n <= _TITLE_MAX or "。" in line or line.endswith((":", "：", "，", ",", "；", ";", "、")):
         return False
-    if (resources.HEADER_LABEL.search(line) or resources.PAGE_TIMESTAMP.search(line) or resources.DATE_LINE.match(line)
+    if (resources.HEADER_LABEL.search(line) or _page_timestamp(line) or _is_date_line(line)
             or _has_any(line, _CRUMB_CHARS) and resources.BREADCRUMB.fullmatch(line)
             or ("/" in line or "／" in line) and resources.BYLINE_OUTLET.fullmatch(line)):
         return False
@@ -548,6 +562,13 @@ def _iter_lines(text: str, limit: int) -> Iterator[str]:
         pos = brk + 1
 
 
+def _page_timestamp(line: str) -> re.Match[str] | None:
+    """``resources.PAGE_TIMESTAMP.search(line)``, after the one-character tests its clock time needs (":", 时, 時)."""
+    if ":" in line or "时" in line or "時" in line:
+        return resources.PAGE_TIMESTAMP.search(line)
+    return None
+
+
 def _header(raw: str) -> _Header:
     """Read the header block of a raw text: labelled fields, the info bar and the headline above it."""
     lines: list[str] = []
@@ -563,7 +584,7 @@ def _header(raw: str) -> _Header:
     bar: int | None = None
     for i, line in enumerate(lines):
         fields = _field_values(lines, i) if ("：" in line or ":" in line) else []
-        stamp = resources.PAGE_TIMESTAMP.search(line)
+        stamp = _page_timestamp(line)
         for role, value in fields:
             if role == "title" and title is None and value:
                 title = value
@@ -629,7 +650,7 @@ def _credit_source(doc: _Doc, header: _Header) -> str | None:
         return header.source
     ends = doc.raw_ends
     where: dict[str, list[int]] = {}  # one scan for every cue (the patterns start with a name of any characters)
-    for cue in _CREDIT_CUE_SCAN.finditer(ends):
+    for cue in _CREDIT_CUE_SCAN.finditer(ends) if any(map(ends.__contains__, _CREDIT_CUE_LAST)) else ():
         where.setdefault(cue.group(), []).append(cue.start())
     if where:
         for pattern, cues in _CREDIT_PATTERNS:
@@ -659,17 +680,23 @@ def _credit_source(doc: _Doc, header: _Header) -> str | None:
         return closing
     if not _has_any(doc.raw, _STRONG_CREDIT_HEADS):
         return None
-    for cue in _STRONG_CREDIT_CUES.finditer(doc.raw):  # one literal scan; the pattern only where a cue is
-        m = resources.CREDIT_STRONG.match(doc.raw, cue.start())
+    cues = sorted(cue.start() for scan in _STRONG_CREDIT_CUE_SCANS for cue in scan.finditer(doc.raw))
+    for start in cues:  # literal scans; the pattern only where a cue is
+        m = resources.CREDIT_STRONG.match(doc.raw, start)
         if m:
             return m.group("org")
     return None
 
 
 _LEAD_LINES = 4  # first lines of the clean text where a news lead names its outlet (below a title and a subtitle)
-_STRONG_CREDIT_CUES = re.compile(resources.trie_regex(
-    ("本文来源", "本文來源", "本文来自", "本文來自", "本文转载自", "本文轉載自", "本文转自", "本文轉自", "文章来源", "文章來源",
-     "稿件来源", "稿件來源", "本稿来源", "本稿來源"), guard=False))
+_STRONG_CREDIT_CUE_WORDS = ("本文来源", "本文來源", "本文来自", "本文來自", "本文转载自", "本文轉載自", "本文转自", "本文轉自",
+                            "文章来源", "文章來源", "稿件来源", "稿件來源", "本稿来源", "本稿來源")
+#: The cues as one pattern per first character: a pattern with a literal prefix ("本", "文章", "稿件") is scanned
+#: for several times faster than one whose first character is one of several. No cue can overlap another
+#: (checked by the tests), so their starts, sorted, are those of one scan for all of them.
+_STRONG_CREDIT_CUE_SCANS = tuple(
+    re.compile(resources.trie_regex([cue for cue in _STRONG_CREDIT_CUE_WORDS if cue[0] == first], guard=False))
+    for first in sorted({cue[0] for cue in _STRONG_CREDIT_CUE_WORDS}))
 
 
 _CREDIT_LOOKBACK, _CREDIT_LOOKAHEAD = 20, 60
@@ -680,6 +707,8 @@ _CREDIT_PATTERNS = (
                                "供稿", "信息提供")),
     (resources.CREDIT_AUTHORISED, ("经授权", "經授權")),
 )
+#: The last characters of the cues: a text holding none of them (one-character tests) holds no cue.
+_CREDIT_CUE_LAST = tuple(sorted({cue[-1] for _pattern, cues in _CREDIT_PATTERNS for cue in cues}))
 _CREDIT_CUE_SCAN = re.compile(resources.trie_regex([cue for _pattern, cues in _CREDIT_PATTERNS for cue in cues],
                                                    guard=False))
 
@@ -779,6 +808,9 @@ def _edge_text(doc: _Doc, header: _Header) -> str:
     return "\n".join(_first_lines(doc.raw[:_RAW_HEAD_CHARS], 3) + _tail_lines(doc.raw_tail))
 
 
+#: The first characters of ``resources.SECURITIES_HEADER``'s labels ("证券代码", "股份代号"): a text without any
+#: is not scanned (one-character tests are much faster than the pattern's scan).
+_SECURITIES_FIRSTS = "证證股"
 _DIGEST_HEADING_MAX = 20
 _ARTICLE_MIN_CHARS = 100
 
@@ -791,7 +823,8 @@ def _kind(doc: _Doc, header: _Header, title: str | None, source: str | None) -> 
         return "government_reply"
     if resources.DOC_NUMBER.search(head) and _contains_any(doc.text[:3000], resources.REPLY_CONTEXT_WORDS):
         return "government_reply"
-    if resources.SECURITIES_HEADER.search(text_head) or ("董" in text_head or "虚" in text_head or "虛" in text_head) and (
+    if (_SECURITIES_FIRSTS[0] in text_head or _SECURITIES_FIRSTS[1] in text_head or _SECURITIES_FIRSTS[2] in text_head) and (
+            resources.SECURITIES_HEADER.search(text_head)) or ("董" in text_head or "虚" in text_head or "虛" in text_head) and (
             resources.ANNOUNCEMENT_STATEMENT.search(text_head)) or (
             title and resources.COMPANY_TITLE.search(title) and resources.COMPANY_NAME.search(title)):
         return "company_announcement"
@@ -867,7 +900,7 @@ def _text_title(doc: _Doc) -> str | None:
 
 def _pick_title(doc: _Doc, header: _Header, doc_type: DocType, *, found: str | None = None) -> str | None:
     if doc_type == "newspaper_page":  # a page's column title, a digest has none
-        if any(resources.MASTHEAD.fullmatch(line) or resources.DATE_LINE.match(line)
+        if any(resources.MASTHEAD.fullmatch(line) or _is_date_line(line)
                or line in resources.NEWS_COLUMN_WORDS for line in doc.head[:3]):
             return _title(doc, doc_type)
         return None

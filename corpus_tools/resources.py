@@ -467,12 +467,13 @@ def trie_regex(words, *, guard: bool = True) -> str:
 
 #: Names of organisations as issuers or publishers (a line or a phrase that ends in an organisation suffix;
 #: the suffixes as a trie, longest first).
-ORG_NAME = re.compile(r"[\u4e00-\u9fff（）()·]{2,30}?(?:" + trie_regex((
+ORG_SUFFIXES = (
     "委员会", "委員會", "管委会", "管委會", "人民政府", "政府", "办公厅", "辦公廳", "办公室", "辦公室", "管理局", "监督管理局", "監督管理局",
     "局", "厅", "廳", "部", "署", "委", "院", "研究所", "中心", "协会", "協會", "商会", "商會", "联合会", "聯合會",
     "基金会", "基金會", "有限公司", "股份有限公司", "公司", "集团", "集團", "大学", "大學", "学院", "學院", "医院", "醫院",
     "银行", "銀行", "报社", "報社", "日报", "日報", "晚报", "晚報", "晨报", "晨報", "早报", "早報", "时报", "時報",
-    "商报", "商報", "周报", "週報", "导报", "導報", "都市报", "都市報"), guard=False) + ")")
+    "商报", "商報", "周报", "週報", "导报", "導報", "都市报", "都市報")
+ORG_NAME = re.compile(r"[\u4e00-\u9fff（）()·]{2,30}?(?:" + trie_regex(ORG_SUFFIXES, guard=False) + ")")
 
 
 def _f_monthpart(tag: str) -> str:
@@ -774,9 +775,11 @@ HEADER_LABEL = re.compile(
 )
 #: A publication field on a short line of its own anywhere near the top ("来源：商讯" below a summary):
 #: the source labels and the publication-date labels (not a bare 时间/日期, which a notice's body uses).
+LATE_SOURCE_LABELS = "信息来源 信息來源 文章来源 文章來源 来源 來源 稿源"
+LATE_DATE_LABELS = "发布时间 發布時間 發佈時間 发表时间 發表時間 发稿时间 發稿時間 发布日期 發布日期"
 LATE_FIELD = re.compile(
-    rf"(?m)^[ \t\u3000]*(?:(?P<source>{_labels('信息来源 信息來源 文章来源 文章來源 来源 來源 稿源')})"
-    rf"|(?P<date>{_labels('发布时间 發布時間 發佈時間 发表时间 發表時間 发稿时间 發稿時間 发布日期 發布日期')}))"
+    rf"(?m)^[ \t\u3000]*(?:(?P<source>{_labels(LATE_SOURCE_LABELS)})"
+    rf"|(?P<date>{_labels(LATE_DATE_LABELS)}))"
     r"[ \t\u3000]*[:：][ \t\u3000]*(?P<value>[^\n]{2,40})$"
 )
 #: "来源CSDN" in a "|"-separated info bar (no colon): only read on a line with a timestamp.

@@ -286,3 +286,23 @@ def test_every_doc_type_is_explained_in_the_schema():
     from corpus_tools import schema
 
     assert tuple(schema.DOC_TYPE_MEANINGS) == metadata.DOC_TYPES
+
+
+def test_strong_credit_cues_never_overlap():
+    """The per-first-character cue scans stand for one scan only if no cue can overlap another."""
+    words = metadata._STRONG_CREDIT_CUE_WORDS
+    overlaps = [(a, b) for a in words for b in words for k in range(1, len(a))
+                if b.startswith(a[k:]) or a[k:].startswith(b)]
+    assert overlaps == []
+    text = "正文。\n本文来源：某某日报\n文章来源：某某网"
+    starts = sorted(m.start() for scan in metadata._STRONG_CREDIT_CUE_SCANS for m in scan.finditer(text))
+    assert starts == [text.index("本文来源"), text.index("文章来源")]
+
+
+@pytest.mark.parametrize("line", ["2023年5月12日", "二〇二三年五月十二日", "发布时间：2023-05-12 10:00", "年报", ""])
+def test_one_character_gates_agree_with_their_patterns(line):
+    from corpus_tools import resources
+
+    assert metadata._is_date_line(line) is bool(resources.DATE_LINE.match(line))
+    assert (metadata._page_timestamp(line) is None) is (resources.PAGE_TIMESTAMP.search(line) is None)
+    assert metadata._is_org_line(line) is bool(resources.ORG_NAME.fullmatch(line))
