@@ -14,10 +14,16 @@ releases, government replies, newspaper pages, reposted articles, notices):
   column title (``业界传真``); a digest of items has none. A document that opens
   with prose (a repost whose headline was lost) has no title.
 * **date** -- the document's *own* date, in this order: the signature date of a
-  notice's index table (``成文日期：``), a header date field anywhere in the header
+  notice's index table (``成文日期：``), a government document's signature (落款: an issuing
+  body's line followed or preceded by a date line, or both on one line, at the end or right under
+  the title -- ``某县统计局 某调查队（2023年5月）`` -- or a date line ending the text; read first
+  when the type is policy_notice/government_report/government_reply or the issuer is a government
+  body), a header date field anywhere in the header
   block (``发布时间：`` ``发表时间：`` ``发稿时间：`` ``时间：`` ``日期：``, the value on the
   same or the next line) or the info bar's time (``2019-09-24 09:10``,
-  ``2026年02月10日 07时41分``; a bar's date without a time: ``来源：X 2023-06-12``), a press-release dateline (``(香港·2023年3月31日) —``),
+  ``2026年02月10日 07时41分``; a bar's date without a time: ``来源：X 2023-06-12``), the date a newspaper
+  page's or a dated digest's headline states (``财经早餐2024年8月31日``, ``早报20240831``, ``周报 8月31日``
+  with the year from the header), a press-release dateline (``(香港·2023年3月31日) —``),
   a date line in the header, a sign-off date line near the end (not the ``...印发``
   print date line), a lead's dateline without a year (``本报北京6月12日电``) with the year
   the header block or the print credit states, a newspaper's print credit
@@ -907,17 +913,109 @@ def _pick_title(doc: _Doc, header: _Header, doc_type: DocType, *, found: str | N
     return found if found is not None else header.title or _text_title(doc)
 
 
-def _pick_date(doc: _Doc, header: _Header) -> tuple[str | None, DatePrecision | None]:
-    for value in (header.sign_date, header.date):
-        found = parse_date(value) if value else None
-        if found:
-            return found
+def _pick_date(doc: _Doc, header: _Header, doc_type: DocType | None = None) -> tuple[str | None, DatePrecision | None]:
+    found = parse_date(header.sign_date) if header.sign_date else None
+    if found:
+        return found
+    signed = _signature_date(doc)
+    if signed and (doc_type in _GOVERNMENT_TYPES or signed[1] and _is_government_issuer(signed[1])):
+        return signed[0]  # a government text's 落款 beats the web page's publication time, as 成文日期 does
+    found = parse_date(header.date) if header.date else None
+    if found:
+        return found
+    found = _headline_date(doc, header, doc_type)
+    if found:
+        return found
     date, precision = _date(doc)
     if date is None:
         found = _yearless_dateline(doc, header) or _print_date(doc)
         if found:
             return found
     return date, precision
+
+
+_GOVERNMENT_TYPES = ("policy_notice", "government_report", "government_reply")
+_SIGN_TOP_LINES = 3  # a bulletin signs under its title: "某县统计局 某调查队（2023年5月）"
+_SIGN_TAIL_LINES = 4  # a notice signs at its end: the issuer, then the date (or the date alone, last)
+_DATE_BRACKETS = "（）() \t\u3000"
+
+
+def _is_government_issuer(issuer: str) -> bool:
+    return bool(resources.GOVERNMENT_ISSUER.search(issuer)) and not resources.COMPANY_NAME.search(issuer)
+
+
+def _issuer_part(text: str) -> str | None:
+    """``text`` when it names one or more issuing bodies (the first an organisation, co-issuers after spaces)."""
+    parts = text.split()
+    if not parts or not _is_org_line(parts[0]):
+        return None
+    if not all(resources.SIGN_CO_ISSUER.fullmatch(part) for part in parts[1:]):
+        return None
+    return " ".join(parts)
+
+
+def _bare_date(line: str) -> tuple[str, DatePrecision] | None:
+    """The date of a line that is only a date (a day or a month, in brackets or not): a signature's date."""
+    if _is_date_line(line):
+        return parse_date(line)
+    inner = line.strip(_DATE_BRACKETS)
+    return parse_date(inner) if resources.FULL_DATE.fullmatch(inner) else None
+
+
+def _issuer_with_date(line: str) -> tuple[tuple[str, DatePrecision], str] | None:
+    """"某县统计局 国家统计局某县调查队（2023年5月）": issuers and a date on one line, the date last."""
+    m = resources.FULL_DATE.search(line)
+    if m is None or line[m.end():].strip(_DATE_BRACKETS):
+        return None
+    issuer = _issuer_part(line[:m.start()].rstrip(_DATE_BRACKETS))
+    found = parse_date(m.group())
+    return (found, issuer) if issuer and found else None
+
+
+def _signature_date(doc: _Doc) -> tuple[tuple[str, DatePrecision], str | None] | None:
+    """The signature (落款) date and its issuer: an issuing body's line followed or preceded by a date line,
+    or both on one line, at the end of the text or right under its title; or a date line that ends the text
+    (issuer None). A print date "……印发" is no signature."""
+    blocks = (doc.tail[-_SIGN_TAIL_LINES:], doc.top_lines[:_SIGN_TOP_LINES])
+    for lines in blocks:
+        for i in range(len(lines) - 1, -1, -1):
+            both = _issuer_with_date(lines[i])
+            if both:
+                return both
+            found = _bare_date(lines[i])
+            if found is None:
+                continue
+            for j in (i - 1, i + 1):
+                issuer = _issuer_part(lines[j]) if 0 <= j < len(lines) else None
+                if issuer:
+                    return found, issuer
+            if lines is blocks[0] and i == len(lines) - 1:
+                return found, None
+    return None
+
+
+def _headline_date(doc: _Doc, header: _Header, doc_type: DocType | None) -> tuple[str, DatePrecision] | None:
+    """The date a newspaper page's or a dated digest's headline states ("财经早餐2024年8月31日", "早报20240831",
+    "周报 8月31日" with the year from the header block), as the day; None for other headlines."""
+    lines = ([header.title] if header.title else []) + doc.top_lines[:2]
+    for line in lines:
+        if len(line) > _HEADLINE_MAX or doc_type != "newspaper_page" and not _contains_any(
+                line, resources.DATED_HEADLINE_CUES):
+            continue
+        found = parse_date(line)
+        if found and found[1] == "day":
+            return found
+        m = resources.COMPACT_DATE.search(line)
+        if m:
+            return parse_date(f"{m.group('y')}年{m.group('m')}月{m.group('d')}日")
+        m = resources.YEARLESS_MONTH_DAY.search(line)
+        year = resources.HEADER_YEAR.search("\n".join(header.lines)) if m else None
+        if m and year:
+            return parse_date(f"{year.group(1)}年{m.group('month')}月{m.group('day')}日")
+    return None
+
+
+_HEADLINE_MAX = 40  # characters of a headline that carries its date
 
 
 def _yearless_dateline(doc: _Doc, header: _Header) -> tuple[str, DatePrecision] | None:
@@ -1034,7 +1132,10 @@ def infer_date(text: str) -> tuple[str | None, DatePrecision | None]:
     >>> infer_date("9月10日，开业庆典在上海举行。")
     (None, None)
     """
-    return _pick_date(_Doc(text, None), _header(text))
+    doc = _Doc(text, None)
+    header = _header(text)
+    title = header.title or _text_title(doc)
+    return _pick_date(doc, header, _kind(doc, header, title, _find_source(doc, header, title)))
 
 
 def infer_source(text: str, *, raw: str | None = None) -> str | None:
@@ -1096,7 +1197,7 @@ def infer_metadata(text: str, *, raw: str | None = None) -> DocumentMetadata:
     title = header.title or _text_title(doc)
     source = _find_source(doc, header, title)
     doc_type = _kind(doc, header, title, source)
-    date, precision = _pick_date(doc, header)
+    date, precision = _pick_date(doc, header, doc_type)
     if source is None and doc_type == "newspaper_page":
         source = next((line for line in doc.head[:2] if resources.MASTHEAD.fullmatch(line)), None)
     title = _pick_title(doc, header, doc_type, found=title)

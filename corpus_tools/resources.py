@@ -843,6 +843,16 @@ OWNER_BEFORE_RIGHTS = re.compile(r"[\u4e00-\u9fffA-Za-z]{0,18}(?:公司|集团|�
 YEARLESS_DATELINE = re.compile(
     rf"^(?:本(?:报|報)|(?!据|據)[\u4e00-\u9fff]{{2,8}}?(?:社|网|網|报|報|台))[\u4e00-\u9fff]{{0,8}}?"
     rf"(?P<month>{_NEWS_DAY})月(?P<day>{_NEWS_DAY})日(?:专电|專電|电|電|讯|訊|消息)")
+#: A full date written as eight digits in a headline: "财经早餐20240831" (year 19xx/20xx, a valid month and day).
+COMPACT_DATE = re.compile(r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12][0-9]|3[01])(?![0-9])")
+#: A month and day without a year in a headline: "早报 8月31日" (the year comes from the header block).
+YEARLESS_MONTH_DAY = re.compile(r"(?<![0-9０-９年])(?P<month>1[0-2]|0?[1-9])\s*月\s*(?P<day>3[01]|[12][0-9]|0?[1-9])\s*[日号號]")
+#: Headline words of a dated briefing or digest whose headline carries its own date: "财经早餐", "早报", "日报",
+#: "周报", "快讯" (metadata._headline_date).
+DATED_HEADLINE_CUES = ("早餐", "早报", "早報", "晨报", "晨報", "日报", "日報", "晚报", "晚報", "周报", "週報", "月报", "月報",
+                       "快讯", "快訊", "简报", "簡報", "速递", "速遞", "要闻", "要聞", "早知道", "一周", "一週", "简讯", "簡訊")
+#: A co-issuer after the first issuing body on a signature (落款) line: "国家统计局某县调查队".
+SIGN_CO_ISSUER = re.compile(r"[\u4e00-\u9fff（）()·]{2,20}")
 #: A four-digit year in a header or footer ("2023年", "2023-06-12").
 HEADER_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?=[ \t]*年|[-/.][0-9]{1,2}[-/.][0-9]{1,2})")
 #: A newspaper's print credit at the end of a reposted article: "《 人民日报 》（ 2026年06月12日   01 版）".
