@@ -744,10 +744,9 @@ def _navigation_lines(text: str) -> list[tuple[int, int]]:
                 not any_word.search(text, start, end) and not letter.search(text, start, end)):
             continue  # no navigation word at all (most candidate lines)
         line = m.group(1)
-        found = sum(1 for w in other_words if w in line)
+        found = sum(map(line.__contains__, other_words))  # (map: the loop runs in C)
         if found < 3:
-            lower = line.lower()
-            found += sum(1 for w in ascii_words if w in lower)
+            found += sum(map(line.lower().__contains__, ascii_words))
         if found >= 3 and not (middle_start <= start < middle_end and _LIST_PUNCT.search(text, start, end)):
             spans.append(m.span(1))
     return spans
