@@ -735,7 +735,7 @@ def _navigation_lines(text: str) -> list[tuple[int, int]]:
         middle_start = text.find("\n", _NAV_HEAD)
         middle_start = len(text) if middle_start < 0 else middle_start
         middle_end = max(text.rfind("\n", 0, len(text) - _NAV_TAIL), middle_start)
-    ascii_words, other_words = _nav_words()
+    ascii_words, _other_words = _nav_words()
     first_char, any_word, letter = _nav_triggers()
     spans = []
     for m in candidates:
@@ -744,7 +744,7 @@ def _navigation_lines(text: str) -> list[tuple[int, int]]:
                 not any_word.search(text, start, end) and not letter.search(text, start, end)):
             continue  # no navigation word at all (most candidate lines)
         line = m.group(1)
-        found = sum(map(line.__contains__, other_words))  # (map: the loop runs in C)
+        found = _count_nav_words(line)
         if found < 3:
             found += sum(map(line.lower().__contains__, ascii_words))
         if found >= 3 and not (middle_start <= start < middle_end and _LIST_PUNCT.search(text, start, end)):
@@ -770,6 +770,25 @@ def _nav_triggers() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     firsts = "".join(sorted({re.escape(word[0]) for word in other_words}))
     return (re.compile(f"[{firsts}{_LOWERS_TO_ASCII_LETTER}]"), re.compile("|".join(map(re.escape, other_words))),
             re.compile(f"[{_LOWERS_TO_ASCII_LETTER}]"))
+
+
+@functools.lru_cache(maxsize=1)
+def _nav_word_finder() -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
+    """The longest non-ASCII navigation word starting at each position (a lookahead: words may overlap),
+    and for each word the words it contains."""
+    _ascii_words, other_words = _nav_words()
+    return (re.compile(f"(?=({resources.trie_regex(other_words)}))"),
+            {word: frozenset(w for w in other_words if w in word) for word in other_words})
+
+
+def _count_nav_words(line: str) -> int:
+    """How many of the non-ASCII navigation words occur in ``line`` (one scan instead of one per word:
+    a word present starts where some longest word starts, and is a prefix of it)."""
+    finder, contained = _nav_word_finder()
+    found: set[str] = set()
+    for word in finder.findall(line):
+        found |= contained[word]
+    return len(found)
 
 
 @functools.lru_cache(maxsize=None)
