@@ -708,11 +708,10 @@ def _contact_block(text: str, head_end: int) -> int:
 
 
 
-#: Lines without sentence-final punctuation (after a line break; the first line is
-#: checked with ``match``): the candidates for navigation runs.
-#: Possessive quantifiers: a prose line fails at its first full stop without backtracking.
-_UNPUNCTUATED_LINE = re.compile(rf"\n([^\n。！？!?]{{{_NAV_MIN_LINE},{_NAV_CHECK_MAX_LINE}}}+)(?=\n|\Z)")
-_UNPUNCTUATED_FIRST = re.compile(rf"([^\n。！？!?]{{{_NAV_MIN_LINE},{_NAV_CHECK_MAX_LINE}}}+)(?=\n|\Z)")
+#: Lines without sentence-final punctuation are the candidates for navigation runs
+#: (``_nav_candidates``; a possessive quantifier: a prose line fails at its first full stop
+#: without backtracking).
+_UNPUNCTUATED = rf"[^\n。！？!?]{{{_NAV_MIN_LINE},{_NAV_CHECK_MAX_LINE}}}+"
 
 
 #: Navigation runs are mostly page headers and footers: lines within this many characters of
@@ -727,8 +726,11 @@ _LIST_PUNCT = re.compile(r"[，、；,;]")
 
 def _navigation_lines(text: str) -> list[tuple[int, int]]:
     """Lines without sentence punctuation holding three or more navigation words (see ``_NAV_HEAD``)."""
-    candidates = [m for m in [_UNPUNCTUATED_FIRST.match(text)] if m]
-    candidates.extend(_UNPUNCTUATED_LINE.finditer(text))
+    first_line, after_break = _nav_candidates()
+    candidates = [m for m in [first_line.match(text)] if m]
+    candidates.extend(after_break.finditer(text))
+    if not candidates:
+        return []
     if len(text) <= _NAV_HEAD + _NAV_TAIL:
         middle_start = middle_end = 0
     else:
@@ -736,13 +738,9 @@ def _navigation_lines(text: str) -> list[tuple[int, int]]:
         middle_start = len(text) if middle_start < 0 else middle_start
         middle_end = max(text.rfind("\n", 0, len(text) - _NAV_TAIL), middle_start)
     ascii_words, _other_words = _nav_words()
-    first_char, any_word, letter = _nav_triggers()
     spans = []
     for m in candidates:
         start, end = m.span(1)
-        if not first_char.search(text, start, end) or (
-                not any_word.search(text, start, end) and not letter.search(text, start, end)):
-            continue  # no navigation word at all (most candidate lines)
         line = m.group(1)
         found = _count_nav_words(line)
         if found < 3:
@@ -750,6 +748,17 @@ def _navigation_lines(text: str) -> list[tuple[int, int]]:
         if found >= 3 and not (middle_start <= start < middle_end and _LIST_PUNCT.search(text, start, end)):
             spans.append(m.span(1))
     return spans
+
+
+@functools.lru_cache(maxsize=1)
+def _nav_candidates() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The candidate lines of ``_navigation_lines`` (first line; after a line break): a line without
+    sentence punctuation (``_UNPUNCTUATED``) that holds a non-ASCII navigation word or a character
+    that lower-cases to an ASCII letter, found in one scan (no Python loop over the other lines)."""
+    _ascii_words, other_words = _nav_words()
+    has_word = rf"(?=[^\n]*?(?:[{_LOWERS_TO_ASCII_LETTER}]|{resources.trie_regex(other_words)}))"
+    line = rf"(?={_UNPUNCTUATED}(?:\n|\Z)){has_word}([^\n]+)"
+    return re.compile(line), re.compile(rf"\n{line}")
 
 
 #: Characters whose lower-case form holds an ASCII letter (checked by the tests).
