@@ -708,11 +708,10 @@ def _contact_block(text: str, head_end: int) -> int:
 
 
 
-#: Lines without sentence-final punctuation (after a line break; the first line is
-#: checked with ``match``): the candidates for navigation runs.
-#: Possessive quantifiers: a prose line fails at its first full stop without backtracking.
-_UNPUNCTUATED_LINE = re.compile(rf"\n([^\n。！？!?]{{{_NAV_MIN_LINE},{_NAV_CHECK_MAX_LINE}}}+)(?=\n|\Z)")
-_UNPUNCTUATED_FIRST = re.compile(rf"([^\n。！？!?]{{{_NAV_MIN_LINE},{_NAV_CHECK_MAX_LINE}}}+)(?=\n|\Z)")
+#: Lines without sentence-final punctuation are the candidates for navigation runs
+#: (``_nav_candidates``; a possessive quantifier: a prose line fails at its first full stop
+#: without backtracking).
+_UNPUNCTUATED = rf"[^\n。！？!?]{{{_NAV_MIN_LINE},{_NAV_CHECK_MAX_LINE}}}+"
 
 
 #: Navigation runs are mostly page headers and footers: lines within this many characters of
@@ -727,30 +726,39 @@ _LIST_PUNCT = re.compile(r"[，、；,;]")
 
 def _navigation_lines(text: str) -> list[tuple[int, int]]:
     """Lines without sentence punctuation holding three or more navigation words (see ``_NAV_HEAD``)."""
-    candidates = [m for m in [_UNPUNCTUATED_FIRST.match(text)] if m]
-    candidates.extend(_UNPUNCTUATED_LINE.finditer(text))
+    first_line, after_break = _nav_candidates()
+    candidates = [m for m in [first_line.match(text)] if m]
+    candidates.extend(after_break.finditer(text))
+    if not candidates:
+        return []
     if len(text) <= _NAV_HEAD + _NAV_TAIL:
         middle_start = middle_end = 0
     else:
         middle_start = text.find("\n", _NAV_HEAD)
         middle_start = len(text) if middle_start < 0 else middle_start
         middle_end = max(text.rfind("\n", 0, len(text) - _NAV_TAIL), middle_start)
-    ascii_words, other_words = _nav_words()
-    first_char, any_word, letter = _nav_triggers()
+    ascii_words, _other_words = _nav_words()
     spans = []
     for m in candidates:
         start, end = m.span(1)
-        if not first_char.search(text, start, end) or (
-                not any_word.search(text, start, end) and not letter.search(text, start, end)):
-            continue  # no navigation word at all (most candidate lines)
         line = m.group(1)
-        found = sum(1 for w in other_words if w in line)
+        found = _count_nav_words(line)
         if found < 3:
-            lower = line.lower()
-            found += sum(1 for w in ascii_words if w in lower)
+            found += sum(map(line.lower().__contains__, ascii_words))
         if found >= 3 and not (middle_start <= start < middle_end and _LIST_PUNCT.search(text, start, end)):
             spans.append(m.span(1))
     return spans
+
+
+@functools.lru_cache(maxsize=1)
+def _nav_candidates() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The candidate lines of ``_navigation_lines`` (first line; after a line break): a line without
+    sentence punctuation (``_UNPUNCTUATED``) that holds a non-ASCII navigation word or a character
+    that lower-cases to an ASCII letter, found in one scan (no Python loop over the other lines)."""
+    _ascii_words, other_words = _nav_words()
+    has_word = rf"(?=[^\n]*?(?:[{_LOWERS_TO_ASCII_LETTER}]|{resources.trie_regex(other_words)}))"
+    line = rf"(?={_UNPUNCTUATED}(?:\n|\Z)){has_word}([^\n]+)"
+    return re.compile(line), re.compile(rf"\n{line}")
 
 
 #: Characters whose lower-case form holds an ASCII letter (checked by the tests).
@@ -771,6 +779,25 @@ def _nav_triggers() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     firsts = "".join(sorted({re.escape(word[0]) for word in other_words}))
     return (re.compile(f"[{firsts}{_LOWERS_TO_ASCII_LETTER}]"), re.compile("|".join(map(re.escape, other_words))),
             re.compile(f"[{_LOWERS_TO_ASCII_LETTER}]"))
+
+
+@functools.lru_cache(maxsize=1)
+def _nav_word_finder() -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
+    """The longest non-ASCII navigation word starting at each position (a lookahead: words may overlap),
+    and for each word the words it contains."""
+    _ascii_words, other_words = _nav_words()
+    return (re.compile(f"(?=({resources.trie_regex(other_words)}))"),
+            {word: frozenset(w for w in other_words if w in word) for word in other_words})
+
+
+def _count_nav_words(line: str) -> int:
+    """How many of the non-ASCII navigation words occur in ``line`` (one scan instead of one per word:
+    a word present starts where some longest word starts, and is a prefix of it)."""
+    finder, contained = _nav_word_finder()
+    found: set[str] = set()
+    for word in finder.findall(line):
+        found |= contained[word]
+    return len(found)
 
 
 @functools.lru_cache(maxsize=None)
