@@ -496,14 +496,9 @@ class Grouping:
 def _group_column(documents: pd.DataFrame, by: str) -> pd.Series:
     if not isinstance(documents, pd.DataFrame):
         raise InputError(f"grouping: expected the documents table (got {type(documents).__name__})")
-    if by in documents.columns:
-        values = documents[by]
-    elif by == "year" and "date" in documents.columns:
-        values = documents["date"].astype("string").str.slice(0, 4)
-    else:
-        raise InputError(f"grouping: by={by!r} is not a column of the documents table "
-                         f"(has {list(documents.columns)}; 'year' is derived from 'date')")
-    values = values.astype("string").str.strip()
+    from .keywords import group_column
+
+    values = group_column(documents, by, what="grouping").str.strip()
     return values.mask(values == "")
 
 

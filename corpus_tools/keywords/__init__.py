@@ -36,6 +36,7 @@ from .vocabulary import DEFAULT_CONFIG as DEFAULT_CONFIG
 from .vocabulary import TERM_FREQUENCY, Keyword, KeywordConfig
 from .vocabulary import _content_mask as _content_mask
 from .vocabulary import check_choice as check_choice
+from .vocabulary import group_column as group_column
 from .vocabulary import group_values as group_values
 
 __all__ = [

@@ -171,10 +171,12 @@ def _first_per_group(groups: np.ndarray, top: int) -> np.ndarray:
     return position < top
 
 
-def group_values(documents: pd.DataFrame, by: str | None, *, what: str) -> pd.Series:
-    """The group of each document as strings; ``year`` may be derived from ``date``."""
-    if by is None:
-        return pd.Series(ALL_GROUP, index=documents.index, dtype="string")
+def group_column(documents: pd.DataFrame, by: str, *, what: str) -> pd.Series:
+    """The documents' column ``by`` as strings (missing stays missing); ``year`` may be derived from ``date``.
+
+    >>> group_column(pd.DataFrame({"date": ["2023-03-31", None]}), "year", what="x").tolist()
+    ['2023', <NA>]
+    """
     if by in documents.columns:
         values = documents[by]
     elif by == "year" and "date" in documents.columns:
@@ -182,4 +184,11 @@ def group_values(documents: pd.DataFrame, by: str | None, *, what: str) -> pd.Se
     else:
         raise InputError(f"{what}: by={by!r} is not a column of the documents table "
                          f"(has {list(documents.columns)}; 'year' is derived from 'date' when present)")
-    return values.astype("string").fillna("<NA>")
+    return values.astype("string")
+
+
+def group_values(documents: pd.DataFrame, by: str | None, *, what: str) -> pd.Series:
+    """The group of each document as strings; ``year`` may be derived from ``date``."""
+    if by is None:
+        return pd.Series(ALL_GROUP, index=documents.index, dtype="string")
+    return group_column(documents, by, what=what).fillna("<NA>")
