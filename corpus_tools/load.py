@@ -443,17 +443,8 @@ def _docx_blocks(document) -> list[str]:
     """
     from docx.text.paragraph import Paragraph
 
-    def cell_text(tc) -> str:
-        lines: list[str] = []
-        for child in tc.iterchildren():
-            tag = child.tag.rsplit("}", 1)[-1]
-            if tag == "p":
-                lines.append(Paragraph(child, document).text)
-            elif tag == "tbl":
-                lines.extend(table_rows(child))
-            elif tag == "sdt":
-                lines.extend(container(child))
-        return "\n".join(lines).strip()
+    def cell_text(tc) -> str:  # a cell holds blocks as the body does (paragraphs, tables, controls)
+        return "\n".join(container(tc)).strip()
 
     def table_rows(tbl) -> list[str]:
         rows = []
