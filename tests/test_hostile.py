@@ -16,8 +16,9 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from sample_files import pdf_bytes
 
-from corpus_tools import cli, clean, load
+from corpus_tools import clean, cli, load
 from corpus_tools.errors import FormatError
 
 NOTICE = "上海市科学技术委员会关于开展2024年度科技创新行动计划项目申报工作的通知\n各有关单位：现将申报工作通知如下。"
@@ -58,33 +59,12 @@ def _docx_bytes(paragraphs: list[str], table: list[list[str]], *, merge_first_ro
     return out.getvalue()
 
 
-def _pdf_bytes(lines: list[str]) -> bytes:
-    """A one-page PDF whose text layer holds ``lines`` (ASCII, Helvetica)."""
-    stream = ("BT /F1 12 Tf 72 720 Td 14 TL " + " ".join(f"({line}) Tj T*" for line in lines) + " ET").encode()
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> "
-        b"/Contents 4 0 R >>",
-        b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for i, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{i} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    return bytes(out)
 
 
-def _encrypted_pdf_bytes(lines: list[str], *, user_password: str) -> bytes:
+def _encryptedpdf_bytes(lines: list[str], *, user_password: str) -> bytes:
     from pypdf import PdfReader, PdfWriter
 
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(_pdf_bytes(lines))))
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf_bytes(lines))))
     writer.encrypt(user_password=user_password, owner_password="owner-secret", algorithm="AES-256")
     out = io.BytesIO()
     writer.write(out)
@@ -143,9 +123,9 @@ def build_all(root: Path, outside: Path, monkeypatch: pytest.MonkeyPatch) -> dic
         ["经费表如下。"], [["类别", "类别", "说明"], ["设备采购", "100万元", "100万元"]], merge_first_row=True))
     expected["table.docx"] = "loaded"
     # 7. an AES-256 PDF with only an owner password; one that needs a user password
-    (root / "owner.pdf").write_bytes(_encrypted_pdf_bytes(["Owner password only: the text is readable."],
+    (root / "owner.pdf").write_bytes(_encryptedpdf_bytes(["Owner password only: the text is readable."],
                                                           user_password=""))
-    (root / "user.pdf").write_bytes(_encrypted_pdf_bytes(["Locked."], user_password="user-secret"))
+    (root / "user.pdf").write_bytes(_encryptedpdf_bytes(["Locked."], user_password="user-secret"))
     expected.update({"owner.pdf": "loaded", "user.pdf": "failed"})
     # 8. a GBK file with a stray NUL byte
     (root / "nul.txt").write_bytes(NOTICE[:20].encode("gbk") + b"\x00" + NOTICE[20:].encode("gbk"))
@@ -317,8 +297,8 @@ def test_6_docx_nested_table_cells_are_read(corpus):
 
 
 def test_7_aes_pdf_with_owner_password_only_loads(corpus):
-    (corpus / "owner.pdf").write_bytes(_encrypted_pdf_bytes(["Owner password only."], user_password=""))
-    (corpus / "user.pdf").write_bytes(_encrypted_pdf_bytes(["Locked."], user_password="user-secret"))
+    (corpus / "owner.pdf").write_bytes(_encryptedpdf_bytes(["Owner password only."], user_password=""))
+    (corpus / "user.pdf").write_bytes(_encryptedpdf_bytes(["Locked."], user_password="user-secret"))
     result = load.read_corpus(corpus)
     report = _report(result)
     assert report.loc["owner.pdf", "status"] == "loaded"
@@ -336,7 +316,7 @@ def test_7_aes_pdf_without_cryptography_gets_a_precise_reason(corpus, monkeypatc
 
     monkeypatch.setattr(_encryption, "aes_cbc_decrypt", no_aes)
     monkeypatch.setattr(_encryption, "aes_ecb_decrypt", no_aes)
-    (corpus / "owner.pdf").write_bytes(_encrypted_pdf_bytes(["Owner password only."], user_password=""))
+    (corpus / "owner.pdf").write_bytes(_encryptedpdf_bytes(["Owner password only."], user_password=""))
     reason = _report(load.read_corpus(corpus)).loc["owner.pdf", "reason"]
     assert reason.startswith("encrypted PDF that needs the 'cryptography' package")
 
@@ -392,7 +372,7 @@ def test_10_size_limit_gives_a_too_large_reason(corpus):
 
 
 def test_10_pdf_text_layer_over_the_limit_is_too_large(corpus):
-    (corpus / "text.pdf").write_bytes(_pdf_bytes(["A line of text. " * 10] * 20))
+    (corpus / "text.pdf").write_bytes(pdf_bytes(["A line of text. " * 10] * 20))
     reason = _report(load.read_corpus(corpus, max_bytes=1_000)).loc["text.pdf", "reason"]
     assert reason.startswith("too large: its text layer has at least")
 
